@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "codexlocations.h"
+
+#include <QDir>
+
+namespace Posture::Core {
+
+namespace {
+
+QString absoluteClean(const QString &path)
+{
+    return QDir::cleanPath(QDir(path).absolutePath());
+}
+
+} // namespace
+
+QString CodexLocations::userConfigPath() const
+{
+    return codexHome + QStringLiteral("/config.toml");
+}
+
+QString CodexLocations::sourceDescription() const
+{
+    switch (source) {
+    case HomeSource::CodexHomeOption:
+        return QStringLiteral("--codex-home");
+    case HomeSource::HomeOption:
+        return QStringLiteral("--home");
+    case HomeSource::CodexHomeVariable:
+        return QStringLiteral("$CODEX_HOME");
+    case HomeSource::HomeDirectory:
+        return QStringLiteral("$HOME");
+    }
+    Q_UNREACHABLE_RETURN(QString());
+}
+
+CodexLocations CodexLocations::resolve(
+    const QString &codexHomeOption, const QString &homeOption, const QProcessEnvironment &environment)
+{
+    if (!codexHomeOption.isEmpty())
+        return {absoluteClean(codexHomeOption), HomeSource::CodexHomeOption};
+    if (!homeOption.isEmpty())
+        return {absoluteClean(homeOption + QStringLiteral("/.codex")), HomeSource::HomeOption};
+    const QString variable = environment.value(QStringLiteral("CODEX_HOME"));
+    if (!variable.isEmpty())
+        return {absoluteClean(variable), HomeSource::CodexHomeVariable};
+    QString home = environment.value(QStringLiteral("HOME"));
+    if (home.isEmpty())
+        home = QDir::homePath();
+    return {absoluteClean(home + QStringLiteral("/.codex")), HomeSource::HomeDirectory};
+}
+
+} // namespace Posture::Core

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+
+namespace Posture::Core {
+
+// Where the Codex home is, and why there: an explicit option beats the environment, so that a reviewer pointing the
+// tool at a copied home never mixes in the live machine's $CODEX_HOME.
+struct CodexLocations
+{
+    enum class HomeSource {
+        CodexHomeOption, // --codex-home DIR
+        HomeOption, // --home DIR: DIR/.codex
+        CodexHomeVariable, // $CODEX_HOME
+        HomeDirectory, // $HOME/.codex
+    };
+
+    QString codexHome;
+    HomeSource source = HomeSource::HomeDirectory;
+
+    QString userConfigPath() const;
+    // "--codex-home", "$CODEX_HOME", ...: how codexHome was chosen, for reports.
+    QString sourceDescription() const;
+
+    static CodexLocations resolve(
+        const QString &codexHomeOption, const QString &homeOption, const QProcessEnvironment &environment);
+};
+
+} // namespace Posture::Core

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "diagnostic.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace Posture::Core {
+
+// One Codex TOML file as the user wrote it: the original bytes (never re-serialised, so nothing the user wrote is
+// lost) and, when it parses, the parsed tree. toml++ stays out of this header.
+class ConfigDocument
+{
+public:
+    enum class Status {
+        Missing, // no file at the path: Codex uses its defaults
+        Unreadable, // a directory, a dangling link, no permission, ...
+        ParseError, // read, but not valid TOML
+        Parsed,
+    };
+
+    // Reads and parses the file at path. Never throws; problems are in status() and problem().
+    static ConfigDocument load(const QString &path);
+    // Parses bytes as if they had been read from path.
+    static ConfigDocument fromBytes(const QByteArray &bytes, const QString &path);
+
+    Status status() const { return m_status; }
+    QString path() const { return m_path; }
+    QByteArray bytes() const { return m_bytes; }
+    // The text for display; bytes that are not UTF-8 show as U+FFFD.
+    QString text() const { return QString::fromUtf8(m_bytes); }
+    // Why the file could not be read or parsed, with file, line and column where known.
+    std::optional<Diagnostic> problem() const { return m_problem; }
+
+    // What the parsed tree holds: values (leaves, arrays counted once) and tables (including inline ones).
+    int valueCount() const;
+    int tableCount() const;
+
+private:
+    struct Parsed;
+
+    QString m_path;
+    QByteArray m_bytes;
+    Status m_status = Status::Missing;
+    std::optional<Diagnostic> m_problem;
+    std::shared_ptr<const Parsed> m_parsed;
+};
+
+} // namespace Posture::Core

@@ -1,0 +1,193 @@
+# shellcheck shell=bash
+# Shared by scripts/run, scripts/test and scripts/codex-posture: where things live, how the build root is made and
+# entered, and how the project is configured and built. Sourced, never run.
+set -euo pipefail
+
+POSTURE_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# Caches live outside the repository so that a fresh clone (what CI uses) finds them again.
+if [ -n "${CODEX_POSTURE_CACHE:-}" ]; then
+    POSTURE_CACHE=$CODEX_POSTURE_CACHE
+elif [ "$(id -u)" = 0 ]; then
+    POSTURE_CACHE=/var/cache/codex-posture
+else
+    POSTURE_CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/codex-posture
+fi
+POSTURE_ROOT=$POSTURE_CACHE/trixie-root
+POSTURE_PACKAGES_FILE=$POSTURE_SRC/scripts/buildroot-packages.txt
+POSTURE_ROOT_STAMP=$POSTURE_ROOT/.codex-posture-packages
+
+say() { printf 'codex-posture: %s\n' "$*" >&2; }
+die() {
+    say "error: $*"
+    exit 2
+}
+
+posture_packages() { sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$POSTURE_PACKAGES_FILE"; }
+
+# native: the host packages Qt >= 6.8, KF6 SyntaxHighlighting and toml++; root: build inside a Debian 13 build root.
+posture_build_mode() {
+    if [ -n "${CODEX_POSTURE_BUILD:-}" ]; then
+        echo "$CODEX_POSTURE_BUILD"
+        return
+    fi
+    local ID="" VERSION_ID=""
+    # shellcheck disable=SC1091
+    [ -r /etc/os-release ] && . /etc/os-release
+    case "$ID" in
+    debian) if [ -n "$VERSION_ID" ] && [ "${VERSION_ID%%.*}" -lt 13 ]; then echo root; else echo native; fi ;;
+    ubuntu) if [ "${VERSION_ID%%.*}" -lt 25 ]; then echo root; else echo native; fi ;;
+    *) echo native ;;
+    esac
+}
+
+posture_need_root_user() {
+    [ "$(id -u)" = 0 ] || die "$1 needs root (these machines run as root). Run it as root, or with sudo."
+}
+
+# Installs the package list on a Debian-family host that has the packages natively.
+posture_ensure_native_packages() {
+    command -v dpkg-query >/dev/null 2>&1 || return 0 # not Debian-family: cmake says what is missing
+    local missing=() p
+    for p in $(posture_packages); do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    [ "$(id -u)" = 0 ] || die "missing packages: ${missing[*]} — install them with: sudo apt-get install ${missing[*]}"
+    say "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# Runs a command inside the build root, in a private mount namespace so that nothing stays mounted when it ends.
+# The checkout, ../shared and the cache are bind-mounted at the same paths, so build paths mean the same inside and out.
+posture_in_root() {
+    local binds=("$POSTURE_SRC" "$POSTURE_CACHE")
+    [ -d "$POSTURE_SRC/../shared" ] && binds+=("$(cd "$POSTURE_SRC/../shared" && pwd)")
+    POSTURE_BINDS=$(printf '%s\n' "${binds[@]}") POSTURE_ROOT=$POSTURE_ROOT POSTURE_CWD=$PWD \
+        unshare --mount --propagation private -- bash -c '
+        set -e
+        r=$POSTURE_ROOT
+        mount --rbind /dev "$r/dev"
+        mount -t proc proc "$r/proc"
+        mount --rbind /sys "$r/sys"
+        while IFS= read -r d; do
+            [ -n "$d" ] || continue
+            mkdir -p "$r$d"
+            mount --bind "$d" "$r$d"
+        done <<<"$POSTURE_BINDS"
+        cwd=$POSTURE_CWD
+        [ -d "$r$cwd" ] || cwd=/
+        exec chroot "$r" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+            HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" CI="${CI:-}" \
+            CTEST_OUTPUT_ON_FAILURE=1 DEBIAN_FRONTEND=noninteractive \
+            /bin/sh -c "cd \"\$0\" && exec \"\$@\"" "$cwd" "$@"
+    ' posture-in-root "$@"
+}
+
+# Creates the Debian 13 build root, or refreshes it when the package list changed. Idempotent; serialised by a lock.
+posture_ensure_root() {
+    local want
+    want=$(sha256sum "$POSTURE_PACKAGES_FILE" | cut -c1-16)
+    if [ -f "$POSTURE_ROOT_STAMP" ] && [ "$(cat "$POSTURE_ROOT_STAMP")" = "$want" ]; then
+        return 0
+    fi
+    posture_need_root_user "creating the Debian 13 build root in $POSTURE_ROOT"
+    mkdir -p "$POSTURE_CACHE"
+    exec 9>"$POSTURE_CACHE/.lock"
+    flock 9
+    if [ -f "$POSTURE_ROOT_STAMP" ] && [ "$(cat "$POSTURE_ROOT_STAMP")" = "$want" ]; then
+        exec 9>&-
+        return 0
+    fi
+    if [ ! -x "$POSTURE_ROOT/usr/bin/apt-get" ]; then
+        say "creating the Debian 13 build root in $POSTURE_ROOT (once, about two minutes)"
+        if ! command -v debootstrap >/dev/null 2>&1; then
+            apt-get update -qq
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >&2
+        fi
+        # Never mounted in the host's namespace (see posture_in_root), so removing a half-made root is safe.
+        rm -rf "$POSTURE_ROOT.new"
+        debootstrap --variant=minbase trixie "$POSTURE_ROOT.new" >"$POSTURE_CACHE/debootstrap.log" 2>&1 ||
+            die "debootstrap failed; see $POSTURE_CACHE/debootstrap.log"
+        rm -rf "$POSTURE_ROOT"
+        mv "$POSTURE_ROOT.new" "$POSTURE_ROOT"
+    else
+        say "the package list changed: refreshing the build root"
+    fi
+    cp /etc/resolv.conf "$POSTURE_ROOT/etc/resolv.conf" 2>/dev/null || true
+    # shellcheck disable=SC2046
+    posture_in_root sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@" && apt-get clean' \
+        sh $(posture_packages) >&2 || die "installing packages into the build root failed"
+    echo "$want" >"$POSTURE_ROOT_STAMP"
+    exec 9>&-
+    say "build root ready"
+}
+
+# Makes sure the toolchain is there: the build root on Debian 12 / Ubuntu < 25.04, native packages elsewhere.
+posture_ensure_toolchain() {
+    case "$(posture_build_mode)" in
+    root) posture_ensure_root ;;
+    native) posture_ensure_native_packages ;;
+    *) die "CODEX_POSTURE_BUILD must be 'native' or 'root'" ;;
+    esac
+}
+
+# Runs a build command where the toolchain is: natively, or inside the build root.
+posture_tool() {
+    if [ "$(posture_build_mode)" = root ]; then
+        posture_in_root "$@"
+    else
+        "$@"
+    fi
+}
+
+# Configures (when needed, or always with --reconfigure) and builds a CMake preset. Build output goes to stderr so
+# that a report on stdout stays clean.
+posture_build() {
+    local preset=$1
+    shift
+    cd "$POSTURE_SRC"
+    if [ ! -f "build/$preset/build.ninja" ] || [ $# -gt 0 ]; then
+        posture_tool cmake --preset "$preset" "$@" >&2
+    fi
+    posture_tool cmake --build --preset "$preset" >&2
+}
+
+# Runs a built binary on the host, so that it inspects the host's files, not the build root's: natively, or through
+# the build root's own dynamic loader and libraries (see ../shared/reference/buildroot.md).
+posture_exec_on_host() {
+    local bin=$1
+    shift
+    if [ "$(posture_build_mode)" != root ]; then
+        exec "$bin" "$@"
+    fi
+    local libdir loader
+    libdir=$(echo "$POSTURE_ROOT"/usr/lib/*-linux-gnu)
+    loader=$(echo "$libdir"/ld-linux*.so.*)
+    [ -x "$loader" ] || die "no dynamic loader in the build root ($libdir); run scripts/test to set it up"
+    QT_PLUGIN_PATH=$libdir/qt6/plugins exec "$loader" --library-path "$libdir:$libdir/libproxy" "$bin" "$@"
+}
+
+# Installs the pinned real Codex CLI (tests/oracle/package-lock.json) once per lock file into the cache, and prints
+# the path of its native binary. The binary is static, so it runs on the host and inside the build root alike.
+posture_ensure_oracle() {
+    local lock=$POSTURE_SRC/tests/oracle/package-lock.json key dir bin
+    key=$(cat "$POSTURE_SRC/tests/oracle/package.json" "$lock" | sha256sum | cut -c1-16)
+    dir=$POSTURE_CACHE/oracle-$key
+    if [ ! -f "$dir/.complete" ]; then
+        command -v npm >/dev/null 2>&1 || die "npm is needed to install the pinned Codex CLI (apt-get install npm)"
+        say "installing the pinned Codex CLI into $dir"
+        mkdir -p "$POSTURE_CACHE"
+        rm -rf "$dir.new"
+        mkdir -p "$dir.new"
+        cp "$POSTURE_SRC/tests/oracle/package.json" "$lock" "$dir.new/"
+        (cd "$dir.new" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci of the Codex CLI failed"
+        rm -rf "$dir"
+        mv "$dir.new" "$dir"
+        touch "$dir/.complete"
+    fi
+    bin=$(find "$dir/node_modules/@openai" -path '*/vendor/*/bin/codex' -type f 2>/dev/null | head -n 1)
+    [ -n "$bin" ] || bin=$(find "$dir/node_modules/@openai" -path '*/vendor/*/codex/codex' -type f 2>/dev/null | head -n 1)
+    [ -n "$bin" ] || die "the Codex CLI package in $dir has no native binary for this machine"
+    echo "$bin"
+}

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+// Starts the real codex-posture binary as a user or a script would.
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runApp(const QStringList &arguments, bool withDisplay)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEX_HOME"})
+        environment.remove(QString::fromLatin1(name));
+    if (withDisplay)
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(POSTURE_APP_BINARY), arguments);
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+        QString::fromLocal8Bit(process.readAllStandardOutput()),
+        QString::fromLocal8Bit(process.readAllStandardError())};
+}
+
+} // namespace
+
+class TestAppSmoke : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void version_printsProjectVersion();
+    void help_namesTheProgramAndOptions();
+    void noDisplay_printsTextReportAndSaysSo();
+    void reportText_onBrokenConfig_givesLineAndExitsZero();
+    void badUsage_exitsTwo_data();
+    void badUsage_exitsTwo();
+    void window_offscreen_savesScreenshot();
+};
+
+void TestAppSmoke::version_printsProjectVersion()
+{
+    const Run run = runApp({QStringLiteral("--version")}, false);
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QStringLiteral("codex-posture " POSTURE_EXPECTED_VERSION "\n"));
+}
+
+void TestAppSmoke::help_namesTheProgramAndOptions()
+{
+    const Run run = runApp({QStringLiteral("--help")}, false);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.startsWith(QStringLiteral("Usage: codex-posture [options]")), qPrintable(run.out));
+    for (const char *option : {"--codex-home <DIR>", "--home <DIR>", "--report <FORMAT>", "--screenshot <FILE>"})
+        QVERIFY2(run.out.contains(QLatin1StringView(option)), option);
+}
+
+void TestAppSmoke::noDisplay_printsTextReportAndSaysSo()
+{
+    QTemporaryDir home;
+    const Run run = runApp({QStringLiteral("--home"), home.path()}, false);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains(QStringLiteral("no display found; printing the text report")), qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("Codex configuration report")), qPrintable(run.out));
+    QVERIFY(run.out.contains(home.path() + QStringLiteral("/.codex (from --home)")));
+    QVERIFY(run.out.contains(QStringLiteral("not found: Codex starts with its built-in defaults")));
+}
+
+void TestAppSmoke::reportText_onBrokenConfig_givesLineAndExitsZero()
+{
+    const Run run = runApp({QStringLiteral("--report"), QStringLiteral("text"), QStringLiteral("--codex-home"),
+                               QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex")},
+        true);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("error: line 9, column")), qPrintable(run.out));
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err)); // asked for explicitly: no note on stderr
+}
+
+void TestAppSmoke::badUsage_exitsTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
+                                    << QStringLiteral("Unknown option 'frobnicate'");
+    QTest::newRow("unknown format") << QStringList{QStringLiteral("--report"), QStringLiteral("yaml")}
+                                    << QStringLiteral("unknown report format 'yaml'");
+    QTest::newRow("missing value") << QStringList{QStringLiteral("--codex-home")}
+                                   << QStringLiteral("Missing value after '--codex-home'");
+}
+
+void TestAppSmoke::badUsage_exitsTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Run run = runApp(arguments, false);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestAppSmoke::window_offscreen_savesScreenshot()
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("window.png"));
+    const Run run =
+        runApp({QStringLiteral("--codex-home"), QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex"),
+                   QStringLiteral("--screenshot"), png},
+            true);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QFile file(png);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(8) == QByteArray("\x89PNG\r\n\x1a\n"));
+    QVERIFY(file.size() > 10000); // a real window, not an empty image
+}
+
+QTEST_GUILESS_MAIN(TestAppSmoke)
+#include "tst_appsmoke.moc"

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "configview.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Posture;
+using Views::MainWindow;
+
+namespace {
+
+// Screenshots land in the build directory, to be looked at by a person (the README says where).
+void saveScreenshot(QWidget &window, const QString &name)
+{
+    const QString dir = QStringLiteral(POSTURE_BINARY_DIR "/screenshots");
+    QVERIFY(QDir().mkpath(dir));
+    const QImage image = window.grab().toImage();
+    QVERIFY(!image.isNull());
+    QVERIFY(image.save(dir + u'/' + name + QStringLiteral(".png")));
+}
+
+void writeConfig(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+QPalette darkPalette()
+{
+    QPalette palette(QColor(0x31, 0x36, 0x3b), QColor(0x20, 0x22, 0x25));
+    palette.setColor(QPalette::WindowText, QColor(0xfc, 0xfc, 0xfc));
+    palette.setColor(QPalette::Text, QColor(0xfc, 0xfc, 0xfc));
+    palette.setColor(QPalette::ButtonText, QColor(0xfc, 0xfc, 0xfc));
+    palette.setColor(QPalette::Base, QColor(0x1b, 0x1e, 0x20));
+    return palette;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parseError_showsMarkerLineAndProblem();
+    void validConfig_showsHighlightedFileWithoutProblems();
+    void validConfig_darkPalette();
+    void missingConfig_showsFriendlyEmptyState();
+    void fileChangedOnDisk_reloads();
+    void codexHomeCreatedLater_isNoticed();
+};
+
+void TestMainWindow::parseError_showsMarkerLineAndProblem()
+{
+    MainWindow window(Core::InspectOptions{QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex"), {}});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QVERIFY(!window.showsEmptyState());
+    QCOMPARE(window.configView()->errorLine(), 9);
+    QVERIFY2(window.statusText().startsWith(QStringLiteral("Line 9, column ")), qPrintable(window.statusText()));
+    auto *table = window.findChild<QTableView *>();
+    QVERIFY(table && table->isVisible());
+    QCOMPARE(table->model()->rowCount(), 1);
+    QVERIFY(table->model()->index(0, 1).data().toString().startsWith(QStringLiteral("config.toml:9:")));
+    saveScreenshot(window, QStringLiteral("main-window-parse-error"));
+}
+
+void TestMainWindow::validConfig_showsHighlightedFileWithoutProblems()
+{
+    MainWindow window(Core::InspectOptions{QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/valid/.codex"), {}});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QVERIFY(!window.showsEmptyState());
+    QCOMPARE(window.configView()->errorLine(), 0);
+    QVERIFY(window.configView()->toPlainText().startsWith(QStringLiteral("# Hand-written Codex configuration")));
+    QVERIFY2(window.statusText().contains(QStringLiteral("valid TOML, 8 values in 4 tables")),
+        qPrintable(window.statusText()));
+    QVERIFY(!window.findChild<QTableView *>()->isVisible());
+    saveScreenshot(window, QStringLiteral("main-window-valid"));
+}
+
+void TestMainWindow::validConfig_darkPalette()
+{
+    const QPalette original = QApplication::palette();
+    QApplication::setPalette(darkPalette());
+    {
+        MainWindow window(Core::InspectOptions{QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex"), {}});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.configView()->viewport()->palette().color(QPalette::Base).lightness() < 128);
+        saveScreenshot(window, QStringLiteral("main-window-dark"));
+    }
+    QApplication::setPalette(original);
+}
+
+void TestMainWindow::missingConfig_showsFriendlyEmptyState()
+{
+    QTemporaryDir home;
+    MainWindow window(Core::InspectOptions{{}, home.path()});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QVERIFY(window.showsEmptyState());
+    QVERIFY(window.statusText().contains(QStringLiteral("built-in defaults")));
+    QVERIFY(!window.findChild<QTableView *>()->isVisible());
+    saveScreenshot(window, QStringLiteral("main-window-empty"));
+}
+
+void TestMainWindow::fileChangedOnDisk_reloads()
+{
+    QTemporaryDir codexHome;
+    const QString path = codexHome.filePath(QStringLiteral("config.toml"));
+    writeConfig(path, "model = \"o3\"\n");
+    MainWindow window(Core::InspectOptions{codexHome.path(), {}});
+    QCOMPARE(window.configView()->errorLine(), 0);
+
+    writeConfig(path, "model = \"o3\"\nsandbox_mode = \n");
+    QTRY_COMPARE_WITH_TIMEOUT(window.configView()->errorLine(), 2, 10000);
+    QVERIFY(QFile::remove(path));
+    QTRY_VERIFY_WITH_TIMEOUT(window.showsEmptyState(), 10000);
+}
+
+void TestMainWindow::codexHomeCreatedLater_isNoticed()
+{
+    QTemporaryDir home;
+    MainWindow window(Core::InspectOptions{{}, home.path()});
+    QVERIFY(window.showsEmptyState());
+    QVERIFY(QDir(home.path()).mkdir(QStringLiteral(".codex")));
+    writeConfig(home.filePath(QStringLiteral(".codex/config.toml")), "model = \"o3\"\n");
+    QTRY_VERIFY_WITH_TIMEOUT(!window.showsEmptyState(), 10000);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QPlainTextEdit>
+
+namespace KSyntaxHighlighting {
+class SyntaxHighlighter;
+} // namespace KSyntaxHighlighting
+
+namespace Posture::Views {
+
+// A read-only view of one TOML file: KSyntaxHighlighting's TOML definition with a theme that follows the palette,
+// line numbers, and a marker on the line of a parse error.
+class ConfigView final : public QPlainTextEdit
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConfigView)
+
+public:
+    explicit ConfigView(QWidget *parent = nullptr);
+    ~ConfigView() override;
+
+    void setConfigText(const QString &text);
+    // Marks a 1-based line as erroneous (0 clears the marker) and shows it.
+    void setErrorLine(int line, const QString &message);
+    int errorLine() const { return m_errorLine; }
+    // Moves the cursor to a 1-based line and scrolls it into view.
+    void goToLine(int line);
+
+    // The name of the highlighting theme in use, e.g. "Breeze Dark".
+    QString themeName() const;
+    int lineNumberAreaWidth() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    class LineNumberArea;
+    friend class LineNumberArea;
+
+    void applyTheme();
+    void updateExtraSelections();
+    void paintLineNumbers(QPaintEvent *event);
+
+    KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
+    LineNumberArea *m_lineNumberArea;
+    int m_errorLine = 0;
+};
+
+} // namespace Posture::Views

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mainwindow.h"
+
+#include "configview.h"
+#include "core/version.h"
+#include "diagnosticsmodel.h"
+#include "severitydelegate.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Posture::Views {
+
+using Core::ConfigDocument;
+
+MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
+    : QMainWindow(parent)
+    , m_options(options)
+    , m_statusIcon(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_pages(new QStackedWidget(this))
+    , m_emptyState(new QLabel(this))
+    , m_configView(new ConfigView(this))
+    , m_diagnostics(new Models::DiagnosticsModel(this))
+    , m_diagnosticsView(new QTableView(this))
+{
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText); // paths and parser messages are never markup
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_statusIcon);
+    statusRow->addWidget(m_status, 1);
+
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_emptyState->setMargin(24);
+    m_pages->addWidget(m_emptyState);
+    m_pages->addWidget(m_configView);
+
+    m_diagnosticsView->setModel(m_diagnostics);
+    m_diagnosticsView->setItemDelegate(new SeverityDelegate(m_diagnosticsView));
+    m_diagnosticsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_diagnosticsView->setWordWrap(false);
+    m_diagnosticsView->verticalHeader()->hide();
+    m_diagnosticsView->horizontalHeader()->setStretchLastSection(true);
+    m_diagnosticsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_diagnosticsView, &QTableView::activated, this, [this](const QModelIndex &index) {
+        m_configView->goToLine(index.data(Models::DiagnosticsModel::LineRole).toInt());
+        m_configView->setFocus();
+    });
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_pages);
+    splitter->addWidget(m_diagnosticsView);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
+    splitter->setSizes({520, 110}); // the file first; a few problem rows below
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addLayout(statusRow);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    createActions();
+    m_reloadTimer.setSingleShot(true);
+    m_reloadTimer.setInterval(200); // editors save in bursts; reload once
+    connect(&m_reloadTimer, &QTimer::timeout, this, &MainWindow::reload);
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadTimer, qOverload<>(&QTimer::start));
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_reloadTimer, qOverload<>(&QTimer::start));
+
+    resize(1000, 680);
+    reload();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *reloadAction = fileMenu->addAction(tr("&Reload"), this, &MainWindow::reload);
+    reloadAction->setShortcut(QKeySequence::Refresh);
+    fileMenu->addSeparator();
+    QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quitAction->setShortcut(QKeySequence::Quit);
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About codex-posture"), this, [this] {
+        QMessageBox::about(this, tr("About codex-posture"),
+            tr("<h3>codex-posture %1</h3><p>What can Codex actually do on this machine?</p>"
+               "<p>Reads the local Codex configuration; never runs what it names.</p>")
+                .arg(Core::toolVersion()));
+    });
+}
+
+void MainWindow::reload()
+{
+    m_inspection = Core::Inspection::run(m_options);
+    showInspection();
+    watchFiles();
+}
+
+bool MainWindow::showsEmptyState() const
+{
+    return m_pages->currentWidget() == m_emptyState;
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+void MainWindow::showInspection()
+{
+    const ConfigDocument &config = m_inspection.userConfig;
+    const QString path = config.path();
+    setWindowTitle(tr("%1 — codex-posture").arg(path));
+    statusBar()->showMessage(tr("Codex home: %1 (from %2)")
+            .arg(m_inspection.locations.codexHome, m_inspection.locations.sourceDescription()));
+    const std::optional<Core::Diagnostic> problem = config.problem();
+    m_diagnostics->setDiagnostics(problem ? Core::Diagnostics{*problem} : Core::Diagnostics{});
+    m_diagnosticsView->setVisible(problem.has_value());
+
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    const auto showStatus = [&](Core::DiagnosticSeverity severity, const QString &text) {
+        m_statusIcon->setPixmap(severityIcon(severity, style()).pixmap(iconSize, iconSize));
+        m_status->setText(text);
+    };
+
+    switch (config.status()) {
+    case ConfigDocument::Status::Missing:
+        m_pages->setCurrentWidget(m_emptyState);
+        m_emptyState->setText(tr("<h2>No Codex configuration yet</h2><p>There is no <code>config.toml</code> in "
+                                 "<code>%1</code>.</p><p>Codex runs on its built-in defaults. When the file "
+                                 "appears, it is shown here.</p>")
+                .arg(m_inspection.locations.codexHome.toHtmlEscaped()));
+        showStatus(Core::DiagnosticSeverity::Info, tr("No config.toml: Codex uses its built-in defaults."));
+        return;
+    case ConfigDocument::Status::Unreadable:
+        m_pages->setCurrentWidget(m_emptyState);
+        m_emptyState->setText(tr("<h2>config.toml cannot be read</h2><p><code>%1</code> %2.</p><p>%3</p>")
+                .arg(path.toHtmlEscaped(), problem->text.toHtmlEscaped(), problem->hint.toHtmlEscaped()));
+        showStatus(problem->severity, tr("%1 %2.").arg(QFileInfo(path).fileName(), problem->text));
+        return;
+    case ConfigDocument::Status::ParseError:
+        m_configView->setConfigText(config.text());
+        m_configView->setErrorLine(problem->location.line, problem->text);
+        m_pages->setCurrentWidget(m_configView);
+        showStatus(problem->severity,
+            tr("Line %1, column %2: %3.\n%4")
+                .arg(problem->location.line)
+                .arg(problem->location.column)
+                .arg(problem->text, problem->hint));
+        return;
+    case ConfigDocument::Status::Parsed:
+        m_configView->setConfigText(config.text());
+        m_pages->setCurrentWidget(m_configView);
+        showStatus(Core::DiagnosticSeverity::Info,
+            tr("%1: valid TOML, %2 values in %3 tables.").arg(path).arg(config.valueCount()).arg(config.tableCount()));
+        return;
+    }
+}
+
+void MainWindow::watchFiles()
+{
+    // A file replaced by an atomic save drops out of the watcher, so the set is renewed after every reload.
+    const QStringList watched = m_watcher.files() + m_watcher.directories();
+    if (!watched.isEmpty())
+        m_watcher.removePaths(watched);
+    // Until the Codex home exists, its parent is watched so that its creation is noticed.
+    const QString codexHome = m_inspection.locations.codexHome;
+    const bool homeExists = QFileInfo::exists(codexHome);
+    for (const QString &path :
+        {homeExists ? codexHome : QFileInfo(codexHome).absolutePath(), m_inspection.userConfig.path()}) {
+        if (QFileInfo::exists(path))
+            m_watcher.addPath(path);
+    }
+}
+
+} // namespace Posture::Views

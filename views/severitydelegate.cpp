@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "severitydelegate.h"
+
+#include "diagnosticsmodel.h"
+
+#include <QApplication>
+#include <QStyle>
+
+namespace Posture::Views {
+
+QIcon severityIcon(Core::DiagnosticSeverity severity, const QStyle *style)
+{
+    switch (severity) {
+    case Core::DiagnosticSeverity::Info:
+        return style->standardIcon(QStyle::SP_MessageBoxInformation);
+    case Core::DiagnosticSeverity::Warning:
+        return style->standardIcon(QStyle::SP_MessageBoxWarning);
+    case Core::DiagnosticSeverity::Error:
+        return style->standardIcon(QStyle::SP_MessageBoxCritical);
+    }
+    Q_UNREACHABLE_RETURN(QIcon());
+}
+
+SeverityDelegate::SeverityDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{ }
+
+SeverityDelegate::~SeverityDelegate() = default;
+
+void SeverityDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const QVariant severity = index.data(Models::DiagnosticsModel::SeverityRole);
+    if (index.column() != Models::DiagnosticsModel::SeverityColumn || !severity.isValid())
+        return;
+    const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+    option->icon = severityIcon(static_cast<Core::DiagnosticSeverity>(severity.toInt()), style);
+    option->features |= QStyleOptionViewItem::HasDecoration;
+}
+
+} // namespace Posture::Views

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/diagnostic.h"
+
+#include <QStyledItemDelegate>
+
+namespace Posture::Views {
+
+// The icon for a severity, so that a level is never told by colour alone (the word sits beside it).
+QIcon severityIcon(Core::DiagnosticSeverity severity, const QStyle *style);
+
+// Puts the severity icon before the severity word in a diagnostics table.
+class SeverityDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SeverityDelegate)
+
+public:
+    explicit SeverityDelegate(QObject *parent = nullptr);
+    ~SeverityDelegate() override;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+};
+
+} // namespace Posture::Views

@@ -115,9 +115,11 @@ posture_ensure_root() {
         say "the package list changed: refreshing the build root"
     fi
     cp /etc/resolv.conf "$POSTURE_ROOT/etc/resolv.conf" 2>/dev/null || true
+    say "installing $(posture_packages | wc -l) packages into the build root (log: $POSTURE_CACHE/packages.log)"
     # shellcheck disable=SC2046
-    posture_in_root sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@" && apt-get clean' \
-        sh $(posture_packages) >&2 || die "installing packages into the build root failed"
+    posture_in_root sh -c 'apt-get update && apt-get install -y --no-install-recommends "$@" && apt-get clean' \
+        sh $(posture_packages) >"$POSTURE_CACHE/packages.log" 2>&1 ||
+        die "installing packages into the build root failed; see $POSTURE_CACHE/packages.log"
     echo "$want" >"$POSTURE_ROOT_STAMP"
     exec 9>&-
     say "build root ready"

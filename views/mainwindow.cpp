@@ -122,7 +122,7 @@ QString MainWindow::statusText() const
 
 void MainWindow::showInspection()
 {
-    const ConfigDocument &config = m_inspection.userConfig;
+    const ConfigDocument &config = m_inspection.userConfig();
     const QString path = config.path();
     setWindowTitle(tr("%1 — codex-posture").arg(path));
     statusBar()->showMessage(tr("Codex home: %1 (from %2)")
@@ -181,7 +181,7 @@ void MainWindow::watchFiles()
     const QString codexHome = m_inspection.locations.codexHome;
     const bool homeExists = QFileInfo::exists(codexHome);
     for (const QString &path :
-        {homeExists ? codexHome : QFileInfo(codexHome).absolutePath(), m_inspection.userConfig.path()}) {
+        {homeExists ? codexHome : QFileInfo(codexHome).absolutePath(), m_inspection.userConfig().path()}) {
         if (QFileInfo::exists(path))
             m_watcher.addPath(path);
     }

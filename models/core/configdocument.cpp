@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QTimeZone>
 
 #include <toml++/toml.hpp>
 
@@ -20,23 +21,76 @@ Diagnostic fileProblem(const QString &path, const QString &text, const QString &
     return Diagnostic{DiagnosticSeverity::Error, SourceLocation{path, 0, 0}, text, hint};
 }
 
-void countNode(const toml::node &node, int &values, int &tables)
+using Positions = QHash<KeyPath, QPair<int, int>>;
+
+QVariant toVariant(const toml::node &node, KeyPath &path, Positions &positions)
 {
-    if (const toml::table *table = node.as_table()) {
+    const toml::source_position begin = node.source().begin;
+    positions.insert(path, {int(begin.line), int(begin.column)});
+    switch (node.type()) {
+    case toml::node_type::table: {
+        QVariantMap map;
+        for (auto &&[key, child] : *node.as_table()) {
+            path.append(QString::fromUtf8(key.str().data(), qsizetype(key.str().size())));
+            map.insert(path.constLast(), toVariant(child, path, positions));
+            path.removeLast();
+        }
+        return map;
+    }
+    case toml::node_type::array: {
+        QVariantList list;
+        const toml::array &array = *node.as_array();
+        for (size_t i = 0; i < array.size(); ++i) {
+            path.append(arrayElementKey(qsizetype(i)));
+            list.append(toVariant(array[i], path, positions));
+            path.removeLast();
+        }
+        return list;
+    }
+    case toml::node_type::string: {
+        const std::string &text = node.as_string()->get();
+        return QString::fromUtf8(text.data(), qsizetype(text.size()));
+    }
+    case toml::node_type::integer:
+        return QVariant::fromValue<qint64>(node.as_integer()->get());
+    case toml::node_type::floating_point:
+        return node.as_floating_point()->get();
+    case toml::node_type::boolean:
+        return node.as_boolean()->get();
+    case toml::node_type::date: {
+        const toml::date date = node.as_date()->get();
+        return QDate(date.year, date.month, date.day);
+    }
+    case toml::node_type::time: {
+        const toml::time time = node.as_time()->get();
+        return QTime(time.hour, time.minute, time.second, int(time.nanosecond / 1000000));
+    }
+    case toml::node_type::date_time: {
+        const toml::date_time value = node.as_date_time()->get();
+        const QDate date(value.date.year, value.date.month, value.date.day);
+        const QTime time(value.time.hour, value.time.minute, value.time.second, int(value.time.nanosecond / 1000000));
+        if (value.offset)
+            return QDateTime(date, time, QTimeZone::fromSecondsAheadOfUtc(value.offset->minutes * 60));
+        return QDateTime(date, time);
+    }
+    case toml::node_type::none:
+        break;
+    }
+    return {};
+}
+
+void countValues(const QVariant &value, int &values, int &tables)
+{
+    if (value.typeId() == QMetaType::QVariantMap) {
         ++tables;
-        for (auto &&[key, child] : *table)
-            countNode(child, values, tables);
+        for (const QVariant &child : value.toMap())
+            countValues(child, values, tables);
     } else {
         ++values;
     }
 }
 
 } // namespace
-
-struct ConfigDocument::Parsed
-{
-    toml::table root;
-};
 
 ConfigDocument ConfigDocument::load(const QString &path)
 {
@@ -89,9 +143,10 @@ ConfigDocument ConfigDocument::fromBytes(const QByteArray &bytes, const QString 
     document.m_path = path;
     document.m_bytes = bytes;
     try {
-        auto parsed = std::make_shared<Parsed>();
-        parsed->root = toml::parse(std::string_view(bytes.constData(), size_t(bytes.size())), path.toStdString());
-        document.m_parsed = std::move(parsed);
+        const toml::table root =
+            toml::parse(std::string_view(bytes.constData(), size_t(bytes.size())), path.toStdString());
+        KeyPath keyPath;
+        document.m_root = toVariant(root, keyPath, document.m_positions).toMap();
         document.m_status = Status::Parsed;
     } catch (const toml::parse_error &error) {
         const toml::source_position begin = error.source().begin;
@@ -107,12 +162,32 @@ ConfigDocument ConfigDocument::fromBytes(const QByteArray &bytes, const QString 
     return document;
 }
 
+QVariant ConfigDocument::value(const KeyPath &path) const
+{
+    QVariant current = m_root;
+    for (const QString &key : path) {
+        if (current.typeId() == QMetaType::QVariantMap) {
+            current = current.toMap().value(key);
+        } else if (current.typeId() == QMetaType::QVariantList && key.startsWith(u'[')) {
+            current = current.toList().value(key.mid(1, key.size() - 2).toInt());
+        } else {
+            return {};
+        }
+    }
+    return current;
+}
+
+SourceLocation ConfigDocument::location(const KeyPath &path) const
+{
+    const QPair<int, int> position = m_positions.value(path);
+    return SourceLocation{m_path, position.first, position.second};
+}
+
 int ConfigDocument::valueCount() const
 {
     int values = 0;
     int tables = 0;
-    if (m_parsed)
-        countNode(m_parsed->root, values, tables);
+    countValues(m_root, values, tables);
     return values;
 }
 
@@ -120,9 +195,7 @@ int ConfigDocument::tableCount() const
 {
     int values = 0;
     int tables = 0;
-    if (!m_parsed)
-        return 0;
-    countNode(m_parsed->root, values, tables);
+    countValues(m_root, values, tables);
     return tables - 1; // the root is not a table the user wrote
 }
 

@@ -2,17 +2,20 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "keypath.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
+#include <QVariant>
 
-#include <memory>
 #include <optional>
 
 namespace Posture::Core {
 
 // One Codex TOML file as the user wrote it: the original bytes (never re-serialised, so nothing the user wrote is
-// lost) and, when it parses, the parsed tree. toml++ stays out of this header.
+// lost) and, when it parses, its values as a Qt tree (tables are QVariantMap, arrays QVariantList, integers qint64,
+// dates QDate/QTime/QDateTime) with the line and column of every value. toml++ stays out of this header.
 class ConfigDocument
 {
 public:
@@ -36,18 +39,24 @@ public:
     // Why the file could not be read or parsed, with file, line and column where known.
     std::optional<Diagnostic> problem() const { return m_problem; }
 
+    // The top-level table; empty unless Parsed.
+    const QVariantMap &root() const { return m_root; }
+    // The value at path, or an invalid QVariant.
+    QVariant value(const KeyPath &path) const;
+    // Where the value at path starts (its file always; line and column when the path exists).
+    SourceLocation location(const KeyPath &path) const;
+
     // What the parsed tree holds: values (leaves, arrays counted once) and tables (including inline ones).
     int valueCount() const;
     int tableCount() const;
 
 private:
-    struct Parsed;
-
     QString m_path;
     QByteArray m_bytes;
     Status m_status = Status::Missing;
     std::optional<Diagnostic> m_problem;
-    std::shared_ptr<const Parsed> m_parsed;
+    QVariantMap m_root;
+    QHash<KeyPath, QPair<int, int>> m_positions;
 };
 
 } // namespace Posture::Core

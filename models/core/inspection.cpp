@@ -1,13 +1,147 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "inspection.h"
 
+#include "codexrules.h"
+#include "configschema.h"
+
+#include <QDir>
+#include <QFileInfo>
+
 namespace Posture::Core {
+
+namespace {
+
+ConfigLayer loadLayer(ConfigLayer::Kind kind, const QString &path)
+{
+    ConfigLayer layer;
+    layer.kind = kind;
+    layer.document = ConfigDocument::load(path);
+    return layer;
+}
+
+QString sameDirectory(const QString &path)
+{
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    return canonical.isEmpty() ? QDir::cleanPath(path) : canonical;
+}
+
+// The project layers from the project root down to cwd; each is enabled only when its directory is trusted.
+void addProjectLayers(ConfigLayers &layers, const ProjectTrust &trust, const QString &codexHome)
+{
+    for (const QString &directory : trust.projectDirectories()) {
+        const QString dotCodex = directory + QStringLiteral("/.codex");
+        if (!QFileInfo::exists(dotCodex + QStringLiteral("/config.toml")) || sameDirectory(dotCodex) == codexHome)
+            continue;
+        ConfigLayer layer = loadLayer(ConfigLayer::Kind::Project, dotCodex + QStringLiteral("/config.toml"));
+        layer.enabled = trust.decisionFor(directory).level == ProjectTrust::Level::Trusted;
+        if (!layer.enabled)
+            layer.disabledReason = QStringLiteral("the project is not trusted: add [projects.\"%1\"] "
+                                                  "trust_level = \"trusted\" to load its config")
+                                       .arg(directory);
+        layers.append(layer);
+    }
+}
+
+Diagnostics onlySeverity(const Diagnostics &diagnostics, DiagnosticSeverity severity)
+{
+    Diagnostics kept;
+    std::copy_if(diagnostics.cbegin(), diagnostics.cend(), std::back_inserter(kept),
+        [severity](const Diagnostic &diagnostic) { return diagnostic.severity == severity; });
+    return kept;
+}
+
+// Checks what Codex checks when it loads. Each layer: parse errors, unknown keys (Codex warns per file), and the
+// rules beyond the schema. Types and values are checked on the merged result, as Codex does: a wrong value that a
+// higher layer overrides does not stop Codex.
+Diagnostics checkLayers(const ConfigLayers &layers, const EffectiveConfig &config, const QString &profile)
+{
+    Diagnostics messages;
+    for (const ConfigLayer &layer : layers) {
+        // Codex does not look inside a disabled (untrusted) project layer: errors there do not stop it.
+        if (!layer.exists() || !layer.enabled)
+            continue;
+        if (const std::optional<Diagnostic> problem = layer.document.problem()) {
+            messages.append(*problem);
+            continue;
+        }
+        messages += onlySeverity(ConfigSchema::codex().validate(layer.document), DiagnosticSeverity::Warning);
+        messages += CodexRules::checkLayer(layer, profile);
+    }
+    if (std::any_of(messages.cbegin(), messages.cend(),
+            [](const Diagnostic &message) { return message.severity == DiagnosticSeverity::Error; }))
+        return messages;
+    const auto locate = [&config](const KeyPath &path) {
+        const std::optional<Provenance> provenance = config.provenance(path);
+        return provenance ? provenance->winner.location : SourceLocation{};
+    };
+    messages += onlySeverity(ConfigSchema::codex().validate(config.root(), locate), DiagnosticSeverity::Error);
+    messages += CodexRules::checkEffective(config);
+    return messages;
+}
+
+LoadStatus statusOf(const Diagnostics &messages)
+{
+    LoadStatus status = LoadStatus::Ok;
+    for (const Diagnostic &message : messages) {
+        if (message.severity == DiagnosticSeverity::Error)
+            return LoadStatus::Fail;
+        if (message.severity == DiagnosticSeverity::Warning)
+            status = LoadStatus::Warning;
+    }
+    return status;
+}
+
+} // namespace
+
+QString loadStatusName(LoadStatus status)
+{
+    switch (status) {
+    case LoadStatus::Ok:
+        return QStringLiteral("ok");
+    case LoadStatus::Warning:
+        return QStringLiteral("warning");
+    case LoadStatus::Fail:
+        return QStringLiteral("fail");
+    }
+    Q_UNREACHABLE_RETURN(QString());
+}
+
+const ConfigDocument &Inspection::userConfig() const
+{
+    for (const ConfigLayer &layer : layers) {
+        if (layer.kind == ConfigLayer::Kind::User)
+            return layer.document;
+    }
+    Q_UNREACHABLE(); // run() always adds the user layer
+}
 
 Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironment &environment)
 {
     Inspection inspection;
+    inspection.options = options;
     inspection.locations = CodexLocations::resolve(options.codexHome, options.home, environment);
-    inspection.userConfig = ConfigDocument::load(inspection.locations.userConfigPath());
+    const QString codexHome = inspection.locations.codexHome;
+    const QString etc = options.systemRoot + QStringLiteral("/etc/codex/");
+
+    ConfigLayers &layers = inspection.layers;
+    layers.append(loadLayer(ConfigLayer::Kind::System, etc + QStringLiteral("config.toml")));
+    layers.append(loadLayer(ConfigLayer::Kind::User, inspection.locations.userConfigPath()));
+    if (!options.profile.isEmpty())
+        layers.append(loadLayer(ConfigLayer::Kind::Profile, codexHome + u'/' + options.profile + u".config.toml"));
+
+    // Trust and project root markers come from the layers below the projects.
+    const EffectiveConfig base = EffectiveConfig::merge(layers);
+    inspection.trust = ProjectTrust::resolve(options.cwd.isEmpty() ? QDir::currentPath() : options.cwd, base);
+    addProjectLayers(layers, inspection.trust, sameDirectory(codexHome));
+    layers.append(loadLayer(ConfigLayer::Kind::Managed, etc + QStringLiteral("managed_config.toml")));
+
+    inspection.config = EffectiveConfig::merge(layers, CodexRules::projectDeniedReason);
+    inspection.messages = checkLayers(layers, inspection.config, options.profile);
+    if (statusOf(inspection.messages) != LoadStatus::Fail) {
+        inspection.cli = LocalPosture::evaluate(inspection.config, inspection.trust);
+        inspection.messages += inspection.cli.diagnostics;
+    }
+    inspection.loadStatus = statusOf(inspection.messages);
     return inspection;
 }
 

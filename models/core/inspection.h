@@ -2,7 +2,9 @@
 #pragma once
 
 #include "codexlocations.h"
-#include "configdocument.h"
+#include "effectiveconfig.h"
+#include "localposture.h"
+#include "projecttrust.h"
 
 #include <QProcessEnvironment>
 
@@ -13,13 +15,31 @@ struct InspectOptions
 {
     QString codexHome; // --codex-home
     QString home; // --home
+    QString cwd; // --cwd: the directory Codex would be started in (default: the current one)
+    QString profile; // --profile: the profile Codex would be started with
+    QString systemRoot; // --system-root: prefixed to /etc/codex/... so a copied machine can be inspected
 };
+
+// Whether Codex would start with this configuration, as `codex doctor` reports it.
+enum class LoadStatus { Ok, Warning, Fail };
+
+QString loadStatusName(LoadStatus status);
 
 // Everything the engine found; the GUI and the headless reports both show this one result.
 struct Inspection
 {
+    InspectOptions options;
     CodexLocations locations;
-    ConfigDocument userConfig;
+    ConfigLayers layers; // every layer Codex would look at, lowest precedence first, found or not
+    ProjectTrust trust;
+    EffectiveConfig config;
+    LoadStatus loadStatus = LoadStatus::Ok;
+    Diagnostics messages; // why Codex would warn or refuse, with file, line and column
+    LocalPosture cli; // meaningful only when loadStatus is not Fail
+
+    bool codexStarts() const { return loadStatus != LoadStatus::Fail; }
+    // The user's config.toml (always among the layers).
+    const ConfigDocument &userConfig() const;
 
     static Inspection run(const InspectOptions &options,
         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());

@@ -43,9 +43,9 @@ QString renderTextReport(const Inspection &inspection, const QDateTime &generate
     report += QStringLiteral("generated %1\n\n").arg(generatedAt.toUTC().toString(Qt::ISODate));
     report += row(QStringLiteral("Codex home"),
         inspection.locations.codexHome + QStringLiteral(" (from %1)").arg(inspection.locations.sourceDescription()));
-    report += row(QStringLiteral("config.toml"), inspection.userConfig.path());
-    report += row(QStringLiteral("status"), configStatus(inspection.userConfig));
-    if (const auto problem = inspection.userConfig.problem())
+    report += row(QStringLiteral("config.toml"), inspection.userConfig().path());
+    report += row(QStringLiteral("status"), configStatus(inspection.userConfig()));
+    if (const auto problem = inspection.userConfig().problem())
         report += row(QString(), problem->hint);
     return report;
 }

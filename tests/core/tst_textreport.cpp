@@ -16,7 +16,7 @@ const QDateTime Noon(QDate(2026, 11, 27), QTime(12, 0), QTimeZone::UTC);
 
 QString reportFor(const QString &codexHome)
 {
-    return renderTextReport(Inspection::run(InspectOptions{codexHome, {}}, QProcessEnvironment()), Noon);
+    return renderTextReport(Inspection::run(InspectOptions{.codexHome = codexHome}, QProcessEnvironment()), Noon);
 }
 
 } // namespace

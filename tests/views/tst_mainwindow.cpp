@@ -58,7 +58,8 @@ private Q_SLOTS:
 
 void TestMainWindow::parseError_showsMarkerLineAndProblem()
 {
-    MainWindow window(Core::InspectOptions{QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex"), {}});
+    MainWindow window(
+        Core::InspectOptions{.codexHome = QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex")});
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -74,7 +75,7 @@ void TestMainWindow::parseError_showsMarkerLineAndProblem()
 
 void TestMainWindow::validConfig_showsHighlightedFileWithoutProblems()
 {
-    MainWindow window(Core::InspectOptions{QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/valid/.codex"), {}});
+    MainWindow window(Core::InspectOptions{.codexHome = QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/valid/.codex")});
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -92,7 +93,8 @@ void TestMainWindow::validConfig_darkPalette()
     const QPalette original = QApplication::palette();
     QApplication::setPalette(darkPalette());
     {
-        MainWindow window(Core::InspectOptions{QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex"), {}});
+        MainWindow window(
+            Core::InspectOptions{.codexHome = QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex")});
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.configView()->viewport()->palette().color(QPalette::Base).lightness() < 128);
@@ -104,7 +106,7 @@ void TestMainWindow::validConfig_darkPalette()
 void TestMainWindow::missingConfig_showsFriendlyEmptyState()
 {
     QTemporaryDir home;
-    MainWindow window(Core::InspectOptions{{}, home.path()});
+    MainWindow window(Core::InspectOptions{.home = home.path()});
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -119,7 +121,7 @@ void TestMainWindow::fileChangedOnDisk_reloads()
     QTemporaryDir codexHome;
     const QString path = codexHome.filePath(QStringLiteral("config.toml"));
     writeConfig(path, "model = \"o3\"\n");
-    MainWindow window(Core::InspectOptions{codexHome.path(), {}});
+    MainWindow window(Core::InspectOptions{.codexHome = codexHome.path()});
     QCOMPARE(window.configView()->errorLine(), 0);
 
     writeConfig(path, "model = \"o3\"\nsandbox_mode = \n");
@@ -131,7 +133,7 @@ void TestMainWindow::fileChangedOnDisk_reloads()
 void TestMainWindow::codexHomeCreatedLater_isNoticed()
 {
     QTemporaryDir home;
-    MainWindow window(Core::InspectOptions{{}, home.path()});
+    MainWindow window(Core::InspectOptions{.home = home.path()});
     QVERIFY(window.showsEmptyState());
     QVERIFY(QDir(home.path()).mkdir(QStringLiteral(".codex")));
     writeConfig(home.filePath(QStringLiteral(".codex/config.toml")), "model = \"o3\"\n");

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "configlayer.h"
+
+#include <QHash>
+#include <QVariantMap>
+
+#include <functional>
+#include <optional>
+
+namespace Posture::Core {
+
+// Where a value came from: which layer (an index into the layers merged), the place in its file, and the value.
+struct ValueOrigin
+{
+    int layer = -1;
+    SourceLocation location;
+    QVariant value;
+};
+
+// A value Codex did not apply, and why (an untrusted project, a key projects may not set, ...).
+struct IgnoredValue
+{
+    int layer = -1;
+    SourceLocation location;
+    QString reason;
+};
+
+// The story of one key: the origin that won, the ones it overrode (lowest first), and the ones Codex ignored.
+struct Provenance
+{
+    ValueOrigin winner;
+    QList<ValueOrigin> overridden;
+    QList<IgnoredValue> ignored;
+};
+
+// Codex's merge of its layers: tables merge key by key; scalars and arrays of a higher layer replace lower ones.
+// Every non-table value keeps its provenance.
+class EffectiveConfig
+{
+public:
+    // A key that a layer of this kind may not set, and why: Codex removes it (the project deny-list).
+    using Filter = std::function<std::optional<QString>(const ConfigLayer &layer, const KeyPath &path)>;
+
+    static EffectiveConfig merge(const ConfigLayers &layers, const Filter &filter = {});
+
+    const QVariantMap &root() const { return m_root; }
+    QVariant value(const KeyPath &path) const;
+    bool contains(const KeyPath &path) const { return value(path).isValid(); }
+    // The provenance of a non-table value (or of a key that was only ever ignored).
+    std::optional<Provenance> provenance(const KeyPath &path) const;
+    // Every key path with a provenance, in no particular order.
+    QList<KeyPath> keyPaths() const { return m_provenance.keys(); }
+
+private:
+    void mergeTable(const QVariantMap &table, KeyPath &path, QVariantMap &into, int layer, const ConfigLayer &source,
+        const Filter &filter);
+    void ignoreAll(const QVariant &value, KeyPath &path, int layer, const ConfigLayer &source, const QString &reason);
+
+    QVariantMap m_root;
+    QHash<KeyPath, Provenance> m_provenance;
+};
+
+} // namespace Posture::Core

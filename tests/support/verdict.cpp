@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "verdict.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+
+namespace Posture::Tests {
+
+namespace {
+
+QString doctorApproval(const QString &text)
+{
+    if (text == u"OnRequest")
+        return QStringLiteral("on-request");
+    if (text == u"Never")
+        return QStringLiteral("never");
+    if (text.startsWith(u"Granular"))
+        return QStringLiteral("granular");
+    return text; // UnlessTrusted and anything new stay as the CLI wrote them
+}
+
+// Runs the CLI with HOME and CODEX_HOME of the case, from its working directory; never from the user's home.
+QByteArray runCodex(const QString &binary, const CodexCase &codexCase, const QStringList &arguments, QString *error)
+{
+    QProcess process;
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("HOME"), codexCase.home);
+    environment.insert(QStringLiteral("CODEX_HOME"), codexCase.codexHome);
+    environment.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(codexCase.cwd);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start(binary, arguments);
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        *error = QStringLiteral("codex %1 did not finish: %2").arg(arguments.join(u' '), process.errorString());
+        return {};
+    }
+    return process.readAllStandardOutput();
+}
+
+} // namespace
+
+Core::InspectOptions CodexCase::options(bool withProfile) const
+{
+    return Core::InspectOptions{.codexHome = codexHome,
+        .home = home,
+        .cwd = cwd,
+        .profile = withProfile ? profile : QString(),
+        .systemRoot = systemRoot};
+}
+
+QString Verdict::toString() const
+{
+    return QStringLiteral("load=%1 approval=%2 fs=%3 net=%4 | prompt: mode=%5 net=%6 never=%7")
+        .arg(configLoad, approval, filesystem, network, sandboxMode, promptNetwork,
+            promptNever ? QStringLiteral("yes") : QStringLiteral("no"));
+}
+
+Verdict postureVerdict(const CodexCase &codexCase)
+{
+    Verdict verdict;
+    const Core::Inspection base = Core::Inspection::run(codexCase.options(false), QProcessEnvironment());
+    verdict.configLoad = Core::loadStatusName(base.loadStatus);
+    if (base.codexStarts()) {
+        verdict.approval = base.cli.approvalPolicy.value == u"unless-trusted" ? QStringLiteral("UnlessTrusted")
+                                                                              : base.cli.approvalPolicy.value;
+        verdict.filesystem = base.cli.filesystem.value;
+        verdict.network = base.cli.network.value;
+    }
+    const Core::Inspection applied =
+        codexCase.profile.isEmpty() ? base : Core::Inspection::run(codexCase.options(true), QProcessEnvironment());
+    if (applied.codexStarts()) {
+        verdict.sandboxMode = applied.cli.sandboxMode.value;
+        verdict.promptNetwork = applied.cli.network.value;
+        verdict.promptNever = applied.cli.approvalPolicy.value == u"never";
+    }
+    return verdict;
+}
+
+Verdict oracleVerdict(const QString &codexBinary, const CodexCase &codexCase, QString *error)
+{
+    Verdict verdict;
+    const QJsonObject doctor = QJsonDocument::fromJson(
+        runCodex(codexBinary, codexCase, {QStringLiteral("doctor"), QStringLiteral("--json")}, error))
+                                   .object();
+    const QJsonObject checks = doctor.value(u"checks").toObject();
+    verdict.configLoad = checks.value(u"config.load").toObject().value(u"status").toString();
+    if (verdict.configLoad.isEmpty() && error->isEmpty())
+        *error = QStringLiteral("codex doctor --json printed no config.load check");
+    if (verdict.configLoad != u"fail") {
+        const QJsonObject details = checks.value(u"sandbox.helpers").toObject().value(u"details").toObject();
+        verdict.approval = doctorApproval(details.value(u"approval policy").toString());
+        verdict.filesystem = details.value(u"filesystem sandbox").toString();
+        verdict.network = details.value(u"network sandbox").toString();
+    }
+    QStringList arguments;
+    if (!codexCase.profile.isEmpty())
+        arguments << QStringLiteral("-p") << codexCase.profile;
+    arguments << QStringLiteral("debug") << QStringLiteral("prompt-input");
+    const QString prompt = QString::fromUtf8(runCodex(codexBinary, codexCase, arguments, error));
+    static const QRegularExpression mode(QStringLiteral("`sandbox_mode` is `([a-z-]+)`"));
+    static const QRegularExpression network(QStringLiteral("Network access is (\\w+)"));
+    const QRegularExpressionMatch modeMatch = mode.match(prompt);
+    if (modeMatch.hasMatch()) {
+        verdict.sandboxMode = modeMatch.captured(1);
+        verdict.promptNetwork = network.match(prompt).captured(1);
+        verdict.promptNever = prompt.contains(QStringLiteral("Approval policy is currently never"));
+    }
+    return verdict;
+}
+
+} // namespace Posture::Tests

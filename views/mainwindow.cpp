@@ -56,6 +56,9 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     m_diagnosticsView->horizontalHeader()->setStretchLastSection(true);
     m_diagnosticsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_diagnosticsView, &QTableView::activated, this, [this](const QModelIndex &index) {
+        // Only problems in the file shown can be jumped to.
+        if (index.data(Models::DiagnosticsModel::FileRole).toString() != m_inspection.userConfig().path())
+            return;
         m_configView->goToLine(index.data(Models::DiagnosticsModel::LineRole).toInt());
         m_configView->setFocus();
     });
@@ -128,8 +131,9 @@ void MainWindow::showInspection()
     statusBar()->showMessage(tr("Codex home: %1 (from %2)")
             .arg(m_inspection.locations.codexHome, m_inspection.locations.sourceDescription()));
     const std::optional<Core::Diagnostic> problem = config.problem();
-    m_diagnostics->setDiagnostics(problem ? Core::Diagnostics{*problem} : Core::Diagnostics{});
-    m_diagnosticsView->setVisible(problem.has_value());
+    // Every problem Codex would report, in any layer (the view shows the user's config.toml).
+    m_diagnostics->setDiagnostics(m_inspection.messages);
+    m_diagnosticsView->setVisible(!m_inspection.messages.isEmpty());
 
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
     const auto showStatus = [&](Core::DiagnosticSeverity severity, const QString &text) {
@@ -165,10 +169,23 @@ void MainWindow::showInspection()
     case ConfigDocument::Status::Parsed:
         m_configView->setConfigText(config.text());
         m_pages->setCurrentWidget(m_configView);
-        showStatus(Core::DiagnosticSeverity::Info,
-            tr("%1: valid TOML, %2 values in %3 tables.").arg(path).arg(config.valueCount()).arg(config.tableCount()));
+        showStatus(m_inspection.codexStarts() ? Core::DiagnosticSeverity::Info : Core::DiagnosticSeverity::Error,
+            postureSummary());
         return;
     }
+}
+
+QString MainWindow::postureSummary() const
+{
+    if (!m_inspection.codexStarts())
+        return tr("Codex refuses to start with this configuration: see the problems below.");
+    const Core::LocalPosture &cli = m_inspection.cli;
+    QString summary =
+        tr("Codex CLI: sandbox %1, filesystem %2, network %3, approval %4.")
+            .arg(cli.sandboxMode.value, cli.filesystem.value, cli.network.value, cli.approvalPolicy.value);
+    if (m_inspection.loadStatus == Core::LoadStatus::Warning)
+        summary += u' ' + tr("Codex starts with warnings: see below.");
+    return summary;
 }
 
 void MainWindow::watchFiles()

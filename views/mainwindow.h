@@ -42,6 +42,7 @@ private:
     void createActions();
     void showInspection();
     void watchFiles();
+    QString postureSummary() const;
 
     Core::InspectOptions m_options;
     Core::Inspection m_inspection;

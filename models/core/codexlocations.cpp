@@ -37,17 +37,26 @@ QString CodexLocations::sourceDescription() const
 CodexLocations CodexLocations::resolve(
     const QString &codexHomeOption, const QString &homeOption, const QProcessEnvironment &environment)
 {
-    if (!codexHomeOption.isEmpty())
-        return {absoluteClean(codexHomeOption), HomeSource::CodexHomeOption};
-    if (!homeOption.isEmpty())
-        return {absoluteClean(homeOption + QStringLiteral("/.codex")), HomeSource::HomeOption};
-    const QString variable = environment.value(QStringLiteral("CODEX_HOME"));
-    if (!variable.isEmpty())
-        return {absoluteClean(variable), HomeSource::CodexHomeVariable};
     QString home = environment.value(QStringLiteral("HOME"));
     if (home.isEmpty())
         home = QDir::homePath();
-    return {absoluteClean(home + QStringLiteral("/.codex")), HomeSource::HomeDirectory};
+    home = absoluteClean(home);
+    if (!codexHomeOption.isEmpty()) {
+        const QString codexHome = absoluteClean(codexHomeOption);
+        if (!homeOption.isEmpty())
+            home = absoluteClean(homeOption);
+        else if (codexHome.endsWith(QStringLiteral("/.codex")))
+            home = codexHome.chopped(int(sizeof("/.codex")) - 1);
+        return {codexHome, HomeSource::CodexHomeOption, home};
+    }
+    if (!homeOption.isEmpty()) {
+        home = absoluteClean(homeOption);
+        return {home + QStringLiteral("/.codex"), HomeSource::HomeOption, home};
+    }
+    const QString variable = environment.value(QStringLiteral("CODEX_HOME"));
+    if (!variable.isEmpty())
+        return {absoluteClean(variable), HomeSource::CodexHomeVariable, home};
+    return {home + QStringLiteral("/.codex"), HomeSource::HomeDirectory, home};
 }
 
 } // namespace Posture::Core

@@ -19,6 +19,9 @@ struct CodexLocations
 
     QString codexHome;
     HomeSource source = HomeSource::HomeDirectory;
+    // The home directory that goes with it (for editor settings): --home, the parent of a --codex-home named
+    // .codex, else $HOME.
+    QString home;
 
     QString userConfigPath() const;
     // "--codex-home", "$CODEX_HOME", ...: how codexHome was chosen, for reports.

@@ -14,37 +14,53 @@ namespace Posture::Core {
 namespace {
 
 // Codex configuration files are a few kilobytes; a file this large is a mistake, not a config.
-constexpr qint64 MaximumFileSize = 64 * 1024 * 1024;
+constexpr qint64 MaximumFileSize = 16 * 1024 * 1024;
+
+// Parser messages may quote the offending character; control characters would garble a terminal.
+QString printable(QString text)
+{
+    for (QChar &c : text) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            c = u'?';
+    }
+    return text;
+}
 
 Diagnostic fileProblem(const QString &path, const QString &text, const QString &hint)
 {
     return Diagnostic{DiagnosticSeverity::Error, SourceLocation{path, 0, 0}, text, hint};
 }
 
-using Positions = QHash<KeyPath, QPair<int, int>>;
+using Positions = QHash<size_t, QPair<int, int>>;
 
-QVariant toVariant(const toml::node &node, KeyPath &path, Positions &positions)
+// Deeper tables (a.a.a... = 1 parses fine in toml++) would exhaust the stack of every recursive walk after it.
+constexpr qsizetype MaximumDepth = 128;
+
+QVariant toVariant(const toml::node &node, int depth, size_t pathHash, Positions &positions,
+    std::optional<toml::source_position> &tooDeep)
 {
     const toml::source_position begin = node.source().begin;
-    positions.insert(path, {int(begin.line), int(begin.column)});
+    if (depth > MaximumDepth) {
+        tooDeep = begin;
+        return {};
+    }
+    positions.insert(pathHash, {int(begin.line), int(begin.column)});
     switch (node.type()) {
     case toml::node_type::table: {
         QVariantMap map;
         for (auto &&[key, child] : *node.as_table()) {
-            path.append(QString::fromUtf8(key.str().data(), qsizetype(key.str().size())));
-            map.insert(path.constLast(), toVariant(child, path, positions));
-            path.removeLast();
+            const QString name = QString::fromUtf8(key.str().data(), qsizetype(key.str().size()));
+            map.insert(name, toVariant(child, depth + 1, childPathHash(pathHash, name), positions, tooDeep));
         }
         return map;
     }
     case toml::node_type::array: {
         QVariantList list;
         const toml::array &array = *node.as_array();
-        for (size_t i = 0; i < array.size(); ++i) {
-            path.append(arrayElementKey(qsizetype(i)));
-            list.append(toVariant(array[i], path, positions));
-            path.removeLast();
-        }
+        list.reserve(qsizetype(array.size()));
+        for (size_t i = 0; i < array.size(); ++i)
+            list.append(toVariant(
+                array[i], depth + 1, childPathHash(pathHash, arrayElementKey(qsizetype(i))), positions, tooDeep));
         return list;
     }
     case toml::node_type::string: {
@@ -124,7 +140,7 @@ ConfigDocument ConfigDocument::load(const QString &path)
         document.m_status = Status::Unreadable;
         document.m_problem = fileProblem(path,
             QStringLiteral("is %1 MiB; a Codex configuration is a few kilobytes").arg(info.size() >> 20),
-            unchanged + QStringLiteral("Check that this is the file you meant; files over 64 MiB are not read."));
+            unchanged + QStringLiteral("Check that this is the file you meant; files over 16 MiB are not read."));
         return document;
     }
     QFile file(path);
@@ -145,16 +161,27 @@ ConfigDocument ConfigDocument::fromBytes(const QByteArray &bytes, const QString 
     try {
         const toml::table root =
             toml::parse(std::string_view(bytes.constData(), size_t(bytes.size())), path.toStdString());
-        KeyPath keyPath;
-        document.m_root = toVariant(root, keyPath, document.m_positions).toMap();
+        std::optional<toml::source_position> tooDeep;
+        document.m_positions.reserve(bytes.size() / 16);
+        document.m_root = toVariant(root, 0, keyPathHash({}), document.m_positions, tooDeep).toMap();
         document.m_status = Status::Parsed;
+        if (tooDeep) {
+            document.m_root.clear();
+            document.m_positions.clear();
+            document.m_status = Status::ParseError;
+            document.m_problem =
+                Diagnostic{DiagnosticSeverity::Error, SourceLocation{path, int(tooDeep->line), int(tooDeep->column)},
+                    QStringLiteral("tables are nested more than %1 levels deep").arg(MaximumDepth),
+                    QStringLiteral("No Codex setting is that deep; this file is not a Codex configuration. Nothing was "
+                                   "changed.")};
+        }
     } catch (const toml::parse_error &error) {
         const toml::source_position begin = error.source().begin;
         document.m_status = Status::ParseError;
         document.m_problem = Diagnostic{
             DiagnosticSeverity::Error,
             SourceLocation{path, int(begin.line), int(begin.column)},
-            QString::fromUtf8(error.description().data(), qsizetype(error.description().size())),
+            printable(QString::fromUtf8(error.description().data(), qsizetype(error.description().size()))),
             QStringLiteral("Codex refuses to start while this file is not valid TOML. Fix the syntax at this "
                            "line, then reload."),
         };
@@ -179,7 +206,12 @@ QVariant ConfigDocument::value(const KeyPath &path) const
 
 SourceLocation ConfigDocument::location(const KeyPath &path) const
 {
-    const QPair<int, int> position = m_positions.value(path);
+    return locationOfHash(keyPathHash(path));
+}
+
+SourceLocation ConfigDocument::locationOfHash(size_t pathHash) const
+{
+    const QPair<int, int> position = m_positions.value(pathHash);
     return SourceLocation{m_path, position.first, position.second};
 }
 

@@ -41,10 +41,14 @@ public:
 
     // The top-level table; empty unless Parsed.
     const QVariantMap &root() const { return m_root; }
+    // Replaces the values (keeping bytes and locations): for merging a subset of a document.
+    void setRoot(const QVariantMap &root) { m_root = root; }
     // The value at path, or an invalid QVariant.
     QVariant value(const KeyPath &path) const;
     // Where the value at path starts (its file always; line and column when the path exists).
     SourceLocation location(const KeyPath &path) const;
+    // The same, for a path given by its keyPathHash (for walks over every value).
+    SourceLocation locationOfHash(size_t pathHash) const;
 
     // What the parsed tree holds: values (leaves, arrays counted once) and tables (including inline ones).
     int valueCount() const;
@@ -56,7 +60,7 @@ private:
     Status m_status = Status::Missing;
     std::optional<Diagnostic> m_problem;
     QVariantMap m_root;
-    QHash<KeyPath, QPair<int, int>> m_positions;
+    QHash<size_t, QPair<int, int>> m_positions; // keyPathHash → line, column
 };
 
 } // namespace Posture::Core

@@ -18,6 +18,8 @@ QString ConfigLayer::kindName() const
         return QStringLiteral("project");
     case Kind::Managed:
         return QStringLiteral("managed");
+    case Kind::Requirements:
+        return QStringLiteral("requirements");
     }
     Q_UNREACHABLE_RETURN(QString());
 }
@@ -34,6 +36,7 @@ QString ConfigLayer::label() const
     case Kind::System:
     case Kind::User:
     case Kind::Managed:
+    case Kind::Requirements:
         break;
     }
     return kindName();

@@ -14,6 +14,7 @@ struct ConfigLayer
         Profile, // $CODEX_HOME/<name>.config.toml, with --profile <name>
         Project, // <dir>/.codex/config.toml between the project root and the working directory
         Managed, // legacy /etc/codex/managed_config.toml: the highest layer
+        Requirements, // /etc/codex/requirements.toml: constraints, not values; never merged
     };
 
     Kind kind = Kind::User;
@@ -24,7 +25,7 @@ struct ConfigLayer
 
     // "user", "profile ci", "project /src/app", ...
     QString label() const;
-    // The JSON name of the kind: "system", "user", "profile", "project", "managed".
+    // The JSON name of the kind: "system", "user", "profile", "project", "managed", "requirements".
     QString kindName() const;
     bool exists() const { return document.status() != ConfigDocument::Status::Missing; }
 };

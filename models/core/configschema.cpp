@@ -41,6 +41,8 @@ QString jsonType(const QVariant &value)
         return QStringLiteral("integer");
     case QMetaType::Double:
         return QStringLiteral("number");
+    case QMetaType::Nullptr:
+        return QStringLiteral("null"); // only in JSON documents (the report's own schema test)
     default:
         return QStringLiteral("datetime"); // TOML dates and times: no JSON type matches them
     }
@@ -335,8 +337,10 @@ Diagnostics ConfigSchema::validate(const QVariantMap &root, const Locator &locat
             where.removeLast();
             location = locate(where);
         }
-        diagnostics.append({issue.severity, location,
-            u'`' + keyPathToString(issue.path) + QStringLiteral("` ") + issue.text, issue.hint});
+        const bool unknownKey = issue.severity == DiagnosticSeverity::Warning;
+        diagnostics.append(
+            {issue.severity, location, u'`' + keyPathToString(issue.path) + QStringLiteral("` ") + issue.text,
+                issue.hint, unknownKey ? QStringLiteral("unknown-key") : QStringLiteral("invalid-value"), issue.path});
     }
     return diagnostics;
 }

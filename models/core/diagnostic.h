@@ -3,6 +3,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Posture::Core {
 
@@ -30,6 +31,8 @@ struct Diagnostic
     SourceLocation location;
     QString text;
     QString hint;
+    QString code; // what kind of problem, for programs: "unknown-key", "invalid-value", ... (may be empty)
+    QStringList keyPath; // the key concerned, when there is one
 
     // "file:line:column: error: text"
     QString toString() const;

@@ -8,35 +8,50 @@ EffectiveConfig EffectiveConfig::merge(const ConfigLayers &layers, const Filter 
     EffectiveConfig config;
     for (int index = 0; index < layers.size(); ++index) {
         const ConfigLayer &layer = layers.at(index);
-        if (layer.document.status() != ConfigDocument::Status::Parsed)
+        if (layer.document.status() != ConfigDocument::Status::Parsed || layer.kind == ConfigLayer::Kind::Requirements)
             continue;
         KeyPath path;
         if (layer.enabled)
-            config.mergeTable(layer.document.root(), path, config.m_root, index, layer, filter);
+            config.mergeTable(layer.document.root(), path, keyPathHash({}), config.m_root, index, layer, filter);
         else
-            config.ignoreAll(layer.document.root(), path, index, layer, layer.disabledReason);
+            config.ignoreAll(layer.document.root(), path, keyPathHash({}), index, layer, layer.disabledReason);
     }
     return config;
 }
 
-void EffectiveConfig::mergeTable(const QVariantMap &table, KeyPath &path, QVariantMap &into, int layer,
+EffectiveConfig EffectiveConfig::mergeOnly(const ConfigLayers &layers, const QStringList &topLevelKeys)
+{
+    ConfigLayers reduced = layers;
+    for (ConfigLayer &layer : reduced) {
+        QVariantMap kept;
+        for (const QString &key : topLevelKeys) {
+            if (layer.document.root().contains(key))
+                kept.insert(key, layer.document.root().value(key));
+        }
+        layer.document.setRoot(kept);
+    }
+    return merge(reduced);
+}
+
+void EffectiveConfig::mergeTable(const QVariantMap &table, KeyPath &path, size_t pathHash, QVariantMap &into, int layer,
     const ConfigLayer &source, const Filter &filter)
 {
     for (auto it = table.cbegin(); it != table.cend(); ++it) {
         path.append(it.key());
+        const size_t childHash = childPathHash(pathHash, it.key());
         const std::optional<QString> refused = filter ? filter(source, path) : std::nullopt;
         if (refused) {
-            ignoreAll(it.value(), path, layer, source, *refused);
+            ignoreAll(it.value(), path, childHash, layer, source, *refused);
         } else if (it.value().typeId() == QMetaType::QVariantMap
             && (!into.contains(it.key()) || into.value(it.key()).typeId() == QMetaType::QVariantMap)) {
-            QVariantMap child = into.value(it.key()).toMap();
-            mergeTable(it.value().toMap(), path, child, layer, source, filter);
+            QVariantMap child = into.take(it.key()).toMap(); // taken, so that filling it does not copy it
+            mergeTable(it.value().toMap(), path, childHash, child, layer, source, filter);
             into.insert(it.key(), child);
         } else {
-            Provenance &provenance = m_provenance[path];
+            Provenance &provenance = provenanceAt(path, childHash);
             if (provenance.winner.layer >= 0)
                 provenance.overridden.append(provenance.winner);
-            provenance.winner = ValueOrigin{layer, source.document.location(path), it.value()};
+            provenance.winner = ValueOrigin{layer, source.document.locationOfHash(childHash), it.value()};
             into.insert(it.key(), it.value());
         }
         path.removeLast();
@@ -44,18 +59,44 @@ void EffectiveConfig::mergeTable(const QVariantMap &table, KeyPath &path, QVaria
 }
 
 void EffectiveConfig::ignoreAll(
-    const QVariant &value, KeyPath &path, int layer, const ConfigLayer &source, const QString &reason)
+    const QVariant &value, KeyPath &path, size_t pathHash, int layer, const ConfigLayer &source, const QString &reason)
 {
     if (value.typeId() == QMetaType::QVariantMap) {
         const QVariantMap table = value.toMap();
         for (auto it = table.cbegin(); it != table.cend(); ++it) {
             path.append(it.key());
-            ignoreAll(it.value(), path, layer, source, reason);
+            ignoreAll(it.value(), path, childPathHash(pathHash, it.key()), layer, source, reason);
             path.removeLast();
         }
         return;
     }
-    m_provenance[path].ignored.append(IgnoredValue{layer, source.document.location(path), reason});
+    provenanceAt(path, pathHash).ignored.append(IgnoredValue{layer, source.document.locationOfHash(pathHash), reason});
+}
+
+Provenance &EffectiveConfig::provenanceAt(const KeyPath &path, size_t pathHash)
+{
+    Provenance &provenance = m_provenance[pathHash];
+    if (provenance.path.isEmpty())
+        provenance.path = path;
+    return provenance;
+}
+
+void EffectiveConfig::ignore(const KeyPath &path, const QString &reason)
+{
+    const auto it = m_provenance.find(keyPathHash(path));
+    if (it == m_provenance.end() || it->winner.layer < 0)
+        return;
+    it->ignored.append(IgnoredValue{it->winner.layer, it->winner.location, reason});
+    it->winner = ValueOrigin{};
+}
+
+QList<KeyPath> EffectiveConfig::keyPaths() const
+{
+    QList<KeyPath> paths;
+    paths.reserve(m_provenance.size());
+    for (const Provenance &provenance : m_provenance)
+        paths.append(provenance.path);
+    return paths;
 }
 
 QVariant EffectiveConfig::value(const KeyPath &path) const
@@ -71,7 +112,7 @@ QVariant EffectiveConfig::value(const KeyPath &path) const
 
 std::optional<Provenance> EffectiveConfig::provenance(const KeyPath &path) const
 {
-    const auto it = m_provenance.constFind(path);
+    const auto it = m_provenance.constFind(keyPathHash(path));
     if (it == m_provenance.cend())
         return std::nullopt;
     return *it;

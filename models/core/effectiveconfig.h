@@ -30,6 +30,7 @@ struct IgnoredValue
 // The story of one key: the origin that won, the ones it overrode (lowest first), and the ones Codex ignored.
 struct Provenance
 {
+    KeyPath path;
     ValueOrigin winner;
     QList<ValueOrigin> overridden;
     QList<IgnoredValue> ignored;
@@ -44,22 +45,29 @@ public:
     using Filter = std::function<std::optional<QString>(const ConfigLayer &layer, const KeyPath &path)>;
 
     static EffectiveConfig merge(const ConfigLayers &layers, const Filter &filter = {});
+    // The merge of only these top-level keys: cheap, for what must be known before the project layers are found.
+    static EffectiveConfig mergeOnly(const ConfigLayers &layers, const QStringList &topLevelKeys);
 
     const QVariantMap &root() const { return m_root; }
     QVariant value(const KeyPath &path) const;
     bool contains(const KeyPath &path) const { return value(path).isValid(); }
     // The provenance of a non-table value (or of a key that was only ever ignored).
     std::optional<Provenance> provenance(const KeyPath &path) const;
+    // Marks a value that Codex does not apply (an unknown key): its origin moves to the ignored ones.
+    void ignore(const KeyPath &path, const QString &reason);
     // Every key path with a provenance, in no particular order.
-    QList<KeyPath> keyPaths() const { return m_provenance.keys(); }
+    QList<KeyPath> keyPaths() const;
 
 private:
-    void mergeTable(const QVariantMap &table, KeyPath &path, QVariantMap &into, int layer, const ConfigLayer &source,
-        const Filter &filter);
-    void ignoreAll(const QVariant &value, KeyPath &path, int layer, const ConfigLayer &source, const QString &reason);
+    // The walks carry the path's hash along (keyPathHash), so that no full path is hashed per value.
+    void mergeTable(const QVariantMap &table, KeyPath &path, size_t pathHash, QVariantMap &into, int layer,
+        const ConfigLayer &source, const Filter &filter);
+    void ignoreAll(const QVariant &value, KeyPath &path, size_t pathHash, int layer, const ConfigLayer &source,
+        const QString &reason);
+    Provenance &provenanceAt(const KeyPath &path, size_t pathHash);
 
     QVariantMap m_root;
-    QHash<KeyPath, Provenance> m_provenance;
+    QHash<size_t, Provenance> m_provenance; // keyPathHash → provenance
 };
 
 } // namespace Posture::Core

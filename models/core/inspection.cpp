@@ -3,6 +3,7 @@
 
 #include "codexrules.h"
 #include "configschema.h"
+#include "requirements.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -56,6 +57,8 @@ Diagnostics onlySeverity(const Diagnostics &diagnostics, DiagnosticSeverity seve
 Diagnostics checkLayers(const ConfigLayers &layers, const EffectiveConfig &config, const QString &profile)
 {
     Diagnostics messages;
+    Diagnostics layerErrors;
+    int contributing = 0;
     for (const ConfigLayer &layer : layers) {
         // Codex does not look inside a disabled (untrusted) project layer: errors there do not stop it.
         if (!layer.exists() || !layer.enabled)
@@ -64,17 +67,27 @@ Diagnostics checkLayers(const ConfigLayers &layers, const EffectiveConfig &confi
             messages.append(*problem);
             continue;
         }
-        messages += onlySeverity(ConfigSchema::codex().validate(layer.document), DiagnosticSeverity::Warning);
+        if (layer.kind == ConfigLayer::Kind::Requirements)
+            continue; // constraints, not settings: Requirements reads them
+        const Diagnostics schema = ConfigSchema::codex().validate(layer.document);
+        messages += onlySeverity(schema, DiagnosticSeverity::Warning);
+        layerErrors += onlySeverity(schema, DiagnosticSeverity::Error);
         messages += CodexRules::checkLayer(layer, profile);
+        // A project layer loses its deny-listed keys in the merge, so its own errors may not be the merged ones.
+        contributing += layer.document.root().isEmpty() ? 0 : (layer.kind == ConfigLayer::Kind::Project ? 2 : 1);
     }
     if (std::any_of(messages.cbegin(), messages.cend(),
             [](const Diagnostic &message) { return message.severity == DiagnosticSeverity::Error; }))
         return messages;
-    const auto locate = [&config](const KeyPath &path) {
-        const std::optional<Provenance> provenance = config.provenance(path);
-        return provenance ? provenance->winner.location : SourceLocation{};
-    };
-    messages += onlySeverity(ConfigSchema::codex().validate(config.root(), locate), DiagnosticSeverity::Error);
+    if (contributing <= 1) {
+        messages += layerErrors; // one file with values: its own errors are the merged result's
+    } else {
+        const auto locate = [&config](const KeyPath &path) {
+            const std::optional<Provenance> provenance = config.provenance(path);
+            return provenance ? provenance->winner.location : SourceLocation{};
+        };
+        messages += onlySeverity(ConfigSchema::codex().validate(config.root(), locate), DiagnosticSeverity::Error);
+    }
     messages += CodexRules::checkEffective(config);
     return messages;
 }
@@ -130,18 +143,50 @@ Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironm
         layers.append(loadLayer(ConfigLayer::Kind::Profile, codexHome + u'/' + options.profile + u".config.toml"));
 
     // Trust and project root markers come from the layers below the projects.
-    const EffectiveConfig base = EffectiveConfig::merge(layers);
+    const EffectiveConfig base =
+        EffectiveConfig::mergeOnly(layers, {QStringLiteral("projects"), QStringLiteral("project_root_markers")});
     inspection.trust = ProjectTrust::resolve(options.cwd.isEmpty() ? QDir::currentPath() : options.cwd, base);
     addProjectLayers(layers, inspection.trust, sameDirectory(codexHome));
+    layers.append(loadLayer(ConfigLayer::Kind::Requirements, etc + QStringLiteral("requirements.toml")));
     layers.append(loadLayer(ConfigLayer::Kind::Managed, etc + QStringLiteral("managed_config.toml")));
+    const Requirements requirements = Requirements::from(layers);
 
     inspection.config = EffectiveConfig::merge(layers, CodexRules::projectDeniedReason);
-    inspection.messages = checkLayers(layers, inspection.config, options.profile);
+    inspection.messages = checkLayers(layers, inspection.config, options.profile) + requirements.diagnostics;
+    for (const Diagnostic &message : std::as_const(inspection.messages)) {
+        if (message.code == u"unknown-key")
+            inspection.config.ignore(message.keyPath,
+                message.hint.isEmpty() ? QStringLiteral("not a Codex setting")
+                                       : QStringLiteral("not a Codex setting: ") + message.hint);
+    }
     if (statusOf(inspection.messages) != LoadStatus::Fail) {
-        inspection.cli = LocalPosture::evaluate(inspection.config, inspection.trust);
+        inspection.cli = LocalPosture::evaluate(inspection.config, inspection.trust, requirements);
         inspection.messages += inspection.cli.diagnostics;
     }
     inspection.loadStatus = statusOf(inspection.messages);
+
+    if (options.profile.isEmpty()) {
+        inspection.ideLoadStatus = inspection.loadStatus;
+        inspection.ide = inspection.cli;
+    } else {
+        InspectOptions withoutProfile = options;
+        withoutProfile.profile.clear();
+        withoutProfile.runPrograms = false;
+        withoutProfile.cloudFile.clear();
+        const Inspection withoutProfileInspection = run(withoutProfile, environment);
+        inspection.ideLoadStatus = withoutProfileInspection.loadStatus;
+        inspection.ide = withoutProfileInspection.cli;
+    }
+    inspection.ideSurface = IdeSurface::discover(inspection.locations.home);
+    inspection.cloud =
+        options.cloudFile.isEmpty() ? CloudSurface::documentedDefaults() : CloudSurface::load(options.cloudFile);
+    inspection.binaries = CodexBinaries::find(
+        environment.value(QStringLiteral("PATH")), inspection.trust.cwd, codexHome, inspection.ideSurface.extensions);
+    if (options.runPrograms)
+        CodexBinaries::askVersions(inspection.binaries, 5000);
+    else
+        for (CodexBinary &binary : inspection.binaries)
+            binary.error = QStringLiteral("not asked (--no-live-probe)");
     return inspection;
 }
 

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "cloudsurface.h"
+#include "codexbinaries.h"
 #include "codexlocations.h"
 #include "effectiveconfig.h"
+#include "idesurface.h"
 #include "localposture.h"
 #include "projecttrust.h"
 
@@ -18,6 +21,8 @@ struct InspectOptions
     QString cwd; // --cwd: the directory Codex would be started in (default: the current one)
     QString profile; // --profile: the profile Codex would be started with
     QString systemRoot; // --system-root: prefixed to /etc/codex/... so a copied machine can be inspected
+    QString cloudFile; // --cloud: the declared cloud environments
+    bool runPrograms = false; // ask each codex binary found for its version (never anything the config names)
 };
 
 // Whether Codex would start with this configuration, as `codex doctor` reports it.
@@ -36,8 +41,15 @@ struct Inspection
     LoadStatus loadStatus = LoadStatus::Ok;
     Diagnostics messages; // why Codex would warn or refuse, with file, line and column
     LocalPosture cli; // meaningful only when loadStatus is not Fail
+    // The IDE extension reads the same layers but is started without a profile.
+    LoadStatus ideLoadStatus = LoadStatus::Ok;
+    LocalPosture ide;
+    IdeSurface ideSurface;
+    CloudSurface cloud;
+    QList<CodexBinary> binaries;
 
     bool codexStarts() const { return loadStatus != LoadStatus::Fail; }
+    bool ideStarts() const { return ideLoadStatus != LoadStatus::Fail; }
     // The user's config.toml (always among the layers).
     const ConfigDocument &userConfig() const;
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "keypath.h"
 
+#include <QHash>
+
 namespace Posture::Core {
 
 namespace {
@@ -42,6 +44,19 @@ QString keyPathToString(const KeyPath &path)
 QString arrayElementKey(qsizetype index)
 {
     return u'[' + QString::number(index) + u']';
+}
+
+size_t childPathHash(size_t parent, const QString &key)
+{
+    return qHash(key, parent * 1099511628211u + 0x9e3779b97f4a7c15u);
+}
+
+size_t keyPathHash(const KeyPath &path)
+{
+    size_t hash = 0;
+    for (const QString &key : path)
+        hash = childPathHash(hash, key);
+    return hash;
 }
 
 } // namespace Posture::Core

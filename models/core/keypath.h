@@ -14,4 +14,9 @@ QString keyPathToString(const KeyPath &path);
 // The element name used for array index i in a KeyPath.
 QString arrayElementKey(qsizetype index);
 
+// A 64-bit hash of a path, built key by key: a tree walk hashes each key once (childPathHash), where hashing a whole
+// KeyPath at every node would hash its prefix again and again. For indexes of tens of thousands of values.
+size_t childPathHash(size_t parent, const QString &key);
+size_t keyPathHash(const KeyPath &path);
+
 } // namespace Posture::Core

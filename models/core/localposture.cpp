@@ -214,6 +214,27 @@ void legacyOrDefaultSandbox(LocalPosture &posture, const EffectiveConfig &config
         posture.writableRoots = config.value(key({u"sandbox_workspace_write", u"writable_roots"})).toStringList();
 }
 
+// Codex falls back to an allowed value when requirements do not allow the configured one.
+void applyRequirements(LocalPosture &posture, const Requirements &requirements)
+{
+    const QStringList &approvals = requirements.allowedApprovalPolicies;
+    if (!approvals.isEmpty() && !approvals.contains(posture.approvalPolicy.value)) {
+        posture.approvalPolicy = {approvals.constFirst(), {},
+            QStringLiteral("required: %1 is not allowed, so Codex uses the first allowed policy")
+                .arg(posture.approvalPolicy.value),
+            requirements.approvalSource};
+    }
+    const QStringList &modes = requirements.allowedSandboxModes;
+    if (!modes.isEmpty() && !modes.contains(posture.sandboxMode.value)) {
+        const QString reason = QStringLiteral("required: %1 is not allowed, so Codex falls back to read-only")
+                                   .arg(posture.sandboxMode.value);
+        posture.sandboxMode = {ReadOnly, {}, reason, requirements.sandboxSource};
+        posture.filesystem = {Restricted, {}, reason, requirements.sandboxSource};
+        posture.network = {Restricted, {}, reason, requirements.sandboxSource};
+        posture.writableRoots.clear();
+    }
+}
+
 } // namespace
 
 QString LocalPosture::sandboxSystemName() const
@@ -229,7 +250,8 @@ QString LocalPosture::sandboxSystemName() const
     Q_UNREACHABLE_RETURN(QString());
 }
 
-LocalPosture LocalPosture::evaluate(const EffectiveConfig &config, const ProjectTrust &trust)
+LocalPosture LocalPosture::evaluate(
+    const EffectiveConfig &config, const ProjectTrust &trust, const Requirements &requirements)
 {
     LocalPosture posture;
     approval(posture, config, trust);
@@ -244,6 +266,7 @@ LocalPosture LocalPosture::evaluate(const EffectiveConfig &config, const Project
     else
         legacyOrDefaultSandbox(posture, config, trust);
     const QVariant proxy = config.value(key({u"features", u"network_proxy"}));
+    applyRequirements(posture, requirements);
     posture.proxyEnabled = proxy.typeId() == QMetaType::QVariantMap
         ? proxy.toMap().value(QStringLiteral("enabled"), true).toBool()
         : proxy.toBool();

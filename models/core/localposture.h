@@ -3,6 +3,7 @@
 
 #include "effectiveconfig.h"
 #include "projecttrust.h"
+#include "requirements.h"
 
 namespace Posture::Core {
 
@@ -12,6 +13,7 @@ struct PostureValue
     QString value; // empty: Codex would not start, so there is no value
     KeyPath decidedBy; // the key whose value decided; empty when a default did
     QString reason; // how, in words: "default for a trusted project", "permission profile `dev`", ...
+    SourceLocation requiredBy; // set when an administrator's requirement replaced the configured value
 };
 
 // What Codex does on this machine for the CLI (and the IDE extension, which reads the same layers), computed from
@@ -38,7 +40,8 @@ struct LocalPosture
     // "trust-default", "legacy" or "permission-profile".
     QString sandboxSystemName() const;
 
-    static LocalPosture evaluate(const EffectiveConfig &config, const ProjectTrust &trust);
+    static LocalPosture evaluate(
+        const EffectiveConfig &config, const ProjectTrust &trust, const Requirements &requirements = {});
 };
 
 } // namespace Posture::Core

@@ -2,37 +2,142 @@
 #include "textreport.h"
 
 #include "inspection.h"
+#include "secrets.h"
 #include "version.h"
+
+#include <QFileInfo>
 
 namespace Posture::Core {
 
 namespace {
 
-// One "label   value" row; labels are padded so that values line up.
-QString row(const QString &label, const QString &value)
+// One "label  value" row; labels are padded so that values line up.
+QString row(const QString &label, const QString &value, int width = 12)
 {
-    return QStringLiteral("  %1 %2\n").arg(label, -12).arg(value);
+    return QStringLiteral("  %1 %2\n").arg(label, -width).arg(value);
 }
 
-QString configStatus(const ConfigDocument &document)
+QString layerStatus(const ConfigLayer &layer)
 {
-    switch (document.status()) {
+    if (!layer.enabled)
+        return QStringLiteral("ignored: ") + layer.disabledReason;
+    switch (layer.document.status()) {
     case ConfigDocument::Status::Missing:
-        return QStringLiteral("not found: Codex starts with its built-in defaults");
-    case ConfigDocument::Status::Parsed:
-        return QStringLiteral("parsed: %1 values in %2 tables, %3 bytes")
-            .arg(document.valueCount())
-            .arg(document.tableCount())
-            .arg(document.bytes().size());
+        return QStringLiteral("not found");
     case ConfigDocument::Status::Unreadable:
+        return QStringLiteral("cannot be read");
     case ConfigDocument::Status::ParseError:
-        break;
+        return QStringLiteral("not valid TOML");
+    case ConfigDocument::Status::Parsed:
+        return QStringLiteral("read: %1 values").arg(layer.document.valueCount());
     }
-    const Diagnostic problem = document.problem().value_or(Diagnostic{});
-    QString where;
-    if (problem.location.line > 0)
-        where = QStringLiteral("line %1, column %2: ").arg(problem.location.line).arg(problem.location.column);
-    return severityWord(problem.severity) + u": " + where + problem.text;
+    Q_UNREACHABLE_RETURN(QString());
+}
+
+QString verdict(LoadStatus status)
+{
+    switch (status) {
+    case LoadStatus::Ok:
+        return QStringLiteral("Codex starts with this configuration");
+    case LoadStatus::Warning:
+        return QStringLiteral("Codex starts, with warnings");
+    case LoadStatus::Fail:
+        return QStringLiteral("Codex REFUSES TO START with this configuration");
+    }
+    Q_UNREACHABLE_RETURN(QString());
+}
+
+QString where(const SourceLocation &location)
+{
+    SourceLocation shown = location;
+    shown.file = QFileInfo(location.file).fileName();
+    return shown.toString();
+}
+
+// Words wrapped to fit an 80-column terminal, each line indented.
+QString wrapped(const QString &text, int indent)
+{
+    constexpr int Width = 79;
+    QString result;
+    QString line;
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+        if (!line.isEmpty() && indent + line.size() + 1 + word.size() > Width) {
+            result += QString(indent, u' ') + line + u'\n';
+            line.clear();
+        }
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    if (!line.isEmpty())
+        result += QString(indent, u' ') + line + u'\n';
+    return result;
+}
+
+QString problems(const Diagnostics &messages)
+{
+    QString text;
+    for (const Diagnostic &message : messages) {
+        text += QStringLiteral("  %1 %2\n").arg(severityWord(message.severity), -8).arg(message.location.toString());
+        text += wrapped(Secrets::maskText(message.text), 11);
+        if (!message.hint.isEmpty())
+            text += wrapped(message.hint, 11);
+    }
+    return text;
+}
+
+QString decidedBy(const PostureValue &cell, const Inspection &inspection)
+{
+    if (cell.decidedBy.isEmpty())
+        return cell.reason;
+    const std::optional<Provenance> provenance = inspection.config.provenance(cell.decidedBy);
+    if (!provenance || provenance->winner.layer < 0)
+        return keyPathToString(cell.decidedBy);
+    return keyPathToString(cell.decidedBy) + QStringLiteral(" (")
+        + inspection.layers.at(provenance->winner.layer).kindName() + u' ' + where(provenance->winner.location) + u')';
+}
+
+QString postureTable(const Inspection &inspection)
+{
+    const bool cli = inspection.codexStarts();
+    const bool ide = inspection.ideStarts();
+    const auto value = [](bool starts, const PostureValue &cell) {
+        return starts ? cell.value : QStringLiteral("(no start)");
+    };
+    const CloudSurface &cloud = inspection.cloud;
+    QString cloudNetwork = QStringLiteral("restricted");
+    for (const CloudEnvironment &environment : cloud.environments) {
+        if (environment.network() == u"enabled")
+            cloudNetwork = QStringLiteral("enabled");
+    }
+    const QString cloudSource = cloud.source == u"declared" ? QStringLiteral("declared") : QStringLiteral("documented");
+    QString text =
+        QStringLiteral("  %1 %2 %3 %4\n")
+            .arg(QString(), -12)
+            .arg(inspection.options.profile.isEmpty() ? QStringLiteral("CLI")
+                                                      : QStringLiteral("CLI -p ") + inspection.options.profile,
+                -20)
+            .arg(QStringLiteral("IDE extension"), -20)
+            .arg(QStringLiteral("Cloud (") + cloudSource + u')');
+    const auto line = [&](const QString &label, const PostureValue &cliCell, const PostureValue &ideCell,
+                          const QString &cloudCell) {
+        text += QStringLiteral("  %1 %2 %3 %4\n")
+                    .arg(label, -12)
+                    .arg(value(cli, cliCell), -20)
+                    .arg(value(ide, ideCell), -20)
+                    .arg(cloudCell);
+    };
+    line(QStringLiteral("approval"), inspection.cli.approvalPolicy, inspection.ide.approvalPolicy, QStringLiteral("-"));
+    line(
+        QStringLiteral("sandbox"), inspection.cli.sandboxMode, inspection.ide.sandboxMode, QStringLiteral("container"));
+    line(QStringLiteral("filesystem"), inspection.cli.filesystem, inspection.ide.filesystem,
+        QStringLiteral("container only"));
+    line(QStringLiteral("network"), inspection.cli.network, inspection.ide.network, cloudNetwork);
+    if (cli) {
+        text += u'\n';
+        text += row(QStringLiteral("approval"), decidedBy(inspection.cli.approvalPolicy, inspection), 14);
+        text += row(QStringLiteral("sandbox"), decidedBy(inspection.cli.sandboxMode, inspection), 14);
+        text += row(QStringLiteral("network"), decidedBy(inspection.cli.network, inspection), 14);
+    }
+    return text;
 }
 
 } // namespace
@@ -43,10 +148,30 @@ QString renderTextReport(const Inspection &inspection, const QDateTime &generate
     report += QStringLiteral("generated %1\n\n").arg(generatedAt.toUTC().toString(Qt::ISODate));
     report += row(QStringLiteral("Codex home"),
         inspection.locations.codexHome + QStringLiteral(" (from %1)").arg(inspection.locations.sourceDescription()));
-    report += row(QStringLiteral("config.toml"), inspection.userConfig().path());
-    report += row(QStringLiteral("status"), configStatus(inspection.userConfig()));
-    if (const auto problem = inspection.userConfig().problem())
-        report += row(QString(), problem->hint);
+    report += row(QStringLiteral("started in"),
+        inspection.trust.cwd
+            + QStringLiteral(" (project trust: %1)").arg(ProjectTrust::levelName(inspection.trust.level)));
+    report += row(QStringLiteral("verdict"), verdict(inspection.loadStatus));
+
+    report += QStringLiteral("\nConfiguration files, lowest precedence first\n");
+    for (const ConfigLayer &layer : inspection.layers) {
+        if (layer.kind == ConfigLayer::Kind::User || layer.exists())
+            report += row(layer.kindName(),
+                layer.document.path() + QStringLiteral("\n") + QString(15, u' ') + layerStatus(layer));
+    }
+    if (!inspection.messages.isEmpty())
+        report += QStringLiteral("\nWhat Codex says about them\n") + problems(inspection.messages);
+    if (inspection.userConfig().status() == ConfigDocument::Status::Missing)
+        report += QStringLiteral("\n  No config.toml: Codex starts with its built-in defaults.\n");
+
+    report += QStringLiteral("\nPosture\n") + postureTable(inspection);
+    if (!inspection.binaries.isEmpty()) {
+        report += QStringLiteral("\nCodex binaries\n");
+        for (const CodexBinary &binary : inspection.binaries)
+            report += row(binary.version.isEmpty() ? QStringLiteral("?") : binary.version,
+                binary.path + QStringLiteral(" (") + binary.source
+                    + (binary.error.isEmpty() ? QString() : QStringLiteral("; ") + binary.error) + u')');
+    }
     return report;
 }
 

@@ -156,26 +156,34 @@ posture_tool() {
 posture_build() {
     local preset=$1
     shift
-    cd "$POSTURE_SRC"
-    if [ ! -f "build/$preset/build.ninja" ] || [ $# -gt 0 ]; then
-        posture_tool cmake --preset "$preset" "$@" >&2
-    fi
-    posture_tool cmake --build --preset "$preset" >&2
+    (
+        cd "$POSTURE_SRC" # in a subshell: the caller's working directory is what codex-posture inspects
+        if [ ! -f "build/$preset/build.ninja" ] || [ $# -gt 0 ]; then
+            posture_tool cmake --preset "$preset" "$@" >&2
+        fi
+        posture_tool cmake --build --preset "$preset" >&2
+    )
 }
 
 # Runs a built binary on the host, so that it inspects the host's files, not the build root's: natively, or through
 # the build root's own dynamic loader and libraries (see ../shared/reference/buildroot.md).
-posture_exec_on_host() {
+posture_run_on_host() {
     local bin=$1
     shift
     if [ "$(posture_build_mode)" != root ]; then
-        exec "$bin" "$@"
+        "$bin" "$@"
+        return
     fi
     local libdir loader
     libdir=$(echo "$POSTURE_ROOT"/usr/lib/*-linux-gnu)
     loader=$(echo "$libdir"/ld-linux*.so.*)
     [ -x "$loader" ] || die "no dynamic loader in the build root ($libdir); run scripts/test to set it up"
-    QT_PLUGIN_PATH=$libdir/qt6/plugins exec "$loader" --library-path "$libdir:$libdir/libproxy" "$bin" "$@"
+    QT_PLUGIN_PATH=$libdir/qt6/plugins "$loader" --library-path "$libdir:$libdir/libproxy" "$bin" "$@"
+}
+
+posture_exec_on_host() {
+    posture_run_on_host "$@"
+    exit $?
 }
 
 # Installs the pinned real Codex CLI (tests/oracle/package-lock.json) once per lock file into the cache, and prints

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Starts the real codex-posture binary as a user or a script would.
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void help_namesTheProgramAndOptions();
     void noDisplay_printsTextReportAndSaysSo();
     void reportText_onBrokenConfig_givesLineAndExitsZero();
+    void reportJson_isOneVersionedDocument();
     void badUsage_exitsTwo_data();
     void badUsage_exitsTwo();
     void window_offscreen_savesScreenshot();
@@ -62,7 +65,8 @@ void TestAppSmoke::help_namesTheProgramAndOptions()
     const Run run = runApp({QStringLiteral("--help")}, false);
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.startsWith(QStringLiteral("Usage: codex-posture [options]")), qPrintable(run.out));
-    for (const char *option : {"--codex-home <DIR>", "--home <DIR>", "--report <FORMAT>", "--screenshot <FILE>"})
+    for (const char *option : {"--codex-home <DIR>", "--home <DIR>", "--cwd <DIR>", "--profile <NAME>",
+             "--system-root <DIR>", "--cloud <FILE>", "--report <FORMAT>", "--no-live-probe", "--screenshot <FILE>"})
         QVERIFY2(run.out.contains(QLatin1StringView(option)), option);
 }
 
@@ -74,7 +78,7 @@ void TestAppSmoke::noDisplay_printsTextReportAndSaysSo()
     QVERIFY2(run.err.contains(QStringLiteral("no display found; printing the text report")), qPrintable(run.err));
     QVERIFY2(run.out.contains(QStringLiteral("Codex configuration report")), qPrintable(run.out));
     QVERIFY(run.out.contains(home.path() + QStringLiteral("/.codex (from --home)")));
-    QVERIFY(run.out.contains(QStringLiteral("not found: Codex starts with its built-in defaults")));
+    QVERIFY(run.out.contains(QStringLiteral("No config.toml: Codex starts with its built-in defaults")));
 }
 
 void TestAppSmoke::reportText_onBrokenConfig_givesLineAndExitsZero()
@@ -83,8 +87,27 @@ void TestAppSmoke::reportText_onBrokenConfig_givesLineAndExitsZero()
                                QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex")},
         true);
     QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.out.contains(QStringLiteral("error: line 9, column")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("/syntax-error/.codex/config.toml:9:")), qPrintable(run.out));
+    QVERIFY(run.out.contains(QStringLiteral("Codex REFUSES TO START")));
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err)); // asked for explicitly: no note on stderr
+}
+
+void TestAppSmoke::reportJson_isOneVersionedDocument()
+{
+    QTemporaryDir home;
+    const Run run = runApp({QStringLiteral("--report"), QStringLiteral("json"), QStringLiteral("--home"), home.path(),
+                               QStringLiteral("--cwd"), home.path(), QStringLiteral("--no-live-probe")},
+        false);
+    QCOMPARE(run.exitCode, 0);
+    QJsonParseError error;
+    const QJsonObject document = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(document.value(u"schema").toString(), QStringLiteral("codex-posture.report/1"));
+    QCOMPARE(document.value(u"tool").toObject().value(u"version").toString(), QStringLiteral(POSTURE_EXPECTED_VERSION));
+    QCOMPARE(document.value(u"codex").toObject().value(u"config_load").toString(), QStringLiteral("ok"));
+    const QJsonObject cli = document.value(u"surfaces").toObject().value(u"cli").toObject();
+    QCOMPARE(cli.value(u"sandbox_mode").toString(), QStringLiteral("read-only")); // an empty, untrusted directory
+    QCOMPARE(cli.value(u"approval_policy").toString(), QStringLiteral("on-request"));
 }
 
 void TestAppSmoke::badUsage_exitsTwo_data()
@@ -97,6 +120,14 @@ void TestAppSmoke::badUsage_exitsTwo_data()
                                     << QStringLiteral("unknown report format 'yaml'");
     QTest::newRow("missing value") << QStringList{QStringLiteral("--codex-home")}
                                    << QStringLiteral("Missing value after '--codex-home'");
+    QTest::newRow("missing directory") << QStringList{QStringLiteral("--home"), QStringLiteral("/nonexistent/ada")}
+                                       << QStringLiteral("--home /nonexistent/ada: no such directory");
+    QTest::newRow("missing cwd") << QStringList{QStringLiteral("--cwd"), QStringLiteral("/nonexistent")}
+                                 << QStringLiteral("--cwd /nonexistent: no such directory");
+    QTest::newRow("missing cloud file") << QStringList{QStringLiteral("--cloud"), QStringLiteral("/nonexistent.toml")}
+                                        << QStringLiteral("--cloud /nonexistent.toml: no such file");
+    QTest::newRow("stray argument") << QStringList{QStringLiteral("config.toml")}
+                                    << QStringLiteral("unexpected argument 'config.toml'");
 }
 
 void TestAppSmoke::badUsage_exitsTwo()

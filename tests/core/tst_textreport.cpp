@@ -2,13 +2,14 @@
 #include "core/inspection.h"
 #include "core/textreport.h"
 #include "core/version.h"
+#include "fixturehome.h"
 
-#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Posture::Core;
+using Posture::Tests::FixtureHome;
 
 namespace {
 
@@ -19,6 +20,12 @@ QString reportFor(const QString &codexHome)
     return renderTextReport(Inspection::run(InspectOptions{.codexHome = codexHome}, QProcessEnvironment()), Noon);
 }
 
+QString fixtureReport(const QString &name)
+{
+    const FixtureHome fixture(QStringLiteral(POSTURE_SHARED_DIR "/fixtures/homes/") + name);
+    return renderTextReport(Inspection::run(fixture.options(false), QProcessEnvironment()), Noon);
+}
+
 } // namespace
 
 class TestTextReport : public QObject
@@ -26,14 +33,16 @@ class TestTextReport : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void header_namesToolVersionAndTime();
+    void header_namesToolVersionTimeAndHome();
     void missingConfig_saysDefaults();
     void parseError_givesLineColumnAndHint();
-    void parsedConfig_givesCounts();
-    void report_printsNoValueFromTheConfig();
+    void yolo_showsPostureAndWhatDecidedIt();
+    void report_fitsEightyColumns_data();
+    void report_fitsEightyColumns();
+    void report_masksSecrets();
 };
 
-void TestTextReport::header_namesToolVersionAndTime()
+void TestTextReport::header_namesToolVersionTimeAndHome()
 {
     QTemporaryDir dir;
     const QString report = reportFor(dir.path());
@@ -46,37 +55,58 @@ void TestTextReport::missingConfig_saysDefaults()
 {
     QTemporaryDir dir;
     const QString report = reportFor(dir.path());
-    QVERIFY2(report.contains(QStringLiteral("status       not found: Codex starts with its built-in defaults")),
-        qPrintable(report));
+    QVERIFY2(
+        report.contains(QStringLiteral("No config.toml: Codex starts with its built-in defaults")), qPrintable(report));
+    QVERIFY(report.contains(QStringLiteral("verdict      Codex starts with this configuration")));
 }
 
 void TestTextReport::parseError_givesLineColumnAndHint()
 {
     const QString report = reportFor(QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex"));
-    QVERIFY2(report.contains(QStringLiteral("status       error: line 9, column ")), qPrintable(report));
-    QVERIFY2(report.contains(QStringLiteral("Codex refuses to start")), qPrintable(report));
+    QVERIFY2(report.contains(QStringLiteral("/syntax-error/.codex/config.toml:9:")), qPrintable(report));
+    QVERIFY(report.contains(QStringLiteral("Codex REFUSES TO START")));
+    QVERIFY(report.contains(QStringLiteral("(no start)")));
 }
 
-void TestTextReport::parsedConfig_givesCounts()
+void TestTextReport::yolo_showsPostureAndWhatDecidedIt()
 {
-    const QString report = reportFor(QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/valid/.codex"));
-    QVERIFY2(report.contains(QStringLiteral("status       parsed: 8 values in 4 tables")), qPrintable(report));
+    const QString report = fixtureReport(QStringLiteral("yolo"));
+    QVERIFY2(report.contains(QStringLiteral("  approval     never                never")), qPrintable(report));
+    QVERIFY(report.contains(QStringLiteral("  sandbox      danger-full-access   danger-full-access   container")));
+    QVERIFY(report.contains(QStringLiteral("sandbox_mode (user config.toml:4:")));
 }
 
-void TestTextReport::report_printsNoValueFromTheConfig()
+void TestTextReport::report_fitsEightyColumns_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const QString &name : {QStringLiteral("yolo"), QStringLiteral("invalid-syntax"),
+             QStringLiteral("approval-untrusted-retired"), QStringLiteral("table-trap"), QStringLiteral("unknown-key")})
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+void TestTextReport::report_fitsEightyColumns()
+{
+    QFETCH(QString, name);
+    const QString report = fixtureReport(name);
+    for (const QString &line : report.split(u'\n')) {
+        // Paths are as long as the machine makes them; everything else must fit.
+        if (!line.contains(u'/'))
+            QVERIFY2(line.size() <= 80, qPrintable(line));
+    }
+}
+
+void TestTextReport::report_masksSecrets()
 {
     QTemporaryDir dir;
     QFile file(dir.filePath(QStringLiteral("config.toml")));
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("experimental_bearer_token = \"sk-planted-secret-0123456789\"\n");
+    file.write("[model_providers.corp]\nname = \"c\"\nexperimental_bearer_token = \"sk-planted-secret-0123456789\"\n"
+               "bogus_secret_key = \"ghp_plantedplantedplanted0123456789\"\n");
     file.close();
-    QVERIFY(!reportFor(dir.path()).contains(QStringLiteral("sk-planted")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("experimental_bearer_token = \"sk-planted-secret-0123456789\n"); // broken: the error names the line
-    file.close();
-    const QString broken = reportFor(dir.path());
-    QVERIFY(broken.contains(QStringLiteral("error: line 1")));
-    QVERIFY2(!broken.contains(QStringLiteral("sk-planted")), qPrintable(broken));
+    const QString report = reportFor(dir.path());
+    QVERIFY(report.contains(QStringLiteral("bogus_secret_key"))); // the unknown key is reported ...
+    QVERIFY2(!report.contains(QStringLiteral("sk-planted")), qPrintable(report)); // ... but no value is
+    QVERIFY(!report.contains(QStringLiteral("ghp_planted")));
 }
 
 QTEST_GUILESS_MAIN(TestTextReport)

@@ -82,7 +82,8 @@ void TestMainWindow::validConfig_showsHighlightedFileWithoutProblems()
     QVERIFY(!window.showsEmptyState());
     QCOMPARE(window.configView()->errorLine(), 0);
     QVERIFY(window.configView()->toPlainText().startsWith(QStringLiteral("# Hand-written Codex configuration")));
-    QVERIFY2(window.statusText().contains(QStringLiteral("valid TOML, 8 values in 4 tables")),
+    QVERIFY2(window.statusText().contains(QStringLiteral(
+                 "Codex CLI: sandbox workspace-write, filesystem restricted, network restricted, approval on-request")),
         qPrintable(window.statusText()));
     QVERIFY(!window.findChild<QTableView *>()->isVisible());
     saveScreenshot(window, QStringLiteral("main-window-valid"));

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "commandline.h"
+
+#include "core/version.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+
+namespace Posture::App {
+
+namespace {
+
+// Qt names the program by its path (or, run through the build root's loader, by the loader): say codex-posture.
+QString helpText(const QCommandLineParser &parser)
+{
+    QString text = parser.helpText();
+    const qsizetype firstLineEnd = text.indexOf(u'\n');
+    if (text.startsWith(QStringLiteral("Usage: ")) && firstLineEnd > 0)
+        text.replace(0, firstLineEnd, QStringLiteral("Usage: codex-posture [options]"));
+    return text
+        + QStringLiteral(
+            "\nExit status: 0 when the window closed or the report was printed (also when the report says Codex\n"
+            "would refuse its configuration), 2 on a usage error or a missing file or directory.\n");
+}
+
+CommandLine usageError(const QString &message)
+{
+    CommandLine result;
+    result.exitCode = 2;
+    result.output = QStringLiteral("codex-posture: %1\nTry 'codex-posture --help'.\n").arg(message);
+    return result;
+}
+
+} // namespace
+
+CommandLine CommandLine::parse(int argc, char *argv[])
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("What can Codex actually do on this machine?"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption codexHome(QStringLiteral("codex-home"),
+        QStringLiteral("Inspect DIR as the Codex home (default: $CODEX_HOME, else ~/.codex)."), QStringLiteral("DIR"));
+    const QCommandLineOption home(QStringLiteral("home"),
+        QStringLiteral("Inspect DIR as the home directory (DIR/.codex)."), QStringLiteral("DIR"));
+    const QCommandLineOption cwd(QStringLiteral("cwd"),
+        QStringLiteral("Judge Codex as if started in DIR (default: the current directory)."), QStringLiteral("DIR"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+        QStringLiteral("Judge Codex as if started with --profile NAME (NAME.config.toml)."), QStringLiteral("NAME"));
+    const QCommandLineOption systemRoot(QStringLiteral("system-root"),
+        QStringLiteral("Read /etc/codex/... below DIR (a copied machine)."), QStringLiteral("DIR"));
+    const QCommandLineOption cloud(QStringLiteral("cloud"),
+        QStringLiteral("Read the declared Codex cloud environments from FILE (see README)."), QStringLiteral("FILE"));
+    const QCommandLineOption report(QStringLiteral("report"),
+        QStringLiteral("Print a report instead of opening the window. FORMAT: text or json. The default when there is "
+                       "no display is text."),
+        QStringLiteral("FORMAT"));
+    const QCommandLineOption noLiveProbe(QStringLiteral("no-live-probe"),
+        QStringLiteral("Start no program at all (by default each codex binary found is asked its --version)."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("Open the window, save a PNG of it to FILE and quit."), QStringLiteral("FILE"));
+    parser.addOptions({codexHome, home, cwd, profile, systemRoot, cloud, report, noLiveProbe, screenshot});
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        return CommandLine{.exitCode = 0, .output = helpText(parser)};
+    if (parser.isSet(QStringLiteral("version")))
+        return CommandLine{.exitCode = 0, .output = QStringLiteral("codex-posture %1\n").arg(Core::toolVersion())};
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+
+    CommandLine result;
+    result.report = parser.value(report);
+    if (parser.isSet(report) && result.report != u"text" && result.report != u"json")
+        return usageError(QStringLiteral("unknown report format '%1' (known: text, json)").arg(result.report));
+    // A directory named on the command line must exist: a typo must not read as "no configuration".
+    for (const QCommandLineOption *option : {&codexHome, &home, &cwd, &systemRoot}) {
+        const QString value = parser.value(*option);
+        if (parser.isSet(*option) && !QFileInfo(value).isDir())
+            return usageError(QStringLiteral("--%1 %2: no such directory").arg(option->names().constFirst(), value));
+    }
+    if (parser.isSet(cloud) && !QFileInfo(parser.value(cloud)).isFile())
+        return usageError(QStringLiteral("--cloud %1: no such file").arg(parser.value(cloud)));
+    result.options = Core::InspectOptions{.codexHome = parser.value(codexHome),
+        .home = parser.value(home),
+        .cwd = parser.value(cwd),
+        .profile = parser.value(profile),
+        .systemRoot = parser.value(systemRoot),
+        .cloudFile = parser.value(cloud),
+        .runPrograms = !parser.isSet(noLiveProbe)};
+    result.screenshot = parser.value(screenshot);
+    return result;
+}
+
+} // namespace Posture::App

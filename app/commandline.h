@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/inspection.h"
+
+namespace Posture::App {
+
+// codex-posture's command line, parsed and checked before any QCoreApplication exists (which kind to create
+// depends on it).
+struct CommandLine
+{
+    static constexpr int Continue = -1;
+
+    Core::InspectOptions options;
+    QString report; // "text", "json", or empty: the window when there is a display
+    QString screenshot;
+    // When exitCode is not Continue: print output (to stdout for 0, stderr otherwise) and exit with it.
+    int exitCode = Continue;
+    QString output;
+
+    static CommandLine parse(int argc, char *argv[]);
+};
+
+} // namespace Posture::App

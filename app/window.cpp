@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+// The window module: QApplication and the main window, loaded by codex-posture only when a window is wanted.
+#include "mainwindow.h"
+#include "windowmodule.h"
+
+#include <QApplication>
+#include <QTimer>
+
+#include <cstdio>
+
+extern "C" Q_DECL_EXPORT int codex_posture_run_window(
+    int &argc, char **argv, const Posture::Core::InspectOptions &options, const QString &screenshot)
+{
+    QApplication app(argc, argv);
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.codex_posture"));
+    Posture::Views::MainWindow window(options);
+    window.show();
+    if (!screenshot.isEmpty()) {
+        QTimer::singleShot(0, &window, [&window, &app, screenshot] {
+            const bool saved = window.grab().save(screenshot, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "codex-posture: could not write the screenshot to %s\n", qPrintable(screenshot));
+            app.exit(saved ? 0 : 2);
+        });
+    }
+    return app.exec();
+}
+
+// The module's entry point must match what the executable expects.
+static_assert(std::is_same_v<decltype(&codex_posture_run_window), Posture::App::RunWindowFunction>);

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "windowmodule.h"
+
+#include <QFileInfo>
+#include <QLibrary>
+
+#include <cstdio>
+#include <dlfcn.h>
+
+namespace Posture::App {
+
+namespace {
+
+// The directory of this executable. Not QCoreApplication::applicationDirPath(): run through the build root's
+// loader, /proc/self/exe names the loader; dladdr names the file this code was loaded from.
+QString executableDirectory()
+{
+    Dl_info info;
+    if (::dladdr(reinterpret_cast<void *>(&runWindow), &info) == 0 || info.dli_fname == nullptr)
+        return {};
+    return QFileInfo(QString::fromLocal8Bit(info.dli_fname)).absolutePath();
+}
+
+} // namespace
+
+int runWindow(int &argc, char **argv, const Core::InspectOptions &options, const QString &screenshot)
+{
+    const QString directory = executableDirectory();
+    // Next to the executable in the build tree; under lib/codex-posture when installed.
+    const QStringList candidates{directory + QStringLiteral("/codex-posture-window.so"),
+        directory + QStringLiteral("/../lib/codex-posture/codex-posture-window.so"),
+        QStringLiteral(POSTURE_WINDOW_MODULE_INSTALL_DIR "/codex-posture-window.so")};
+    QString errors;
+    for (const QString &candidate : candidates) {
+        if (!QFileInfo::exists(candidate))
+            continue;
+        QLibrary module(candidate);
+        const auto run = reinterpret_cast<RunWindowFunction>(module.resolve(RunWindowSymbol));
+        if (run)
+            return run(argc, argv, options, screenshot);
+        errors += QStringLiteral("\n  %1: %2").arg(candidate, module.errorString());
+    }
+    std::fprintf(stderr,
+        "codex-posture: the window module could not be loaded%s\n"
+        "Use --report text or --report json, or reinstall codex-posture.\n",
+        errors.isEmpty() ? " (codex-posture-window.so is not installed)" : qPrintable(errors));
+    return 2;
+}
+
+} // namespace Posture::App

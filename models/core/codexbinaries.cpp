@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "codexbinaries.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+namespace Posture::Core::CodexBinaries {
+
+namespace {
+
+bool isInside(const QString &path, const QString &directory)
+{
+    return !directory.isEmpty() && (path == directory || path.startsWith(directory + u'/'));
+}
+
+} // namespace
+
+QList<CodexBinary> find(
+    const QString &pathVariable, const QString &cwd, const QString &codexHome, const QList<IdeExtension> &extensions)
+{
+    QList<CodexBinary> binaries;
+    QStringList seen;
+    const auto add = [&](const QString &path, const QString &source) {
+        const QFileInfo info(path);
+        const QString canonical = info.canonicalFilePath();
+        if (!info.isFile() || !info.isExecutable() || seen.contains(canonical))
+            return;
+        seen.append(canonical);
+        binaries.append({info.absoluteFilePath(), source, {}, {}});
+    };
+    const QString canonicalCwd = QFileInfo(cwd).canonicalFilePath();
+    for (const QString &directory : pathVariable.split(u':', Qt::SkipEmptyParts)) {
+        // A relative PATH entry, or one inside the project, could hold a binary the project planted.
+        const QString canonical = QFileInfo(directory).canonicalFilePath();
+        if (QDir::isRelativePath(directory) || isInside(canonical, canonicalCwd))
+            continue;
+        add(directory + QStringLiteral("/codex"), QStringLiteral("PATH"));
+    }
+    for (const IdeExtension &extension : extensions) {
+        if (!extension.bundledCodex.isEmpty())
+            add(extension.bundledCodex, extension.editor + QStringLiteral(" extension"));
+    }
+    QDirIterator standalone(codexHome + QStringLiteral("/packages/standalone/releases"), {QStringLiteral("codex")},
+        QDir::Files, QDirIterator::Subdirectories);
+    while (standalone.hasNext())
+        add(standalone.next(), QStringLiteral("standalone install"));
+    return binaries;
+}
+
+void askVersions(QList<CodexBinary> &binaries, int timeoutMs)
+{
+    static const QRegularExpression version(QStringLiteral("(\\d+\\.\\d+\\.\\d+[0-9A-Za-z.+-]*)"));
+    for (CodexBinary &binary : binaries) {
+        QTemporaryDir emptyHome;
+        QProcess process;
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("HOME"), emptyHome.path());
+        environment.insert(QStringLiteral("CODEX_HOME"), emptyHome.path());
+        environment.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
+        process.setProcessEnvironment(environment);
+        process.setWorkingDirectory(emptyHome.path());
+        process.setStandardInputFile(QProcess::nullDevice());
+        process.start(binary.path, {QStringLiteral("--version")});
+        if (!process.waitForStarted(timeoutMs)) {
+            binary.error = QStringLiteral("could not be started: %1").arg(process.errorString());
+            continue;
+        }
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished(1000);
+            binary.error = QStringLiteral("timed out after %1 ms").arg(timeoutMs);
+            continue;
+        }
+        const QString output = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+        const QRegularExpressionMatch match = version.match(output);
+        if (process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0 && match.hasMatch())
+            binary.version = match.captured(1);
+        else
+            binary.error = QStringLiteral("answered no version (exit status %1)").arg(process.exitCode());
+    }
+}
+
+} // namespace Posture::Core::CodexBinaries

@@ -88,6 +88,8 @@ posture_in_root() {
         exec /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
             HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" CI="${CI:-}" \
             CTEST_OUTPUT_ON_FAILURE=1 DEBIAN_FRONTEND=noninteractive \
+            POSTURE_DIFF_SEED="${POSTURE_DIFF_SEED:-}" POSTURE_DIFF_COUNT="${POSTURE_DIFF_COUNT:-}" \
+            POSTURE_DIFF_KEEP="${POSTURE_DIFF_KEEP:-}" \
             /bin/sh -c "cd \"\$0\" && exec \"\$@\"" "$cwd" "$@"
     ' posture-in-root "$@"
 }

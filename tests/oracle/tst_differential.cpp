@@ -80,11 +80,11 @@ void TestDifferential::fixtures_agreeWithRealCodex()
 
 void TestDifferential::generatedHomes_agreeWithRealCodex()
 {
-    const quint32 seed = qEnvironmentVariableIsSet("POSTURE_DIFF_SEED")
+    const quint32 seed = !qEnvironmentVariableIsEmpty("POSTURE_DIFF_SEED")
         ? quint32(qEnvironmentVariableIntValue("POSTURE_DIFF_SEED"))
         : 20261127u;
     const int count =
-        qEnvironmentVariableIsSet("POSTURE_DIFF_COUNT") ? qEnvironmentVariableIntValue("POSTURE_DIFF_COUNT") : 200;
+        !qEnvironmentVariableIsEmpty("POSTURE_DIFF_COUNT") ? qEnvironmentVariableIntValue("POSTURE_DIFF_COUNT") : 200;
     HomeGenerator generator(seed);
     Tally tally;
     const QString keep = qEnvironmentVariable("POSTURE_DIFF_KEEP");

@@ -87,9 +87,99 @@ Diagnostics checkLayer(const ConfigLayer &layer, const QString &selectedProfile)
     return diagnostics;
 }
 
+namespace {
+
+SourceLocation locationOf(const EffectiveConfig &config, const KeyPath &path)
+{
+    // A table has no provenance of its own: its first value stands for it.
+    if (const std::optional<Provenance> provenance = config.provenance(path))
+        return provenance->winner.location;
+    SourceLocation first;
+    for (const KeyPath &candidate : config.keyPaths()) {
+        const std::optional<Provenance> provenance = config.provenance(candidate);
+        if (candidate.size() > path.size() && candidate.first(path.size()) == path && provenance
+            && provenance->winner.layer >= 0 && (first.line == 0 || provenance->winner.location.line < first.line))
+            first = provenance->winner.location;
+    }
+    return first;
+}
+
+// An MCP server is stdio (command) or streamable HTTP (url); a key of the other transport stops Codex.
+void checkMcpServers(const EffectiveConfig &config, Diagnostics &diagnostics)
+{
+    static const QStringList stdioOnly{QStringLiteral("command"), QStringLiteral("args"), QStringLiteral("env"),
+        QStringLiteral("env_vars"), QStringLiteral("cwd")};
+    static const QStringList httpOnly{QStringLiteral("url"), QStringLiteral("bearer_token_env_var"),
+        QStringLiteral("http_headers"), QStringLiteral("env_http_headers")};
+    const QVariantMap servers = config.value({QStringLiteral("mcp_servers")}).toMap();
+    for (auto it = servers.cbegin(); it != servers.cend(); ++it) {
+        const QVariantMap server = it.value().toMap();
+        const KeyPath path{QStringLiteral("mcp_servers"), it.key()};
+        const bool stdio = server.contains(QStringLiteral("command"));
+        const bool http = server.contains(QStringLiteral("url"));
+        QString problem;
+        if (!stdio && !http) {
+            problem = QStringLiteral("has neither `command` (a local server) nor `url` (an HTTP server)");
+        } else if (server.contains(QStringLiteral("bearer_token"))) {
+            problem = QStringLiteral("sets an inline `bearer_token`, which Codex does not accept");
+        } else {
+            for (const QString &key : stdio ? httpOnly : stdioOnly) {
+                if (server.contains(key)) {
+                    problem =
+                        QStringLiteral("sets `%1`, which %2 server does not take")
+                            .arg(key, stdio ? QStringLiteral("a local (command)") : QStringLiteral("an HTTP (url)"));
+                    break;
+                }
+            }
+        }
+        if (!problem.isEmpty())
+            diagnostics.append({DiagnosticSeverity::Error, locationOf(config, path),
+                QStringLiteral("MCP server `%1` %2").arg(it.key(), problem),
+                QStringLiteral("Codex refuses to start. Give the server either command (with args, env) or url (with "
+                               "bearer_token_env_var, http_headers); keep tokens in environment variables."),
+                QStringLiteral("invalid-value"), path});
+    }
+}
+
+// Built-in providers cannot be redefined, and a custom provider needs a name.
+void checkModelProviders(const EffectiveConfig &config, Diagnostics &diagnostics)
+{
+    static const QStringList reserved{QStringLiteral("openai"), QStringLiteral("ollama"), QStringLiteral("lmstudio")};
+    static const QStringList bedrockKeys{
+        QStringLiteral("base_url"), QStringLiteral("auth"), QStringLiteral("http_headers"), QStringLiteral("aws")};
+    const QVariantMap providers = config.value({QStringLiteral("model_providers")}).toMap();
+    for (auto it = providers.cbegin(); it != providers.cend(); ++it) {
+        const KeyPath path{QStringLiteral("model_providers"), it.key()};
+        const QVariantMap provider = it.value().toMap();
+        QString problem;
+        if (reserved.contains(it.key())) {
+            problem =
+                QStringLiteral("redefines the built-in provider `%1`; rename it (e.g. `%1-custom`)").arg(it.key());
+        } else if (it.key() == u"amazon-bedrock") {
+            const auto keys = provider.keys();
+            const auto other =
+                std::find_if(keys.cbegin(), keys.cend(), [](const QString &key) { return !bedrockKeys.contains(key); });
+            if (other != keys.cend())
+                problem = QStringLiteral("sets `%1`; amazon-bedrock only takes base_url, auth, http_headers and aws")
+                              .arg(*other);
+        } else if (provider.value(QStringLiteral("name")).toString().isEmpty()) {
+            problem = QStringLiteral("has no name; a provider's name must not be empty");
+        }
+        if (!problem.isEmpty())
+            diagnostics.append({DiagnosticSeverity::Error, locationOf(config, path),
+                QStringLiteral("model provider `%1` %2").arg(it.key(), problem),
+                QStringLiteral("Codex refuses to start until the provider is fixed."), QStringLiteral("invalid-value"),
+                path});
+    }
+}
+
+} // namespace
+
 Diagnostics checkEffective(const EffectiveConfig &config)
 {
     Diagnostics diagnostics;
+    checkMcpServers(config, diagnostics);
+    checkModelProviders(config, diagnostics);
     // Checked on the merged value: a retired value that a higher layer overrides does not stop Codex.
     const KeyPath approval{QStringLiteral("approval_policy")};
     if (config.value(approval) == QVariant(QStringLiteral("untrusted"))) {

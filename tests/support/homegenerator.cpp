@@ -100,6 +100,33 @@ QList<HomeGenerator::Assignment> HomeGenerator::userAssignments()
         add({QStringLiteral("profile")}, string(QStringLiteral("ci")));
     if (chance(10))
         add({QStringLiteral("notify")}, QStringLiteral("[") + string(QStringLiteral("true")) + u']');
+    if (chance(15)) {
+        // An MCP server: local, HTTP, or (rarely) with a key of the other transport or none at all.
+        const QString server = pick<QString>({QStringLiteral("docs"), QStringLiteral("my.server")});
+        const QStringList base{QStringLiteral("mcp_servers"), server};
+        const int form = int(m_random.bounded(10));
+        if (form < 4 || form == 8)
+            add(base + QStringList{QStringLiteral("command")}, string(QStringLiteral("docs-server")));
+        if (form >= 4 && form < 8)
+            add(base + QStringList{QStringLiteral("url")}, string(QStringLiteral("https://mcp.example/")));
+        if (form == 1)
+            add(base + QStringList{QStringLiteral("env"), QStringLiteral("LOG_LEVEL")}, string(QStringLiteral("info")));
+        if (form == 5)
+            add(base + QStringList{QStringLiteral("bearer_token_env_var")}, string(QStringLiteral("MCP_TOKEN")));
+        if (form == 8)
+            add(base + QStringList{QStringLiteral("http_headers"), QStringLiteral("X-Team")},
+                string(QStringLiteral("a")));
+        if (form == 9)
+            add(base + QStringList{QStringLiteral("enabled")}, QStringLiteral("true"));
+    }
+    if (chance(10)) {
+        const QString id = pick<QString>({QStringLiteral("corp"), QStringLiteral("corp"), QStringLiteral("openai"),
+            QStringLiteral("amazon-bedrock")});
+        const QStringList base{QStringLiteral("model_providers"), id};
+        add(base + QStringList{QStringLiteral("base_url")}, string(QStringLiteral("https://llm.example/v1")));
+        if (chance(70))
+            add(base + QStringList{QStringLiteral("name")}, string(QStringLiteral("Corp")));
+    }
     return out;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "diagnosticsmodel.h"
 
+#include "core/secrets.h"
+
 #include <QFileInfo>
 
 namespace Posture::Models {
@@ -54,7 +56,8 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
     case ColumnRole:
         return diagnostic.location.column;
     case Qt::ToolTipRole:
-        return diagnostic.hint.isEmpty() ? diagnostic.toString() : diagnostic.toString() + u'\n' + diagnostic.hint;
+        return Core::Secrets::maskText(
+            diagnostic.hint.isEmpty() ? diagnostic.toString() : diagnostic.toString() + u'\n' + diagnostic.hint);
     case Qt::DisplayRole:
     case SortRole:
         break;
@@ -68,7 +71,7 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
     case LocationColumn:
         return role == SortRole ? QVariant(diagnostic.location.line) : QVariant(locationText(diagnostic.location));
     case MessageColumn:
-        return diagnostic.text;
+        return Core::Secrets::maskText(diagnostic.text);
     case ColumnCount:
         break;
     }

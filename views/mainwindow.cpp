@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "configview.h"
+#include "core/secrets.h"
 #include "core/version.h"
 #include "diagnosticsmodel.h"
 #include "severitydelegate.h"
@@ -157,7 +158,7 @@ void MainWindow::showInspection()
         showStatus(problem->severity, tr("%1 %2.").arg(QFileInfo(path).fileName(), problem->text));
         return;
     case ConfigDocument::Status::ParseError:
-        m_configView->setConfigText(config.text());
+        m_configView->setConfigText(Core::Secrets::maskConfigText(config.text())); // never a secret on screen
         m_configView->setErrorLine(problem->location.line, problem->text);
         m_pages->setCurrentWidget(m_configView);
         showStatus(problem->severity,
@@ -167,7 +168,7 @@ void MainWindow::showInspection()
                 .arg(problem->text, problem->hint));
         return;
     case ConfigDocument::Status::Parsed:
-        m_configView->setConfigText(config.text());
+        m_configView->setConfigText(Core::Secrets::maskConfigText(config.text())); // never a secret on screen
         m_pages->setCurrentWidget(m_configView);
         showStatus(m_inspection.codexStarts() ? Core::DiagnosticSeverity::Info : Core::DiagnosticSeverity::Error,
             postureSummary());

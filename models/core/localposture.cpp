@@ -208,8 +208,7 @@ void legacyOrDefaultSandbox(LocalPosture &posture, const EffectiveConfig &config
     else if (mode == WorkspaceWrite)
         posture.network = {Restricted, config.contains(networkPath) ? networkPath : KeyPath{}, QStringLiteral("off")};
     else
-        posture.network = {
-            Restricted, posture.sandboxMode.decidedBy, QStringLiteral("read-only ignores [sandbox_workspace_write]")};
+        posture.network = {Restricted, posture.sandboxMode.decidedBy, QStringLiteral("read-only allows no network")};
     if (mode == WorkspaceWrite)
         posture.writableRoots = config.value(key({u"sandbox_workspace_write", u"writable_roots"})).toStringList();
 }

@@ -46,6 +46,26 @@ QString maskText(const QString &text)
     return masked;
 }
 
+QString maskConfigText(const QString &text)
+{
+    // key = "value" or key = 'value', where the key names a secret; the key may be quoted.
+    static const QRegularExpression assignment(
+        QStringLiteral("([\\w.-]+)\"?(\\s*=\\s*)(\"(?:[^\"\\\\\\n]|\\\\.)*\"|'[^'\\n]*')"));
+    QString masked;
+    qsizetype last = 0;
+    QRegularExpressionMatchIterator it = assignment.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        if (!isSecretKey({match.captured(1)}))
+            continue;
+        masked += QStringView(text).mid(last, match.capturedStart(3) - last);
+        masked += u'"' + maskedText() + u'"';
+        last = match.capturedEnd(3);
+    }
+    masked += QStringView(text).mid(last);
+    return maskText(masked);
+}
+
 QVariant mask(const KeyPath &path, const QVariant &value)
 {
     switch (value.typeId()) {

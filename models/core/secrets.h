@@ -19,6 +19,10 @@ bool isSecretKey(const KeyPath &path);
 // The text with every token-like part (sk-..., ghp_..., Bearer ..., long random strings) masked.
 QString maskText(const QString &text);
 
+// A TOML file's text for display, with the values of secret keys (`experimental_bearer_token = "..."`, also inside
+// inline tables) and every token-like text masked. Lines stay lines, so line numbers still match the file.
+QString maskConfigText(const QString &text);
+
 // The value with secrets masked: all strings under a secret key or in an env / http_headers table, and token-like
 // text anywhere. Tables and arrays are masked recursively.
 QVariant mask(const KeyPath &path, const QVariant &value);

@@ -16,7 +16,23 @@ private Q_SLOTS:
     void isSecretKey_data();
     void isSecretKey();
     void mask_walksTablesAndArrays();
+    void maskConfigText_keepsLinesAndHidesValues();
 };
+
+void TestSecrets::maskConfigText_keepsLinesAndHidesValues()
+{
+    const QString text = u"# keep me\nexperimental_bearer_token = \"plain-words-not-token-shaped\"\n"
+                         u"env = { GITHUB_TOKEN = 'abc', LOG_LEVEL = \"info\" }\nbearer_token_env_var = \"MCP_TOKEN\"\n"
+                         u"args = [\"--key\", \"sk-proj-abcdefgh12345678\"]\n"_s;
+    const QString masked = Secrets::maskConfigText(text);
+    QCOMPARE(masked.count(u'\n'), text.count(u'\n'));
+    QVERIFY(masked.startsWith(u"# keep me\n"_s));
+    QVERIFY(!masked.contains(u"plain-words"_s));
+    QVERIFY(!masked.contains(u"'abc'"_s));
+    QVERIFY(!masked.contains(u"sk-proj"_s));
+    QVERIFY(masked.contains(u"LOG_LEVEL = \"info\""_s));
+    QVERIFY(masked.contains(u"bearer_token_env_var = \"MCP_TOKEN\""_s)); // a variable's name is no secret
+}
 
 void TestSecrets::maskText_hidesTokens_data()
 {

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void validConfig_showsHighlightedFileWithoutProblems();
     void validConfig_darkPalette();
     void missingConfig_showsFriendlyEmptyState();
+    void secrets_areMaskedInTheView();
     void fileChangedOnDisk_reloads();
     void codexHomeCreatedLater_isNoticed();
 };
@@ -115,6 +116,18 @@ void TestMainWindow::missingConfig_showsFriendlyEmptyState()
     QVERIFY(window.statusText().contains(QStringLiteral("built-in defaults")));
     QVERIFY(!window.findChild<QTableView *>()->isVisible());
     saveScreenshot(window, QStringLiteral("main-window-empty"));
+}
+
+void TestMainWindow::secrets_areMaskedInTheView()
+{
+    QTemporaryDir codexHome;
+    writeConfig(codexHome.filePath(QStringLiteral("config.toml")),
+        "[model_providers.corp]\nname = \"Corp\"\nexperimental_bearer_token = "
+        "\"sk-live-PLAINTEXT-0123456789abcdef\"\n");
+    MainWindow window(Core::InspectOptions{.codexHome = codexHome.path()});
+    const QString shown = window.configView()->toPlainText();
+    QVERIFY(shown.contains(QStringLiteral("experimental_bearer_token = \"<masked>\"")));
+    QVERIFY(!shown.contains(QStringLiteral("PLAINTEXT")));
 }
 
 void TestMainWindow::fileChangedOnDisk_reloads()

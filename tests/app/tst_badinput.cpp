@@ -86,10 +86,17 @@ void TestBadInput::badConfig_givesMessageAndNoCrash()
         QVERIFY(QFile::link(codexHome + QStringLiteral("/gone.toml"), config));
     }
 
+    // Run as nobody, the binary must be reachable by nobody: the checkout may sit in a private directory.
+    QString binary = QStringLiteral(POSTURE_APP_BINARY);
+    if (kind == u"unreadable") {
+        const QString copy = root.filePath(QStringLiteral("codex-posture"));
+        QVERIFY(QFile::copy(binary, copy));
+        QVERIFY(QFile::setPermissions(copy, QFile::permissions(copy) | QFileDevice::ExeOther | QFileDevice::ReadOther));
+        binary = copy;
+    }
     QStringList command = runAs(kind == u"unreadable");
-    command << QStringLiteral(POSTURE_APP_BINARY) << QStringLiteral("--report") << QStringLiteral("json")
-            << QStringLiteral("--codex-home") << codexHome << QStringLiteral("--cwd") << root.path()
-            << QStringLiteral("--no-live-probe");
+    command << binary << QStringLiteral("--report") << QStringLiteral("json") << QStringLiteral("--codex-home")
+            << codexHome << QStringLiteral("--cwd") << root.path() << QStringLiteral("--no-live-probe");
     QProcess process;
     process.setWorkingDirectory(root.path());
     process.start(command.takeFirst(), command);

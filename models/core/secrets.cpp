@@ -34,16 +34,30 @@ bool isSecretKey(const KeyPath &path)
 
 QString maskText(const QString &text)
 {
-    // Known token shapes, a "Bearer" credential, and long runs of letters and digits without a path separator.
-    static const QRegularExpression token(
-        QStringLiteral("(?:sk|pk|rk)[-_][A-Za-z0-9_-]{8,}|gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|"
-                       "glpat-[A-Za-z0-9_-]{16,}"
-                       "|xox[abprs]-[A-Za-z0-9-]{10,}|(?:AKIA|ASIA)[A-Z0-9]{16}|AIza[A-Za-z0-9_-]{30,}"
-                       "|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9._-]{10,}|(?<=[Bb]earer )[A-Za-z0-9._~+/=-]{8,}"
-                       "|(?=[A-Za-z0-9+_=-]*[0-9])(?=[A-Za-z0-9+_=-]*[A-Za-z])[A-Za-z0-9+_=-]{32,}"));
-    QString masked = text;
-    masked.replace(token, maskedText());
-    return masked;
+    // Known token shapes, a "Bearer" credential, and long runs of letters and digits without a path separator (which
+    // count only when they mix letters and digits, as keys do and words do not). Simple patterns on purpose: lookaheads
+    // over long runs made PCRE2's JIT compile take over a second.
+    static const QRegularExpression token(QStringLiteral(
+        "(?:sk|pk|rk)[-_][A-Za-z0-9_-]{8,}|gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|glpat-[A-Za-z0-9_-]{"
+        "16,}"
+        "|xox[abprs]-[A-Za-z0-9-]{10,}|(?:AKIA|ASIA)[A-Z0-9]{16}|AIza[A-Za-z0-9_-]{30,}"
+        "|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9._-]{10,}|(?<=[Bb]earer )[A-Za-z0-9._~+/=-]{8,}|[A-Za-z0-9+_=-]{32,}"));
+    QString masked;
+    qsizetype last = 0;
+    QRegularExpressionMatchIterator it = token.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        const QStringView found = match.capturedView();
+        const bool longRun =
+            found.size() >= 32 && !(found.startsWith(u"sk") || found.startsWith(u"gh") || found.startsWith(u"AIza"));
+        if (longRun && !(std::any_of(found.begin(), found.end(), [](QChar c) {
+                return c.isDigit();
+            }) && std::any_of(found.begin(), found.end(), [](QChar c) { return c.isLetter(); })))
+            continue;
+        masked += QStringView(text).mid(last, match.capturedStart() - last) + maskedText();
+        last = match.capturedEnd();
+    }
+    return masked + QStringView(text).mid(last);
 }
 
 QString maskConfigText(const QString &text)

@@ -32,6 +32,11 @@ FixtureHome::FixtureHome(const QString &caseDirectory)
     while (it.hasNext()) {
         const QString source = it.next();
         const QString relative = QDir(caseDirectory).relativeFilePath(source);
+        if (it.fileInfo().isSymLink()) { // kept a link: never copy what it points to
+            QDir().mkpath(QFileInfo(target + u'/' + relative).absolutePath());
+            QFile::link(it.fileInfo().symLinkTarget(), target + u'/' + relative);
+            continue;
+        }
         if (it.fileInfo().isDir()) {
             QDir().mkpath(target + u'/' + relative);
             continue;

@@ -5,6 +5,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <deque>
+#include <mutex>
+
 namespace Posture::Core {
 
 namespace {
@@ -107,87 +110,189 @@ int editDistance(const QString &a, const QString &b)
     return previous.constLast();
 }
 
+} // namespace
+
+// One schema, compiled once: $ref resolved to shared nodes and every keyword read into a field, so that checking
+// tens of thousands of values does no JSON lookups (see scripts/bench).
+struct SchemaNode
+{
+    QStringList types; // empty: any type
+    bool hasEnum = false;
+    QJsonArray enumValues;
+    std::optional<double> minimum;
+    std::optional<double> maximum;
+    QList<const SchemaNode *> allOf;
+    QList<const SchemaNode *> alternatives; // oneOf or anyOf
+    bool checksObject = false; // has properties, additionalProperties or required
+    QHash<QString, const SchemaNode *> properties;
+    QStringList propertyNames;
+    enum class Additional { Allowed, Forbidden, Schema } additional = Additional::Allowed;
+    const SchemaNode *additionalSchema = nullptr;
+    QStringList required;
+    const SchemaNode *items = nullptr;
+    const SchemaNode *unknownKeyType = nullptr; // x-unknown-key-type: unknown keys warn, but must have this type
+
+    // Filled from source on first use (CompiledSchema::ready): a small config touches a few dozen of the schema's
+    // thousand nodes, and compiling them all would cost every start more than parsing the schema does.
+    QJsonObject source;
+    mutable std::once_flag filled;
+};
+
+class CompiledSchema
+{
+public:
+    explicit CompiledSchema(const QJsonObject &root)
+        : m_definitions(root.value(u"definitions").toObject())
+    {
+        m_root = compile(root);
+    }
+
+    const SchemaNode *root() const { return &ready(*m_root); }
+
+    // The node with its fields read from its schema. Thread-safe: the engine may run on a worker thread.
+    const SchemaNode &ready(const SchemaNode &node) const
+    {
+        std::call_once(node.filled, [this, &node] {
+            const std::lock_guard lock(m_mutex);
+            // Filling adds nodes to this compiled schema; nothing else about it changes.
+            const_cast<CompiledSchema *>(this)->fill(const_cast<SchemaNode &>(node), node.source);
+        });
+        return node;
+    }
+
+private:
+    const SchemaNode *compile(const QJsonObject &schema)
+    {
+        if (schema.contains(u"$ref")) {
+            // A $ref replaces the schema it stands in (draft 7); each definition is compiled once and shared, which
+            // also makes recursive definitions work.
+            const QString name = schema.value(u"$ref").toString().section(u'/', -1);
+            if (const auto it = m_byDefinition.constFind(name); it != m_byDefinition.cend())
+                return *it;
+            SchemaNode *node = create();
+            m_byDefinition.insert(name, node);
+            node->source = m_definitions.value(name).toObject();
+            return node;
+        }
+        SchemaNode *node = create();
+        node->source = schema;
+        return node;
+    }
+
+    SchemaNode *create() { return &m_nodes.emplace_back(); }
+
+    void fill(SchemaNode &node, const QJsonObject &schema)
+    {
+        node.types = schemaTypes(schema);
+        node.hasEnum = schema.contains(u"enum");
+        node.enumValues = schema.value(u"enum").toArray();
+        if (schema.contains(u"minimum"))
+            node.minimum = schema.value(u"minimum").toDouble();
+        if (schema.contains(u"maximum"))
+            node.maximum = schema.value(u"maximum").toDouble();
+        for (const QJsonValue &part : schema.value(u"allOf").toArray())
+            node.allOf.append(compile(part.toObject()));
+        const QJsonArray alternatives =
+            schema.contains(u"oneOf") ? schema.value(u"oneOf").toArray() : schema.value(u"anyOf").toArray();
+        for (const QJsonValue &branch : alternatives)
+            node.alternatives.append(compile(branch.toObject()));
+        node.checksObject =
+            schema.contains(u"properties") || schema.contains(u"additionalProperties") || schema.contains(u"required");
+        const QJsonObject properties = schema.value(u"properties").toObject();
+        for (auto it = properties.constBegin(); it != properties.constEnd(); ++it)
+            node.properties.insert(it.key(), compile(it.value().toObject()));
+        node.propertyNames = properties.keys();
+        const QJsonValue additional = schema.value(u"additionalProperties");
+        if (additional.isObject()) {
+            node.additional = SchemaNode::Additional::Schema;
+            node.additionalSchema = compile(additional.toObject());
+        } else if (additional.isBool() && !additional.toBool()) {
+            node.additional = SchemaNode::Additional::Forbidden;
+        }
+        for (const QJsonValue &key : schema.value(u"required").toArray())
+            node.required.append(key.toString());
+        if (schema.value(u"items").isObject())
+            node.items = compile(schema.value(u"items").toObject());
+        if (schema.contains(u"x-unknown-key-type"))
+            node.unknownKeyType = compile(QJsonObject{{QStringLiteral("type"), schema.value(u"x-unknown-key-type")}});
+    }
+
+    QJsonObject m_definitions;
+    mutable std::mutex m_mutex;
+    std::deque<SchemaNode> m_nodes; // stable addresses
+    QHash<QString, const SchemaNode *> m_byDefinition;
+    const SchemaNode *m_root = nullptr;
+};
+
+namespace {
+
 class Validator
 {
 public:
-    Validator(const QJsonObject &definitions, const QJsonObject &topLevel)
-        : m_definitions(definitions)
-        , m_topLevel(topLevel)
+    explicit Validator(const CompiledSchema &schema)
+        : m_schema(schema)
+        , m_topLevel(schema.root())
     { }
 
-    void check(const QJsonObject &schema, const QVariant &value, KeyPath &path, Issues &out) const;
+    void check(const SchemaNode &node, const QVariant &value, KeyPath &path, Issues &out) const;
 
 private:
-    QJsonObject resolve(QJsonObject schema) const;
-    void checkAlternatives(const QJsonArray &branches, const QVariant &value, KeyPath &path, Issues &out) const;
-    void checkObject(const QJsonObject &schema, const QVariantMap &map, KeyPath &path, Issues &out) const;
+    void checkAlternatives(const SchemaNode &node, const QVariant &value, KeyPath &path, Issues &out) const;
+    void checkObject(const SchemaNode &node, const QVariantMap &map, KeyPath &path, Issues &out) const;
     // Every enum value the schema (through its alternatives) allows, for "expected one of" messages.
-    QStringList enumValues(const QJsonObject &schema) const;
+    QStringList enumValues(const SchemaNode &node) const;
     // What the user probably meant by an unknown key: a sibling it is a typo of, or a top-level setting that landed
     // in this table because it was written after the table's header (the table trap).
-    QString unknownKeyHint(const KeyPath &path, const QJsonObject &siblings) const;
+    QString unknownKeyHint(const KeyPath &path, const SchemaNode &table) const;
 
-    QJsonObject m_definitions;
-    QJsonObject m_topLevel;
+    const CompiledSchema &m_schema;
+    const SchemaNode *m_topLevel;
 };
 
-QString Validator::unknownKeyHint(const KeyPath &path, const QJsonObject &siblings) const
+QString Validator::unknownKeyHint(const KeyPath &path, const SchemaNode &table) const
 {
     const QString key = path.constLast();
-    if (path.size() > 1 && m_topLevel.contains(key)) {
+    if (path.size() > 1 && m_topLevel->properties.contains(key)) {
         return QStringLiteral("`%1` is a top-level setting. It landed in [%2] because it was written after that "
                               "table's header: move it above the first table header.")
             .arg(key, keyPathToString(path.first(path.size() - 1)));
     }
     QString normalised = key;
     normalised.replace(u'-', u'_');
-    for (auto it = siblings.constBegin(); it != siblings.constEnd(); ++it) {
-        if (normalised == it.key() || (key.size() > 3 && editDistance(key, it.key()) <= 2))
-            return QStringLiteral("Did you mean `%1`?").arg(it.key());
+    for (const QString &sibling : table.propertyNames) {
+        if (normalised == sibling || (key.size() > 3 && editDistance(key, sibling) <= 2))
+            return QStringLiteral("Did you mean `%1`?").arg(sibling);
     }
     return {};
 }
 
-QJsonObject Validator::resolve(QJsonObject schema) const
+QStringList Validator::enumValues(const SchemaNode &unready) const
 {
-    // A $ref replaces the schema it stands in (draft 7); a chain of references is followed.
-    for (int depth = 0; depth < 32 && schema.contains(u"$ref"); ++depth) {
-        const QString reference = schema.value(u"$ref").toString();
-        schema = m_definitions.value(reference.section(u'/', -1)).toObject();
-    }
-    return schema;
-}
-
-QStringList Validator::enumValues(const QJsonObject &schemaIn) const
-{
-    const QJsonObject schema = resolve(schemaIn);
+    const SchemaNode &node = m_schema.ready(unready);
     QStringList values;
-    for (const QJsonValue &value : schema.value(u"enum").toArray())
+    for (const QJsonValue &value : node.enumValues)
         values.append(value.toString());
-    for (const char16_t *keyword : {u"allOf", u"anyOf", u"oneOf"}) {
-        for (const QJsonValue &branch : schema.value(QStringView(keyword)).toArray())
-            values += enumValues(branch.toObject());
-    }
+    for (const SchemaNode *part : node.allOf)
+        values += enumValues(*part);
+    for (const SchemaNode *branch : node.alternatives)
+        values += enumValues(*branch);
     return values;
 }
 
-void Validator::check(const QJsonObject &schemaIn, const QVariant &value, KeyPath &path, Issues &out) const
+void Validator::check(const SchemaNode &unready, const QVariant &value, KeyPath &path, Issues &out) const
 {
-    const QJsonObject schema = resolve(schemaIn);
-    for (const QJsonValue &part : schema.value(u"allOf").toArray())
-        check(part.toObject(), value, path, out);
-    const QJsonArray alternatives =
-        schema.contains(u"oneOf") ? schema.value(u"oneOf").toArray() : schema.value(u"anyOf").toArray();
-    if (!alternatives.isEmpty())
-        checkAlternatives(alternatives, value, path, out);
+    const SchemaNode &node = m_schema.ready(unready);
+    for (const SchemaNode *part : node.allOf)
+        check(*part, value, path, out);
+    if (!node.alternatives.isEmpty())
+        checkAlternatives(node, value, path, out);
 
     const QString valueType = jsonType(value);
-    const QStringList types = schemaTypes(schema);
-    if (!types.isEmpty() && std::none_of(types.cbegin(), types.cend(), [&](const QString &type) {
+    if (!node.types.isEmpty() && std::none_of(node.types.cbegin(), node.types.cend(), [&](const QString &type) {
             return typeAccepts(type, valueType);
         })) {
         QStringList expected;
-        for (const QString &type : types) {
+        for (const QString &type : node.types) {
             if (type != u"null")
                 expected.append(typePhrase(type));
         }
@@ -196,50 +301,47 @@ void Validator::check(const QJsonObject &schemaIn, const QVariant &value, KeyPat
             {}});
         return;
     }
-    if (schema.contains(u"enum") && !schema.value(u"enum").toArray().contains(QJsonValue::fromVariant(value))) {
+    if (node.hasEnum && !node.enumValues.contains(QJsonValue::fromVariant(value))) {
         out.append({DiagnosticSeverity::Error, path,
             QStringLiteral("has the unknown value %1; expected one of: %2")
-                .arg(shownValue(value), enumValues(schema).join(QStringLiteral(", "))),
+                .arg(shownValue(value), enumValues(node).join(QStringLiteral(", "))),
             {}});
         return;
     }
     if (valueType == u"integer" || valueType == u"number") {
         const double number = value.toDouble();
-        if (schema.contains(u"minimum") && number < schema.value(u"minimum").toDouble())
-            out.append({DiagnosticSeverity::Error, path,
-                QStringLiteral("must be at least %1").arg(schema.value(u"minimum").toDouble()), {}});
-        if (schema.contains(u"maximum") && number > schema.value(u"maximum").toDouble())
-            out.append({DiagnosticSeverity::Error, path,
-                QStringLiteral("must be at most %1").arg(schema.value(u"maximum").toDouble()), {}});
+        if (node.minimum && number < *node.minimum)
+            out.append({DiagnosticSeverity::Error, path, QStringLiteral("must be at least %1").arg(*node.minimum), {}});
+        if (node.maximum && number > *node.maximum)
+            out.append({DiagnosticSeverity::Error, path, QStringLiteral("must be at most %1").arg(*node.maximum), {}});
     }
-    if (value.typeId() == QMetaType::QVariantMap
-        && (schema.contains(u"properties") || schema.contains(u"additionalProperties") || schema.contains(u"required")))
-        checkObject(schema, value.toMap(), path, out);
-    if (value.typeId() == QMetaType::QVariantList && schema.value(u"items").isObject()) {
+    if (value.typeId() == QMetaType::QVariantMap && node.checksObject)
+        checkObject(node, value.toMap(), path, out);
+    if (value.typeId() == QMetaType::QVariantList && node.items) {
         const QVariantList list = value.toList();
         for (qsizetype i = 0; i < list.size(); ++i) {
             path.append(arrayElementKey(i));
-            check(schema.value(u"items").toObject(), list.at(i), path, out);
+            check(*node.items, list.at(i), path, out);
             path.removeLast();
         }
     }
 }
 
-void Validator::checkAlternatives(const QJsonArray &branches, const QVariant &value, KeyPath &path, Issues &out) const
+void Validator::checkAlternatives(const SchemaNode &node, const QVariant &value, KeyPath &path, Issues &out) const
 {
     const QString valueType = jsonType(value);
     Issues best;
     bool haveBest = false;
     bool bestTypeMatches = false;
-    for (const QJsonValue &branch : branches) {
+    for (const SchemaNode *branch : node.alternatives) {
         Issues issues;
-        check(branch.toObject(), value, path, issues);
+        check(*branch, value, path, issues);
         if (!hasError(issues)) {
             out += issues; // the first alternative that fits decides (its unknown-key warnings count)
             return;
         }
         // Prefer the complaints of an alternative of the value's own type: they say what is wrong inside it.
-        const QStringList types = schemaTypes(resolve(branch.toObject()));
+        const QStringList &types = m_schema.ready(*branch).types;
         const bool typeMatches = std::any_of(
             types.cbegin(), types.cend(), [&](const QString &type) { return typeAccepts(type, valueType); });
         if (!haveBest || (typeMatches && !bestTypeMatches)) {
@@ -249,8 +351,8 @@ void Validator::checkAlternatives(const QJsonArray &branches, const QVariant &va
         }
     }
     QStringList allowed;
-    for (const QJsonValue &branch : branches)
-        allowed += enumValues(branch.toObject());
+    for (const SchemaNode *branch : node.alternatives)
+        allowed += enumValues(*branch);
     if (valueType == u"string" && !allowed.isEmpty()) {
         out.append({DiagnosticSeverity::Error, path,
             QStringLiteral("has the unknown value %1; expected one of: %2")
@@ -261,27 +363,25 @@ void Validator::checkAlternatives(const QJsonArray &branches, const QVariant &va
     out += best;
 }
 
-void Validator::checkObject(const QJsonObject &schema, const QVariantMap &map, KeyPath &path, Issues &out) const
+void Validator::checkObject(const SchemaNode &node, const QVariantMap &map, KeyPath &path, Issues &out) const
 {
-    const QJsonObject properties = schema.value(u"properties").toObject();
-    const QJsonValue additional = schema.value(u"additionalProperties");
     for (auto it = map.cbegin(); it != map.cend(); ++it) {
         path.append(it.key());
-        if (properties.contains(it.key()))
-            check(properties.value(it.key()).toObject(), it.value(), path, out);
-        else if (additional.isObject())
-            check(additional.toObject(), it.value(), path, out);
-        else if (additional.isBool() && !additional.toBool())
+        const SchemaNode *property = node.properties.value(it.key());
+        if (property)
+            check(*property, it.value(), path, out);
+        else if (node.additional == SchemaNode::Additional::Schema)
+            check(*node.additionalSchema, it.value(), path, out);
+        else if (node.additional == SchemaNode::Additional::Forbidden)
             out.append({DiagnosticSeverity::Warning, path, QStringLiteral("is not a Codex setting; Codex ignores it"),
-                unknownKeyHint(path, properties)});
-        if (!properties.contains(it.key()) && schema.contains(u"x-unknown-key-type"))
-            check(QJsonObject{{QStringLiteral("type"), schema.value(u"x-unknown-key-type")}}, it.value(), path, out);
+                unknownKeyHint(path, node)});
+        if (!property && node.unknownKeyType)
+            check(*node.unknownKeyType, it.value(), path, out);
         path.removeLast();
     }
-    for (const QJsonValue &required : schema.value(u"required").toArray()) {
-        if (!map.contains(required.toString()))
-            out.append(
-                {DiagnosticSeverity::Error, path, QStringLiteral("needs the key `%1`").arg(required.toString()), {}});
+    for (const QString &required : node.required) {
+        if (!map.contains(required))
+            out.append({DiagnosticSeverity::Error, path, QStringLiteral("needs the key `%1`").arg(required), {}});
     }
 }
 
@@ -319,15 +419,14 @@ const ConfigSchema &ConfigSchema::codex()
 }
 
 ConfigSchema::ConfigSchema(const QJsonObject &schema)
-    : m_root(schema)
-    , m_definitions(schema.value(u"definitions").toObject())
+    : m_compiled(std::make_shared<const CompiledSchema>(schema))
 { }
 
 Diagnostics ConfigSchema::validate(const QVariantMap &root, const Locator &locate) const
 {
     Issues issues;
     KeyPath path;
-    Validator(m_definitions, m_root.value(u"properties").toObject()).check(m_root, root, path, issues);
+    Validator(*m_compiled).check(*m_compiled->root(), root, path, issues);
     Diagnostics diagnostics;
     for (const Issue &issue : std::as_const(issues)) {
         // A missing key is reported at the nearest table that exists.
@@ -352,7 +451,7 @@ Diagnostics ConfigSchema::validate(const ConfigDocument &document) const
 
 QStringList ConfigSchema::topLevelKeys() const
 {
-    return m_root.value(u"properties").toObject().keys();
+    return m_compiled->root()->propertyNames;
 }
 
 } // namespace Posture::Core

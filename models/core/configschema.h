@@ -6,6 +6,7 @@
 #include <QJsonObject>
 
 #include <functional>
+#include <memory>
 
 namespace Posture::Core {
 
@@ -36,8 +37,7 @@ public:
     QStringList topLevelKeys() const;
 
 private:
-    QJsonObject m_root;
-    QJsonObject m_definitions;
+    std::shared_ptr<const class CompiledSchema> m_compiled;
 };
 
 } // namespace Posture::Core

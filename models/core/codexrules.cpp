@@ -89,21 +89,6 @@ Diagnostics checkLayer(const ConfigLayer &layer, const QString &selectedProfile)
 
 namespace {
 
-SourceLocation locationOf(const EffectiveConfig &config, const KeyPath &path)
-{
-    // A table has no provenance of its own: its first value stands for it.
-    if (const std::optional<Provenance> provenance = config.provenance(path))
-        return provenance->winner.location;
-    SourceLocation first;
-    for (const KeyPath &candidate : config.keyPaths()) {
-        const std::optional<Provenance> provenance = config.provenance(candidate);
-        if (candidate.size() > path.size() && candidate.first(path.size()) == path && provenance
-            && provenance->winner.layer >= 0 && (first.line == 0 || provenance->winner.location.line < first.line))
-            first = provenance->winner.location;
-    }
-    return first;
-}
-
 // An MCP server is stdio (command) or streamable HTTP (url); a key of the other transport stops Codex.
 void checkMcpServers(const EffectiveConfig &config, Diagnostics &diagnostics)
 {
@@ -133,7 +118,7 @@ void checkMcpServers(const EffectiveConfig &config, Diagnostics &diagnostics)
             }
         }
         if (!problem.isEmpty())
-            diagnostics.append({DiagnosticSeverity::Error, locationOf(config, path),
+            diagnostics.append({DiagnosticSeverity::Error, config.location(path),
                 QStringLiteral("MCP server `%1` %2").arg(it.key(), problem),
                 QStringLiteral("Codex refuses to start. Give the server either command (with args, env) or url (with "
                                "bearer_token_env_var, http_headers); keep tokens in environment variables."),
@@ -166,7 +151,7 @@ void checkModelProviders(const EffectiveConfig &config, Diagnostics &diagnostics
             problem = QStringLiteral("has no name; a provider's name must not be empty");
         }
         if (!problem.isEmpty())
-            diagnostics.append({DiagnosticSeverity::Error, locationOf(config, path),
+            diagnostics.append({DiagnosticSeverity::Error, config.location(path),
                 QStringLiteral("model provider `%1` %2").arg(it.key(), problem),
                 QStringLiteral("Codex refuses to start until the provider is fixed."), QStringLiteral("invalid-value"),
                 path});

@@ -81,6 +81,19 @@ Provenance &EffectiveConfig::provenanceAt(const KeyPath &path, size_t pathHash)
     return provenance;
 }
 
+SourceLocation EffectiveConfig::location(const KeyPath &path) const
+{
+    if (const std::optional<Provenance> own = provenance(path); own && own->winner.layer >= 0)
+        return own->winner.location;
+    SourceLocation first;
+    for (const Provenance &candidate : m_provenance) {
+        if (candidate.path.size() > path.size() && candidate.path.first(path.size()) == path
+            && candidate.winner.layer >= 0 && (first.line == 0 || candidate.winner.location.line < first.line))
+            first = candidate.winner.location;
+    }
+    return first;
+}
+
 void EffectiveConfig::ignore(const KeyPath &path, const QString &reason)
 {
     const auto it = m_provenance.find(keyPathHash(path));

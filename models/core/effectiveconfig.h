@@ -53,6 +53,8 @@ public:
     bool contains(const KeyPath &path) const { return value(path).isValid(); }
     // The provenance of a non-table value (or of a key that was only ever ignored).
     std::optional<Provenance> provenance(const KeyPath &path) const;
+    // Where the value at path was set; for a table (which has no place of its own), its first value's place.
+    SourceLocation location(const KeyPath &path) const;
     // Marks a value that Codex does not apply (an unknown key): its origin moves to the ignored ones.
     void ignore(const KeyPath &path, const QString &reason);
     // Every key path with a provenance, in no particular order.

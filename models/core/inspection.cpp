@@ -82,10 +82,7 @@ Diagnostics checkLayers(const ConfigLayers &layers, const EffectiveConfig &confi
     if (contributing <= 1) {
         messages += layerErrors; // one file with values: its own errors are the merged result's
     } else {
-        const auto locate = [&config](const KeyPath &path) {
-            const std::optional<Provenance> provenance = config.provenance(path);
-            return provenance ? provenance->winner.location : SourceLocation{};
-        };
+        const auto locate = [&config](const KeyPath &path) { return config.location(path); };
         messages += onlySeverity(ConfigSchema::codex().validate(config.root(), locate), DiagnosticSeverity::Error);
     }
     messages += CodexRules::checkEffective(config);

@@ -20,25 +20,6 @@ KeyPath key(std::initializer_list<const char16_t *> parts)
     return path;
 }
 
-SourceLocation locationOf(const EffectiveConfig &config, const KeyPath &path)
-{
-    const std::optional<Provenance> provenance = config.provenance(path);
-    return provenance ? provenance->winner.location : SourceLocation{};
-}
-
-// A table has no location of its own: the first value inside it stands for it.
-SourceLocation firstLocationIn(const EffectiveConfig &config, const QString &table)
-{
-    SourceLocation first;
-    for (const KeyPath &path : config.keyPaths()) {
-        const std::optional<Provenance> provenance = config.provenance(path);
-        if (path.size() > 1 && path.constFirst() == table && provenance && provenance->winner.layer >= 0
-            && (first.line == 0 || provenance->winner.location.line < first.line))
-            first = provenance->winner.location;
-    }
-    return first;
-}
-
 void approval(LocalPosture &posture, const EffectiveConfig &config, const ProjectTrust &trust)
 {
     const KeyPath path = key({u"approval_policy"});
@@ -124,7 +105,7 @@ void applyPermissionProfile(LocalPosture &posture, const EffectiveConfig &config
 {
     const KeyPath path = key({u"default_permissions"});
     const QString name = config.value(path).toString();
-    const SourceLocation where = locationOf(config, path);
+    const SourceLocation where = config.location(path);
     posture.sandboxSystem = LocalPosture::SandboxSystem::PermissionProfile;
     posture.permissionProfile = name;
     const QString reason = QStringLiteral("permission profile `%1`").arg(name);
@@ -186,11 +167,10 @@ void legacyOrDefaultSandbox(LocalPosture &posture, const EffectiveConfig &config
         posture.sandboxMode = {mode, modePath, QStringLiteral("set")};
     } else {
         if (config.contains(key({u"permissions"}))) {
-            posture.diagnostics.append(
-                {DiagnosticSeverity::Error, firstLocationIn(config, QStringLiteral("permissions")),
-                    QStringLiteral("config defines [permissions] profiles but does not set default_permissions"),
-                    QStringLiteral("Codex refuses to start. Add default_permissions = \"<profile>\" above the first "
-                                   "table header, or remove the [permissions] tables.")});
+            posture.diagnostics.append({DiagnosticSeverity::Error, config.location(key({u"permissions"})),
+                QStringLiteral("config defines [permissions] profiles but does not set default_permissions"),
+                QStringLiteral("Codex refuses to start. Add default_permissions = \"<profile>\" above the first "
+                               "table header, or remove the [permissions] tables.")});
         }
         posture.sandboxSystem = LocalPosture::SandboxSystem::TrustDefault;
         mode = trust.level == ProjectTrust::Level::Unknown ? ReadOnly : WorkspaceWrite;

@@ -32,10 +32,6 @@ Diagnostic error(const ConfigLayer &layer, const KeyPath &path, const QString &t
 
 std::optional<QString> projectDeniedReason(const ConfigLayer &layer, const KeyPath &path)
 {
-    // managed_config.toml's approval_policy and sandbox_mode are not values but allowlists (requirements).
-    if (layer.kind == ConfigLayer::Kind::Managed && path.size() == 1
-        && (path.constFirst() == u"approval_policy" || path.constFirst() == u"sandbox_mode"))
-        return QStringLiteral("in managed_config.toml this is a requirement (an allowlist), not a value");
     if (layer.kind != ConfigLayer::Kind::Project)
         return std::nullopt;
     const bool denied = (path.size() == 1 && projectDenyList().contains(path.constFirst()))

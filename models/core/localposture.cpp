@@ -193,24 +193,34 @@ void legacyOrDefaultSandbox(LocalPosture &posture, const EffectiveConfig &config
         posture.writableRoots = config.value(key({u"sandbox_workspace_write", u"writable_roots"})).toStringList();
 }
 
-// Codex falls back to an allowed value when requirements do not allow the configured one.
+// Codex falls back to the first allowed value when requirements do not allow the configured one, and warns
+// (seen with the real CLI, /etc/codex bind-mounted in a private mount namespace).
 void applyRequirements(LocalPosture &posture, const Requirements &requirements)
 {
+    const auto fallBack = [&posture](const QString &key, const QString &configured, const QString &used,
+                              const SourceLocation &where) {
+        posture.diagnostics.append({DiagnosticSeverity::Warning, where,
+            QStringLiteral("requirements do not allow %1 = \"%2\"; Codex uses \"%3\"").arg(key, configured, used),
+            QStringLiteral("Set an allowed value in config.toml, or ask the administrator who set the requirements."),
+            QStringLiteral("required-value"), {key}});
+        return QStringLiteral("required: %1 is not allowed, so Codex uses the first allowed value").arg(configured);
+    };
     const QStringList &approvals = requirements.allowedApprovalPolicies;
     if (!approvals.isEmpty() && !approvals.contains(posture.approvalPolicy.value)) {
-        posture.approvalPolicy = {approvals.constFirst(), {},
-            QStringLiteral("required: %1 is not allowed, so Codex uses the first allowed policy")
-                .arg(posture.approvalPolicy.value),
-            requirements.approvalSource};
+        const QString reason = fallBack(QStringLiteral("approval_policy"), posture.approvalPolicy.value,
+            approvals.constFirst(), requirements.approvalSource);
+        posture.approvalPolicy = {approvals.constFirst(), {}, reason, requirements.approvalSource};
     }
     const QStringList &modes = requirements.allowedSandboxModes;
     if (!modes.isEmpty() && !modes.contains(posture.sandboxMode.value)) {
-        const QString reason = QStringLiteral("required: %1 is not allowed, so Codex falls back to read-only")
-                                   .arg(posture.sandboxMode.value);
-        posture.sandboxMode = {ReadOnly, {}, reason, requirements.sandboxSource};
-        posture.filesystem = {Restricted, {}, reason, requirements.sandboxSource};
-        posture.network = {Restricted, {}, reason, requirements.sandboxSource};
-        posture.writableRoots.clear();
+        const QString mode = modes.constFirst();
+        const QString reason =
+            fallBack(QStringLiteral("sandbox_mode"), posture.sandboxMode.value, mode, requirements.sandboxSource);
+        posture.sandboxMode = {mode, {}, reason, requirements.sandboxSource};
+        posture.filesystem = {mode == FullAccess ? Unrestricted : Restricted, {}, reason, requirements.sandboxSource};
+        posture.network = {mode == FullAccess ? Enabled : Restricted, {}, reason, requirements.sandboxSource};
+        if (mode != WorkspaceWrite)
+            posture.writableRoots.clear();
     }
 }
 

@@ -78,7 +78,9 @@ void TestSystemLayers::requirements_replaceDisallowedApproval()
         QStringLiteral("system/etc/codex/requirements.toml"), "allowed_approval_policies = [\"on-request\"]\n");
     machine.write(QStringLiteral("home/.codex/config.toml"), "approval_policy = \"never\"\n");
     const Inspection inspection = machine.inspect();
-    QCOMPARE(inspection.loadStatus, LoadStatus::Ok); // requirements.toml keys are not config keys
+    // requirements.toml keys are not config keys; the fallback is a warning, as `codex doctor` reports it.
+    QCOMPARE(inspection.loadStatus, LoadStatus::Warning);
+    QVERIFY(inspection.messages.constFirst().text.contains(QStringLiteral("do not allow approval_policy = \"never\"")));
     QCOMPARE(inspection.cli.approvalPolicy.value, QStringLiteral("on-request"));
     QVERIFY(inspection.cli.approvalPolicy.requiredBy.file.endsWith(QStringLiteral("/etc/codex/requirements.toml")));
     QCOMPARE(inspection.cli.approvalPolicy.requiredBy.line, 1);
@@ -103,7 +105,8 @@ void TestSystemLayers::requirements_replaceDisallowedSandbox()
         "allowed_sandbox_modes = [\"read-only\", \"workspace-write\"]\n");
     machine.write(QStringLiteral("home/.codex/config.toml"), "sandbox_mode = \"danger-full-access\"\n");
     const Inspection inspection = machine.inspect();
-    QCOMPARE(inspection.cli.sandboxMode.value, QStringLiteral("read-only"));
+    QCOMPARE(inspection.loadStatus, LoadStatus::Warning);
+    QCOMPARE(inspection.cli.sandboxMode.value, QStringLiteral("read-only")); // the first allowed mode
     QCOMPARE(inspection.cli.filesystem.value, QStringLiteral("restricted"));
     QCOMPARE(inspection.cli.network.value, QStringLiteral("restricted"));
 }
@@ -126,12 +129,13 @@ void TestSystemLayers::managedConfig_isAllowlistAndHighestLayer()
     machine.write(
         QStringLiteral("home/.codex/config.toml"), "sandbox_mode = \"danger-full-access\"\nweb_search = \"live\"\n");
     const Inspection inspection = machine.inspect();
-    QCOMPARE(
-        inspection.cli.sandboxMode.value, QStringLiteral("read-only")); // danger is not in [workspace-write, read-only]
+    // The managed value applies as the highest layer and is allowed: no fallback, no warning (as the real CLI).
+    QCOMPARE(inspection.loadStatus, LoadStatus::Ok);
+    QCOMPARE(inspection.cli.sandboxMode.value, QStringLiteral("workspace-write"));
     QCOMPARE(inspection.config.value({QStringLiteral("web_search")}).toString(), QStringLiteral("disabled"));
     const Provenance mode = *inspection.config.provenance({QStringLiteral("sandbox_mode")});
-    QCOMPARE(inspection.layers.at(mode.winner.layer).kind, ConfigLayer::Kind::User); // not a value of the managed layer
-    QCOMPARE(mode.ignored.size(), 1);
+    QCOMPARE(inspection.layers.at(mode.winner.layer).kind, ConfigLayer::Kind::Managed);
+    QCOMPARE(mode.overridden.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSystemLayers)

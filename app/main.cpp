@@ -38,7 +38,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("codex-posture"));
     QCoreApplication::setApplicationVersion(Core::toolVersion());
     App::CommandLine commandLine = App::CommandLine::parse(argc, argv);
-    if (!commandLine.output.isEmpty() || commandLine.exitCode != App::CommandLine::Continue) {
+    if (commandLine.exitCode != App::CommandLine::Continue) {
         printTo(commandLine.exitCode == 0 ? stdout : stderr, commandLine.output.toLocal8Bit());
         return commandLine.exitCode;
     }

@@ -3,20 +3,9 @@
 
 #include "core/secrets.h"
 
-#include <QFileInfo>
-
 namespace Posture::Models {
 
-namespace {
-
-QString locationText(const Core::SourceLocation &location)
-{
-    Core::SourceLocation shown = location;
-    shown.file = QFileInfo(location.file).fileName();
-    return shown.toString();
-}
-
-} // namespace
+namespace { } // namespace
 
 DiagnosticsModel::DiagnosticsModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -69,7 +58,7 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
         return role == SortRole ? QVariant(int(diagnostic.severity))
                                 : QVariant(Core::severityWord(diagnostic.severity));
     case LocationColumn:
-        return role == SortRole ? QVariant(diagnostic.location.line) : QVariant(locationText(diagnostic.location));
+        return role == SortRole ? QVariant(diagnostic.location.line) : QVariant(diagnostic.location.toShortString());
     case MessageColumn:
         return Core::Secrets::maskText(diagnostic.text);
     case ColumnCount:

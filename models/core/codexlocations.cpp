@@ -2,6 +2,7 @@
 #include "codexlocations.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 namespace Posture::Core {
 
@@ -13,6 +14,12 @@ QString absoluteClean(const QString &path)
 }
 
 } // namespace
+
+QString canonicalPath(const QString &path)
+{
+    const QString resolved = QFileInfo(path).canonicalFilePath();
+    return resolved.isEmpty() ? absoluteClean(path) : resolved;
+}
 
 QString CodexLocations::userConfigPath() const
 {

@@ -6,6 +6,9 @@
 
 namespace Posture::Core {
 
+// A path with links resolved, as Codex compares paths; for a path that does not exist, its cleaned absolute form.
+QString canonicalPath(const QString &path);
+
 // Where the Codex home is, and why there: an explicit option beats the environment, so that a reviewer pointing the
 // tool at a copied home never mixes in the live machine's $CODEX_HOME.
 struct CodexLocations

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "diagnostic.h"
 
+#include <QFileInfo>
+
 namespace Posture::Core {
 
 QString SourceLocation::toString() const
@@ -12,6 +14,13 @@ QString SourceLocation::toString() const
             result += u':' + QString::number(column);
     }
     return result;
+}
+
+QString SourceLocation::toShortString() const
+{
+    SourceLocation shown = *this;
+    shown.file = QFileInfo(file).fileName();
+    return shown.toString();
 }
 
 QString severityWord(DiagnosticSeverity severity)

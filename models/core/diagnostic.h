@@ -16,6 +16,8 @@ struct SourceLocation
 
     // "file:line:column", leaving out the parts that are not known.
     QString toString() const;
+    // The same with the file's name only: "config.toml:3:5".
+    QString toShortString() const;
     friend bool operator==(const SourceLocation &, const SourceLocation &) = default;
 };
 

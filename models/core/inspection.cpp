@@ -20,18 +20,12 @@ ConfigLayer loadLayer(ConfigLayer::Kind kind, const QString &path)
     return layer;
 }
 
-QString sameDirectory(const QString &path)
-{
-    const QString canonical = QFileInfo(path).canonicalFilePath();
-    return canonical.isEmpty() ? QDir::cleanPath(path) : canonical;
-}
-
 // The project layers from the project root down to cwd; each is enabled only when its directory is trusted.
 void addProjectLayers(ConfigLayers &layers, const ProjectTrust &trust, const QString &codexHome)
 {
     for (const QString &directory : trust.projectDirectories()) {
         const QString dotCodex = directory + QStringLiteral("/.codex");
-        if (!QFileInfo::exists(dotCodex + QStringLiteral("/config.toml")) || sameDirectory(dotCodex) == codexHome)
+        if (!QFileInfo::exists(dotCodex + QStringLiteral("/config.toml")) || canonicalPath(dotCodex) == codexHome)
             continue;
         ConfigLayer layer = loadLayer(ConfigLayer::Kind::Project, dotCodex + QStringLiteral("/config.toml"));
         layer.enabled = trust.decisionFor(directory).level == ProjectTrust::Level::Trusted;
@@ -143,7 +137,7 @@ Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironm
     const EffectiveConfig base =
         EffectiveConfig::mergeOnly(layers, {QStringLiteral("projects"), QStringLiteral("project_root_markers")});
     inspection.trust = ProjectTrust::resolve(options.cwd.isEmpty() ? QDir::currentPath() : options.cwd, base);
-    addProjectLayers(layers, inspection.trust, sameDirectory(codexHome));
+    addProjectLayers(layers, inspection.trust, canonicalPath(codexHome));
     layers.append(loadLayer(ConfigLayer::Kind::Requirements, etc + QStringLiteral("requirements.toml")));
     layers.append(loadLayer(ConfigLayer::Kind::Managed, etc + QStringLiteral("managed_config.toml")));
     const Requirements requirements = Requirements::from(layers);

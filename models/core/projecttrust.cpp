@@ -1,18 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "projecttrust.h"
 
+#include "codexlocations.h"
+
 #include <QDir>
 #include <QFileInfo>
 
 namespace Posture::Core {
 
 namespace {
-
-QString canonical(const QString &path)
-{
-    const QString resolved = QFileInfo(path).canonicalFilePath();
-    return resolved.isEmpty() ? QDir::cleanPath(QDir(path).absolutePath()) : resolved;
-}
 
 // Codex counts a .git marker only where a git checkout is: a .git file (a worktree's pointer) or a .git folder with
 // a HEAD. An empty .git folder marks nothing (seen with the real CLI).
@@ -66,7 +62,7 @@ QStringList ProjectTrust::projectDirectories() const
 
 ProjectTrust::Decision ProjectTrust::decisionFor(const QString &directory) const
 {
-    for (const QString &candidate : {canonical(directory), projectRoot, gitRoot}) {
+    for (const QString &candidate : {canonicalPath(directory), projectRoot, gitRoot}) {
         const auto it = m_entries.constFind(candidate);
         if (!candidate.isEmpty() && it != m_entries.cend())
             return *it;
@@ -77,7 +73,7 @@ ProjectTrust::Decision ProjectTrust::decisionFor(const QString &directory) const
 ProjectTrust ProjectTrust::resolve(const QString &cwdIn, const EffectiveConfig &config)
 {
     ProjectTrust trust;
-    trust.cwd = canonical(cwdIn);
+    trust.cwd = canonicalPath(cwdIn);
     QStringList markers{QStringLiteral(".git")};
     const QVariant configured = config.value({QStringLiteral("project_root_markers")});
     if (configured.typeId() == QMetaType::QVariantList)
@@ -92,7 +88,7 @@ ProjectTrust ProjectTrust::resolve(const QString &cwdIn, const EffectiveConfig &
         const QString level = it.value().toMap().value(QStringLiteral("trust_level")).toString();
         if (level != u"trusted" && level != u"untrusted")
             continue;
-        trust.m_entries.insert(canonical(it.key()),
+        trust.m_entries.insert(canonicalPath(it.key()),
             Decision{level == u"trusted" ? Level::Trusted : Level::Untrusted, it.key(),
                 config.provenance({QStringLiteral("projects"), it.key(), QStringLiteral("trust_level")})});
     }

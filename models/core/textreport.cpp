@@ -5,8 +5,6 @@
 #include "secrets.h"
 #include "version.h"
 
-#include <QFileInfo>
-
 namespace Posture::Core {
 
 namespace {
@@ -47,13 +45,6 @@ QString verdict(LoadStatus status)
     Q_UNREACHABLE_RETURN(QString());
 }
 
-QString where(const SourceLocation &location)
-{
-    SourceLocation shown = location;
-    shown.file = QFileInfo(location.file).fileName();
-    return shown.toString();
-}
-
 // Words wrapped to fit an 80-column terminal, each line indented.
 QString wrapped(const QString &text, int indent)
 {
@@ -92,7 +83,8 @@ QString decidedBy(const PostureValue &cell, const Inspection &inspection)
     if (!provenance || provenance->winner.layer < 0)
         return keyPathToString(cell.decidedBy);
     return keyPathToString(cell.decidedBy) + QStringLiteral(" (")
-        + inspection.layers.at(provenance->winner.layer).kindName() + u' ' + where(provenance->winner.location) + u')';
+        + inspection.layers.at(provenance->winner.layer).kindName() + u' ' + provenance->winner.location.toShortString()
+        + u')';
 }
 
 QString postureTable(const Inspection &inspection)

@@ -119,9 +119,12 @@ const ConfigDocument &Inspection::userConfig() const
     Q_UNREACHABLE(); // run() always adds the user layer
 }
 
-Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironment &environment)
+namespace {
+
+// What Codex makes of its configuration with these options: layers, trust, merge, checks, posture.
+void evaluateConfiguration(
+    Inspection &inspection, const InspectOptions &options, const QProcessEnvironment &environment)
 {
-    Inspection inspection;
     inspection.options = options;
     inspection.locations = CodexLocations::resolve(options.codexHome, options.home, environment);
     const QString codexHome = inspection.locations.codexHome;
@@ -155,19 +158,27 @@ Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironm
         inspection.messages += inspection.cli.diagnostics;
     }
     inspection.loadStatus = statusOf(inspection.messages);
+}
 
+} // namespace
+
+Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironment &environment)
+{
+    Inspection inspection;
+    evaluateConfiguration(inspection, options, environment);
+    // The IDE extension reads the same layers without a profile: only the configuration is evaluated again.
     if (options.profile.isEmpty()) {
         inspection.ideLoadStatus = inspection.loadStatus;
         inspection.ide = inspection.cli;
     } else {
         InspectOptions withoutProfile = options;
         withoutProfile.profile.clear();
-        withoutProfile.runPrograms = false;
-        withoutProfile.cloudFile.clear();
-        const Inspection withoutProfileInspection = run(withoutProfile, environment);
-        inspection.ideLoadStatus = withoutProfileInspection.loadStatus;
-        inspection.ide = withoutProfileInspection.cli;
+        Inspection base;
+        evaluateConfiguration(base, withoutProfile, environment);
+        inspection.ideLoadStatus = base.loadStatus;
+        inspection.ide = base.cli;
     }
+    const QString codexHome = inspection.locations.codexHome;
     inspection.ideSurface = IdeSurface::discover(inspection.locations.home);
     inspection.cloud =
         options.cloudFile.isEmpty() ? CloudSurface::documentedDefaults() : CloudSurface::load(options.cloudFile);

@@ -449,9 +449,4 @@ Diagnostics ConfigSchema::validate(const ConfigDocument &document) const
     return validate(document.root(), [&document](const KeyPath &path) { return document.location(path); });
 }
 
-QStringList ConfigSchema::topLevelKeys() const
-{
-    return m_compiled->root()->propertyNames;
-}
-
 } // namespace Posture::Core

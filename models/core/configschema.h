@@ -33,9 +33,6 @@ public:
     // Problems in one document's values.
     Diagnostics validate(const ConfigDocument &document) const;
 
-    // The keys the schema allows at the top level of config.toml.
-    QStringList topLevelKeys() const;
-
 private:
     std::shared_ptr<const class CompiledSchema> m_compiled;
 };

@@ -18,8 +18,6 @@ struct Requirements
     SourceLocation sandboxSource;
     Diagnostics diagnostics; // a sandbox allowlist without read-only: Codex refuses to start
 
-    bool isEmpty() const { return allowedApprovalPolicies.isEmpty() && allowedSandboxModes.isEmpty(); }
-
     // From the requirements and managed layers among layers (later ones override earlier ones).
     static Requirements from(const ConfigLayers &layers);
 };

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "codexbinaries.h"
 
+#include "fixedprocess.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -56,31 +57,21 @@ void askVersions(QList<CodexBinary> &binaries, int timeoutMs)
     static const QRegularExpression version(QStringLiteral("(\\d+\\.\\d+\\.\\d+[0-9A-Za-z.+-]*)"));
     for (CodexBinary &binary : binaries) {
         QTemporaryDir emptyHome;
-        QProcess process;
         QProcessEnvironment environment;
         environment.insert(QStringLiteral("HOME"), emptyHome.path());
         environment.insert(QStringLiteral("CODEX_HOME"), emptyHome.path());
         environment.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
-        process.setProcessEnvironment(environment);
-        process.setWorkingDirectory(emptyHome.path());
-        process.setStandardInputFile(QProcess::nullDevice());
-        process.start(binary.path, {QStringLiteral("--version")});
-        if (!process.waitForStarted(timeoutMs)) {
-            binary.error = QStringLiteral("could not be started: %1").arg(process.errorString());
-            continue;
-        }
-        if (!process.waitForFinished(timeoutMs)) {
-            process.kill();
-            process.waitForFinished(1000);
-            binary.error = QStringLiteral("timed out after %1 ms").arg(timeoutMs);
-            continue;
-        }
-        const QString output = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-        const QRegularExpressionMatch match = version.match(output);
-        if (process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0 && match.hasMatch())
+        const FixedProcess process =
+            FixedProcess::run(binary.path, {QStringLiteral("--version")}, environment, emptyHome.path(), timeoutMs);
+        const QRegularExpressionMatch match = version.match(process.output.trimmed());
+        if (process.state == FixedProcess::State::FailedToStart)
+            binary.error = QStringLiteral("could not be started: %1").arg(process.why);
+        else if (process.state == FixedProcess::State::TimedOut)
+            binary.error = process.why;
+        else if (process.succeeded() && match.hasMatch())
             binary.version = match.captured(1);
         else
-            binary.error = QStringLiteral("answered no version (exit status %1)").arg(process.exitCode());
+            binary.error = QStringLiteral("answered no version (exit status %1)").arg(process.exitCode);
     }
 }
 

@@ -167,6 +167,7 @@ Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironm
     Inspection inspection;
     evaluateConfiguration(inspection, options, environment);
     // The IDE extension reads the same layers without a profile: only the configuration is evaluated again.
+    EffectiveConfig ideConfig = inspection.config;
     if (options.profile.isEmpty()) {
         inspection.ideLoadStatus = inspection.loadStatus;
         inspection.ide = inspection.cli;
@@ -177,18 +178,42 @@ Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironm
         evaluateConfiguration(base, withoutProfile, environment);
         inspection.ideLoadStatus = base.loadStatus;
         inspection.ide = base.cli;
+        ideConfig = base.config;
     }
     const QString codexHome = inspection.locations.codexHome;
     inspection.ideSurface = IdeSurface::discover(inspection.locations.home);
     inspection.cloud =
         options.cloudFile.isEmpty() ? CloudSurface::documentedDefaults() : CloudSurface::load(options.cloudFile);
+    const SystemRoot root(options.systemRoot);
+    // A copied machine is searched with the standard PATH below its root, and nothing found there is ever run.
+    const QStringList searchPath = root.isLive()
+        ? environment.value(QStringLiteral("PATH")).split(u':', Qt::SkipEmptyParts)
+        : QStringLiteral("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin").split(u':');
+    QStringList hostSearchPath;
+    for (const QString &directory : searchPath)
+        hostSearchPath.append(root.hostPath(directory));
     inspection.binaries = CodexBinaries::find(
-        environment.value(QStringLiteral("PATH")), inspection.trust.cwd, codexHome, inspection.ideSurface.extensions);
-    if (options.runPrograms)
-        CodexBinaries::askVersions(inspection.binaries, 5000);
+        hostSearchPath.join(u':'), inspection.trust.cwd, codexHome, inspection.ideSurface.extensions);
+    const bool live = options.runPrograms && root.isLive();
+    if (live)
+        CodexBinaries::askVersions(inspection.binaries, options.probeTimeoutMs);
     else
         for (CodexBinary &binary : inspection.binaries)
-            binary.error = QStringLiteral("not asked (--no-live-probe)");
+            binary.error = root.isLive() ? QStringLiteral("not asked (--no-live-probe)")
+                                         : QStringLiteral("not asked: nothing is run on a copied machine");
+    QStringList codexPaths;
+    for (const CodexBinary &binary : std::as_const(inspection.binaries))
+        codexPaths.append(binary.path);
+    HostFacts facts = HostFacts::gather(root, searchPath, inspection.trust.cwd, codexPaths);
+    LiveResults results;
+    if (live) {
+        LiveProbes::refineBubblewrap(facts, options.probeTimeoutMs);
+        results = LiveProbes::run(facts, environment, options.probeTimeoutMs);
+    }
+    inspection.sandbox = SandboxCapability::judge(facts, results);
+    inspection.cliEnforcement =
+        inspection.sandbox.forSurface(inspection.cli, inspection.codexStarts(), inspection.config);
+    inspection.ideEnforcement = inspection.sandbox.forSurface(inspection.ide, inspection.ideStarts(), ideConfig);
     return inspection;
 }
 

@@ -8,6 +8,7 @@
 #include "idesurface.h"
 #include "localposture.h"
 #include "projecttrust.h"
+#include "sandboxcapability.h"
 
 #include <QProcessEnvironment>
 
@@ -20,9 +21,12 @@ struct InspectOptions
     QString home; // --home
     QString cwd; // --cwd: the directory Codex would be started in (default: the current one)
     QString profile; // --profile: the profile Codex would be started with
-    QString systemRoot; // --system-root: prefixed to /etc/codex/... so a copied machine can be inspected
+    QString systemRoot; // --system-root: a copied machine: /etc/codex/..., /proc, /sys, bwrap are read below it
     QString cloudFile; // --cloud: the declared cloud environments
-    bool runPrograms = false; // ask each codex binary found for its version (never anything the config names)
+    // Start the fixed probes: each codex binary's --version, bwrap and `codex sandbox` (never anything the config
+    // names). Never on a copied machine (systemRoot).
+    bool runPrograms = false;
+    int probeTimeoutMs = 5000; // per probe program
 };
 
 // Whether Codex would start with this configuration, as `codex doctor` reports it.
@@ -47,6 +51,9 @@ struct Inspection
     IdeSurface ideSurface;
     CloudSurface cloud;
     QList<CodexBinary> binaries;
+    SandboxCapability sandbox; // what the machine can enforce, and why
+    Enforcement cliEnforcement; // the CLI's configured posture joined with the machine's capability
+    Enforcement ideEnforcement;
 
     bool codexStarts() const { return loadStatus != LoadStatus::Fail; }
     bool ideStarts() const { return ideLoadStatus != LoadStatus::Fail; }

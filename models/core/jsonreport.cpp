@@ -3,6 +3,7 @@
 
 #include "inspection.h"
 #include "inventory.h"
+#include "sandboxjson.h"
 #include "secrets.h"
 #include "version.h"
 
@@ -118,6 +119,7 @@ QJsonValue setting(const Inspection &inspection, const KeyPath &path)
 QJsonObject cliSurface(const Inspection &inspection)
 {
     QJsonObject surface = localSurface(inspection.cli, inspection, inspection.codexStarts());
+    surface.insert(QStringLiteral("enforced"), enforcementJson(inspection.cliEnforcement));
     surface.insert(QStringLiteral("profile"), stringOrNull(inspection.options.profile));
     surface.insert(QStringLiteral("approvals_reviewer"), setting(inspection, {QStringLiteral("approvals_reviewer")}));
     surface.insert(QStringLiteral("web_search"), setting(inspection, {QStringLiteral("web_search")}));
@@ -155,6 +157,7 @@ QJsonArray messagesJson(const Diagnostics &messages);
 QJsonObject ideSurface(const Inspection &inspection)
 {
     QJsonObject surface = localSurface(inspection.ide, inspection, inspection.ideStarts());
+    surface.insert(QStringLiteral("enforced"), enforcementJson(inspection.ideEnforcement));
     surface.insert(QStringLiteral("config_load"), loadStatusName(inspection.ideLoadStatus));
     surface.insert(QStringLiteral("same_layers_as_cli"), true);
     QJsonArray editors;
@@ -290,6 +293,7 @@ QByteArray renderJsonReport(const Inspection &inspection, const QDateTime &gener
                 {QStringLiteral("ide"), ideSurface(inspection)},
                 {QStringLiteral("cloud"), cloudSurface(inspection.cloud)}}},
         {QStringLiteral("effective"), effectiveJson(inspection)},
+        {QStringLiteral("capabilities"), capabilitiesJson(inspection.sandbox)},
     };
     return QJsonDocument(document).toJson(QJsonDocument::Indented);
 }

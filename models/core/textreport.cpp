@@ -123,11 +123,55 @@ QString postureTable(const Inspection &inspection)
     line(QStringLiteral("filesystem"), inspection.cli.filesystem, inspection.ide.filesystem,
         QStringLiteral("container only"));
     line(QStringLiteral("network"), inspection.cli.network, inspection.ide.network, cloudNetwork);
+    const auto enforced = [](const Enforcement &enforcement) {
+        return PostureValue{enforcement.state == Enforcement::State::Enforced
+                ? QStringLiteral("yes")
+                : (enforcement.state == Enforcement::State::NotEnforced ? QStringLiteral("NO")
+                                                                        : QStringLiteral("unknown")),
+            {}, {}, {}};
+    };
+    line(QStringLiteral("enforced"), enforced(inspection.cliEnforcement), enforced(inspection.ideEnforcement),
+        QStringLiteral("not observable"));
     if (cli) {
         text += u'\n';
         text += row(QStringLiteral("approval"), decidedBy(inspection.cli.approvalPolicy, inspection), 14);
         text += row(QStringLiteral("sandbox"), decidedBy(inspection.cli.sandboxMode, inspection), 14);
         text += row(QStringLiteral("network"), decidedBy(inspection.cli.network, inspection), 14);
+    }
+    return text;
+}
+
+QString sandboxSection(const Inspection &inspection)
+{
+    const SandboxCapability &sandbox = inspection.sandbox;
+    QString text = QStringLiteral("\nSandbox enforcement (%1)\n").arg(hostPlatformName(sandbox.facts.platform));
+    text += QStringLiteral("  CLI          ") + wrapped(inspection.cliEnforcement.summary(), 15).mid(15);
+    text += QStringLiteral("  IDE          ") + wrapped(inspection.ideEnforcement.summary(), 15).mid(15);
+    // What a sandboxed Codex would get, when neither surface shows it (both run without a sandbox, say).
+    if (sandbox.machine.summary() != inspection.cliEnforcement.summary()
+        && sandbox.machine.summary() != inspection.ideEnforcement.summary())
+        text += QStringLiteral("  sandboxed    ") + wrapped(sandbox.machine.summary(), 15).mid(15);
+    for (const Capability &probe : sandbox.probes) {
+        text += QStringLiteral("  %1 %2\n").arg(probe.stateName(), -8).arg(probe.id);
+        text += wrapped(probe.evidence, 11);
+    }
+    // The remedies of every surface, once each, in the order the judge gave them.
+    QList<Remedy> remedies;
+    for (const Enforcement *enforcement : {&inspection.cliEnforcement, &inspection.ideEnforcement, &sandbox.machine}) {
+        for (const Remedy &remedy : enforcement->remedies) {
+            if (std::none_of(
+                    remedies.cbegin(), remedies.cend(), [&remedy](const Remedy &r) { return r.id == remedy.id; }))
+                remedies.append(remedy);
+        }
+    }
+    if (remedies.isEmpty())
+        return text;
+    text += QStringLiteral("\n  What to do, smallest change first (codex-posture runs none of it)\n");
+    for (qsizetype i = 0; i < remedies.size(); ++i) {
+        const Remedy &remedy = remedies.at(i);
+        text += QStringLiteral("  %1. ").arg(i + 1) + wrapped(remedy.text, 5).mid(5);
+        for (const QString &command : remedy.commands.split(u'\n', Qt::SkipEmptyParts))
+            text += QStringLiteral("       $ ") + command + u'\n';
     }
     return text;
 }
@@ -157,6 +201,7 @@ QString renderTextReport(const Inspection &inspection, const QDateTime &generate
         report += QStringLiteral("\n  No config.toml: Codex starts with its built-in defaults.\n");
 
     report += QStringLiteral("\nPosture\n") + postureTable(inspection);
+    report += sandboxSection(inspection);
     if (!inspection.binaries.isEmpty()) {
         report += QStringLiteral("\nCodex binaries\n");
         for (const CodexBinary &binary : inspection.binaries)

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Posture::Core {
+
+// The machine's files as the probes read them: below a root prefix, so that a test's fixture tree or a reviewer's
+// copy of another machine (--system-root DIR) reads exactly like the live system. Paths are given as on the machine
+// ("/proc/sys/user/max_user_namespaces"); nothing here ever writes.
+class SystemRoot
+{
+public:
+    explicit SystemRoot(const QString &root = {});
+
+    // True for this machine itself: only then may live probes start programs.
+    bool isLive() const { return m_root.isEmpty(); }
+    QString root() const { return m_root; }
+
+    // The host path of a machine path.
+    QString hostPath(const QString &machinePath) const;
+    // The machine path of a host path below the root (the inverse of hostPath).
+    QString machinePath(const QString &hostPath) const;
+
+    bool exists(const QString &machinePath) const;
+    bool isDirectory(const QString &machinePath) const;
+    bool isExecutableFile(const QString &machinePath) const;
+    // A small text file (the kernel's files under /proc and /sys, os-release, ...): at most 1 MiB is read.
+    std::optional<QByteArray> read(const QString &machinePath) const;
+    std::optional<QString> readTrimmed(const QString &machinePath) const;
+    std::optional<qint64> readInteger(const QString &machinePath) const;
+    // File names in a directory, sorted; empty when it does not exist.
+    QStringList fileNames(const QString &machinePath) const;
+
+private:
+    QString m_root; // empty, or an absolute path without a trailing slash
+};
+
+} // namespace Posture::Core

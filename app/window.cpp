@@ -16,12 +16,18 @@ extern "C" Q_DECL_EXPORT int codex_posture_run_window(
     Posture::Views::MainWindow window(options);
     window.show();
     if (!screenshot.isEmpty()) {
-        QTimer::singleShot(0, &window, [&window, &app, screenshot] {
+        const auto save = [&window, &app, screenshot] {
             const bool saved = window.grab().save(screenshot, "PNG");
             if (!saved)
                 std::fprintf(stderr, "codex-posture: could not write the screenshot to %s\n", qPrintable(screenshot));
             app.exit(saved ? 0 : 2);
-        });
+        };
+        // The screenshot shows the live verdict, not the "checking" placeholder.
+        if (window.probing())
+            QObject::connect(&window, &Posture::Views::MainWindow::probesFinished, &window,
+                [&window, save] { QTimer::singleShot(0, &window, save); }); // after the relayout the text asks for
+        else
+            QTimer::singleShot(0, &window, save);
     }
     return app.exec();
 }

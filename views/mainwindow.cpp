@@ -19,6 +19,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrentRun>
 
 namespace Posture::Views {
 
@@ -29,6 +30,8 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     , m_options(options)
     , m_statusIcon(new QLabel(this))
     , m_status(new QLabel(this))
+    , m_enforcementIcon(new QLabel(this))
+    , m_enforcement(new QLabel(this))
     , m_pages(new QStackedWidget(this))
     , m_emptyState(new QLabel(this))
     , m_configView(new ConfigView(this))
@@ -41,6 +44,16 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_statusIcon);
     statusRow->addWidget(m_status, 1);
+    m_enforcement->setWordWrap(true);
+    // A wrapped label tells its height only through height-for-width; without this the row keeps one line.
+    QSizePolicy wrapping(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    wrapping.setHeightForWidth(true);
+    m_enforcement->setSizePolicy(wrapping);
+    m_enforcement->setTextFormat(Qt::PlainText);
+    m_enforcement->setTextInteractionFlags(Qt::TextSelectableByMouse); // remedies are commands to copy
+    auto *enforcementRow = new QHBoxLayout;
+    enforcementRow->addWidget(m_enforcementIcon, 0, Qt::AlignTop);
+    enforcementRow->addWidget(m_enforcement, 1);
 
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setWordWrap(true);
@@ -74,6 +87,7 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addLayout(statusRow);
+    layout->addLayout(enforcementRow);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
@@ -83,12 +97,26 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     connect(&m_reloadTimer, &QTimer::timeout, this, &MainWindow::reload);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadTimer, qOverload<>(&QTimer::start));
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_reloadTimer, qOverload<>(&QTimer::start));
+    connect(&m_probes, &QFutureWatcherBase::finished, this, [this] {
+        if (m_probeAgain) { // what was probed is stale: the files changed meanwhile
+            m_probeAgain = false;
+            startProbes();
+            return;
+        }
+        m_inspection = m_probes.result();
+        m_probing = false;
+        showInspection();
+        Q_EMIT probesFinished();
+    });
 
     resize(1000, 680);
     reload();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_probes.waitForFinished(); // every probe has a timeout
+}
 
 void MainWindow::createActions()
 {
@@ -109,9 +137,61 @@ void MainWindow::createActions()
 
 void MainWindow::reload()
 {
-    m_inspection = Core::Inspection::run(m_options);
+    // Reading the files is quick and starts nothing: show it at once.
+    Core::InspectOptions filesOnly = m_options;
+    filesOnly.runPrograms = false;
+    m_inspection = Core::Inspection::run(filesOnly);
     showInspection();
     watchFiles();
+    if (m_options.runPrograms)
+        startProbes();
+}
+
+void MainWindow::startProbes()
+{
+    if (m_probes.isRunning()) {
+        m_probeAgain = true;
+        return;
+    }
+    m_probing = true;
+    m_enforcement->setText(tr("Checking what the sandbox really enforces (bwrap, codex sandbox)…"));
+    m_probes.setFuture(QtConcurrent::run([options = m_options] { return Core::Inspection::run(options); }));
+}
+
+QString MainWindow::enforcementText() const
+{
+    return m_enforcement->text();
+}
+
+void MainWindow::showEnforcement()
+{
+    if (probing()) // the verdict from the files alone would flicker before the live one
+        return;
+    const Core::Enforcement &cli = m_inspection.cliEnforcement;
+    const Core::Enforcement &ide = m_inspection.ideEnforcement;
+    QString text = cli.summary() == ide.summary() ? tr("Sandbox (CLI and IDE): %1").arg(cli.summary())
+                                                  : tr("Sandbox — CLI: %1. IDE: %2").arg(cli.summary(), ide.summary());
+    const QString machine = m_inspection.sandbox.machine.summary();
+    if (machine != cli.summary() && machine != ide.summary())
+        text += u'\n' + tr("With a sandbox, this machine: %1").arg(machine);
+    const QList<Core::Remedy> &remedies = cli.remedies.isEmpty() ? ide.remedies : cli.remedies;
+    if (!remedies.isEmpty()) {
+        const Core::Remedy &first = remedies.constFirst();
+        text += u'\n' + tr("First step: %1").arg(first.text);
+        if (!first.commands.isEmpty())
+            text += u'\n' + first.commands;
+        if (remedies.size() > 1)
+            text += u'\n' + tr("More remedies, in order, in the text report (codex-posture --report text).");
+    }
+    m_enforcement->setText(text);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    const Core::DiagnosticSeverity severity =
+        cli.state == Core::Enforcement::State::Enforced && ide.state == Core::Enforcement::State::Enforced
+        ? Core::DiagnosticSeverity::Info
+        : (cli.state == Core::Enforcement::State::NotEnforced || ide.state == Core::Enforcement::State::NotEnforced
+                  ? Core::DiagnosticSeverity::Error
+                  : Core::DiagnosticSeverity::Warning);
+    m_enforcementIcon->setPixmap(severityIcon(severity, style()).pixmap(iconSize, iconSize));
 }
 
 bool MainWindow::showsEmptyState() const
@@ -132,6 +212,7 @@ void MainWindow::showInspection()
     statusBar()->showMessage(tr("Codex home: %1 (from %2)")
             .arg(m_inspection.locations.codexHome, m_inspection.locations.sourceDescription()));
     const std::optional<Core::Diagnostic> problem = config.problem();
+    showEnforcement();
     // Every problem Codex would report, in any layer (the view shows the user's config.toml).
     m_diagnostics->setDiagnostics(m_inspection.messages);
     m_diagnosticsView->setVisible(!m_inspection.messages.isEmpty());

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void secrets_areMaskedInTheView();
     void fileChangedOnDisk_reloads();
     void codexHomeCreatedLater_isNoticed();
+    void probes_runInTheBackgroundAndShowTheVerdict();
 };
 
 void TestMainWindow::parseError_showsMarkerLineAndProblem()
@@ -152,6 +154,28 @@ void TestMainWindow::codexHomeCreatedLater_isNoticed()
     QVERIFY(QDir(home.path()).mkdir(QStringLiteral(".codex")));
     writeConfig(home.filePath(QStringLiteral(".codex/config.toml")), "model = \"o3\"\n");
     QTRY_VERIFY_WITH_TIMEOUT(!window.showsEmptyState(), 10000);
+}
+
+void TestMainWindow::probes_runInTheBackgroundAndShowTheVerdict()
+{
+    // A copied machine without user namespaces: the probes read its files on the worker thread, start nothing.
+    QTemporaryDir home;
+    MainWindow window(Core::InspectOptions{.home = home.path(),
+        .cwd = home.path(),
+        .systemRoot = QStringLiteral(POSTURE_TEST_DATA_DIR "/sysroots/ubuntu-2404-restricted"),
+        .runPrograms = true});
+    QSignalSpy finished(&window, &MainWindow::probesFinished);
+    QVERIFY(window.probing()); // the constructor returned before the probes finished
+    QVERIFY(window.enforcementText().startsWith(QStringLiteral("Checking")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.probing(), 10000);
+    QCOMPARE(finished.count(), 1);
+    QVERIFY2(window.enforcementText().contains(QStringLiteral("not enforced: AppArmor")),
+        qPrintable(window.enforcementText()));
+    QVERIFY(window.enforcementText().contains(QStringLiteral("sudo apparmor_parser -r")));
+    QCoreApplication::sendPostedEvents(); // the relayout the new text asked for
+    saveScreenshot(window, QStringLiteral("main-window-not-enforced"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -18,7 +18,7 @@ struct Place
     const char *path; // relative to the home directory
 };
 
-// Where each editor keeps its user settings (Linux, then macOS).
+// Where each editor keeps its user settings (Linux, macOS, then Windows below the user profile).
 constexpr Place SettingsPlaces[] = {
     {"VS Code", ".config/Code/User/settings.json"},
     {"VS Code Insiders", ".config/Code - Insiders/User/settings.json"},
@@ -29,6 +29,8 @@ constexpr Place SettingsPlaces[] = {
     {"VS Code", "Library/Application Support/Code/User/settings.json"},
     {"Cursor", "Library/Application Support/Cursor/User/settings.json"},
     {"Windsurf", "Library/Application Support/Windsurf/User/settings.json"},
+    {"VS Code", "AppData/Roaming/Code/User/settings.json"},
+    {"Cursor", "AppData/Roaming/Cursor/User/settings.json"},
 };
 
 // Where each editor installs extensions.

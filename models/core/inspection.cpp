@@ -214,6 +214,17 @@ Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironm
     inspection.cliEnforcement =
         inspection.sandbox.forSurface(inspection.cli, inspection.codexStarts(), inspection.config);
     inspection.ideEnforcement = inspection.sandbox.forSurface(inspection.ide, inspection.ideStarts(), ideConfig);
+    // On Windows the extension can run Codex inside WSL instead: then WSL's Linux sandbox is what counts.
+    const bool ideInWsl = std::any_of(
+        inspection.ideSurface.editors.cbegin(), inspection.ideSurface.editors.cend(), [](const EditorSettings &editor) {
+            return editor.codexSettings.value(QStringLiteral("chatgpt.runCodexInWindowsSubsystemForLinux")).toBool();
+        });
+    if (facts.platform == HostPlatform::Windows && ideInWsl
+        && inspection.ideEnforcement.state != Enforcement::State::NotEnforced)
+        inspection.ideEnforcement = {Enforcement::State::Unknown,
+            QStringLiteral("the IDE extension runs Codex inside WSL (chatgpt.runCodexInWindowsSubsystemForLinux): run "
+                           "codex-posture inside that WSL distribution to judge its sandbox"),
+            {}};
     return inspection;
 }
 

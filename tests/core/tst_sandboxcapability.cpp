@@ -90,6 +90,7 @@ private Q_SLOTS:
     void surfaceVerdicts_data();
     void surfaceVerdicts();
     void copiedMachine_runsNothing();
+    void windowsIdeInWsl_isJudgedInsideWsl();
     void liveFailure_isClassifiedWithRemedies();
     void liveSuccess_isEnforced();
     void slowBwrap_isCutOffAsUnknown();
@@ -224,6 +225,25 @@ void TestSandboxCapability::surfaceVerdicts()
     QVERIFY2(inspection.cliEnforcement.reason.contains(reason), qPrintable(inspection.cliEnforcement.reason));
     QCOMPARE(inspection.cliEnforcement.remedyIds(), remedies);
     QCOMPARE(inspection.ideEnforcement.stateName(), state); // no profile: the IDE reads the same layers
+}
+
+void TestSandboxCapability::windowsIdeInWsl_isJudgedInsideWsl()
+{
+    QTemporaryDir home;
+    const QString settings = home.filePath(QStringLiteral("AppData/Roaming/Code/User/settings.json"));
+    writeScript(settings, QByteArray()); // creates the folders
+    QFile file(settings);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\n  // run Codex in WSL\n  \"chatgpt.runCodexInWindowsSubsystemForLinux\": true,\n}\n");
+    file.close();
+    InspectOptions options;
+    options.home = home.path();
+    options.cwd = home.path();
+    options.systemRoot = SysRoots + QStringLiteral("/windows-11");
+    const Inspection inspection = Inspection::run(options, QProcessEnvironment());
+    QCOMPARE(inspection.ideEnforcement.state, Enforcement::State::Unknown);
+    QVERIFY(inspection.ideEnforcement.reason.contains(QStringLiteral("inside WSL")));
+    QVERIFY(inspection.cliEnforcement.reason.contains(QStringLiteral("[windows] sandbox"))); // the CLI is native
 }
 
 void TestSandboxCapability::copiedMachine_runsNothing()

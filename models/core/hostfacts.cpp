@@ -64,11 +64,18 @@ bool isInside(const QString &path, const QString &directory)
     return !directory.isEmpty() && (path == directory || path.startsWith(directory + u'/'));
 }
 
+// One KEY=value line of os-release (values may be quoted).
 QString keyValue(const QString &text, const QString &key)
 {
-    const QRegularExpression line(QStringLiteral("^%1=\"?([^\"\\n]*)\"?$").arg(QRegularExpression::escape(key)),
-        QRegularExpression::MultilineOption);
-    return line.match(text).captured(1);
+    for (QStringView line : QStringView(text).split(u'\n')) {
+        if (line.size() > key.size() && line.startsWith(key) && line.at(key.size()) == u'=') {
+            QStringView value = line.mid(key.size() + 1).trimmed();
+            if (value.size() >= 2 && (value.front() == u'"' || value.front() == u'\'') && value.back() == value.front())
+                value = value.mid(1, value.size() - 2);
+            return value.toString();
+        }
+    }
+    return {};
 }
 
 // The installed version of a Debian package, from dpkg's status file (readable from a copied machine too).

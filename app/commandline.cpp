@@ -49,7 +49,9 @@ CommandLine CommandLine::parse(int argc, char *argv[])
     const QCommandLineOption profile(QStringLiteral("profile"),
         QStringLiteral("Judge Codex as if started with --profile NAME (NAME.config.toml)."), QStringLiteral("NAME"));
     const QCommandLineOption systemRoot(QStringLiteral("system-root"),
-        QStringLiteral("Read /etc/codex/... below DIR (a copied machine)."), QStringLiteral("DIR"));
+        QStringLiteral("Inspect a copied machine: /etc/codex, /proc, /sys, AppArmor profiles, bwrap and codex are read "
+                       "below DIR, and nothing found there is run."),
+        QStringLiteral("DIR"));
     const QCommandLineOption cloud(QStringLiteral("cloud"),
         QStringLiteral("Read the declared Codex cloud environments from FILE (see README)."), QStringLiteral("FILE"));
     const QCommandLineOption report(QStringLiteral("report"),
@@ -57,7 +59,9 @@ CommandLine CommandLine::parse(int argc, char *argv[])
                        "no display is text."),
         QStringLiteral("FORMAT"));
     const QCommandLineOption noLiveProbe(QStringLiteral("no-live-probe"),
-        QStringLiteral("Start no program at all (by default each codex binary found is asked its --version)."));
+        QStringLiteral("Start no program at all. By default codex-posture starts fixed probes, each with a timeout: "
+                       "codex --version, bwrap's user-namespace check and a codex sandbox write trial in temporary "
+                       "directories. It never runs what the configuration names."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Open the window, save a PNG of it to FILE and quit."), QStringLiteral("FILE"));
     parser.addOptions({codexHome, home, cwd, profile, systemRoot, cloud, report, noLiveProbe, screenshot});

@@ -38,7 +38,8 @@ QString maskText(const QString &text)
     // count only when they mix letters and digits, as keys do and words do not). Simple patterns on purpose: lookaheads
     // over long runs made PCRE2's JIT compile take over a second.
     static const QRegularExpression token(QStringLiteral(
-        "(?:sk|pk|rk)[-_][A-Za-z0-9_-]{8,}|gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|glpat-[A-Za-z0-9_-]{"
+        "(?<![A-Za-z0-9])(?:sk|pk|rk)[-_][A-Za-z0-9_-]{8,}|gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|"
+        "glpat-[A-Za-z0-9_-]{"
         "16,}"
         "|xox[abprs]-[A-Za-z0-9-]{10,}|(?:AKIA|ASIA)[A-Z0-9]{16}|AIza[A-Za-z0-9_-]{30,}"
         "|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9._-]{10,}|(?<=[Bb]earer )[A-Za-z0-9._~+/=-]{8,}|[A-Za-z0-9+_=-]{32,}"));

@@ -39,6 +39,8 @@ void TestSecrets::maskText_hidesTokens_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("masked");
     QTest::newRow("openai key") << "sk-live-PLAINTEXT-0123456789abcdef" << "<masked>";
+    QTest::newRow("a word ending in sk is no key") << "--ask-for-approval never" << "--ask-for-approval never";
+    QTest::newRow("a key after a quote") << "token='sk-live-0123456789'" << "token='<masked>'";
     QTest::newRow("github token") << "ghp_plaintext0123456789abcdefghijklmnopqrstu" << "<masked>";
     QTest::newRow("bearer header") << "Authorization: Bearer abc.def-123456" << "Authorization: Bearer <masked>";
     QTest::newRow("inside a command") << "curl -H 'x: sk-proj-abcdefgh12345678' https://x.example"

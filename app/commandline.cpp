@@ -21,7 +21,8 @@ QString helpText(const QCommandLineParser &parser)
     return text
         + QStringLiteral(
             "\nExit status: 0 when the window closed or the report was printed (also when the report says Codex\n"
-            "would refuse its configuration), 2 on a usage error or a missing file or directory.\n");
+            "would refuse its configuration); 1 with --fail-on when a finding at or above the severity is not\n"
+            "accepted; 2 on a usage error, a missing file or directory, or an unusable --baseline or --accept file.\n");
 }
 
 CommandLine usageError(const QString &message)
@@ -62,9 +63,22 @@ CommandLine CommandLine::parse(int argc, char *argv[])
         QStringLiteral("Start no program at all. By default codex-posture starts fixed probes, each with a timeout: "
                        "codex --version, bwrap's user-namespace check and a codex sandbox write trial in temporary "
                        "directories. It never runs what the configuration names."));
+    const QCommandLineOption baseline(QStringLiteral("baseline"),
+        QStringLiteral("Compare with the intended posture in FILE; differences become findings. 'working-rule' is the "
+                       "shipped baseline (see README)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption accept(QStringLiteral("accept"),
+        QStringLiteral("Mark the findings listed in FILE as accepted (id, reason, owner, expires; see README)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption failOn(QStringLiteral("fail-on"),
+        QStringLiteral(
+            "With a report: exit with status 1 when a finding at or above SEVERITY (info, low, medium, high, "
+            "critical) is not accepted."),
+        QStringLiteral("SEVERITY"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Open the window, save a PNG of it to FILE and quit."), QStringLiteral("FILE"));
-    parser.addOptions({codexHome, home, cwd, profile, systemRoot, cloud, report, noLiveProbe, screenshot});
+    parser.addOptions(
+        {codexHome, home, cwd, profile, systemRoot, cloud, report, baseline, accept, failOn, noLiveProbe, screenshot});
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -88,15 +102,30 @@ CommandLine CommandLine::parse(int argc, char *argv[])
         if (parser.isSet(*option) && !QFileInfo(value).isDir())
             return usageError(QStringLiteral("--%1 %2: no such directory").arg(option->names().constFirst(), value));
     }
-    if (parser.isSet(cloud) && !QFileInfo(parser.value(cloud)).isFile())
-        return usageError(QStringLiteral("--cloud %1: no such file").arg(parser.value(cloud)));
+    for (const QCommandLineOption *option : {&cloud, &accept}) {
+        if (parser.isSet(*option) && !QFileInfo(parser.value(*option)).isFile())
+            return usageError(
+                QStringLiteral("--%1 %2: no such file").arg(option->names().constFirst(), parser.value(*option)));
+    }
+    if (parser.isSet(baseline) && parser.value(baseline) != u"working-rule"
+        && !QFileInfo(parser.value(baseline)).isFile())
+        return usageError(
+            QStringLiteral("--baseline %1: no such file (or use --baseline working-rule)").arg(parser.value(baseline)));
+    if (parser.isSet(failOn)) {
+        result.failOn = Core::severityFromName(parser.value(failOn));
+        if (!result.failOn)
+            return usageError(QStringLiteral("--fail-on %1: not a severity (info, low, medium, high, critical)")
+                    .arg(parser.value(failOn)));
+    }
     result.options = Core::InspectOptions{.codexHome = parser.value(codexHome),
         .home = parser.value(home),
         .cwd = parser.value(cwd),
         .profile = parser.value(profile),
         .systemRoot = parser.value(systemRoot),
         .cloudFile = parser.value(cloud),
-        .runPrograms = !parser.isSet(noLiveProbe)};
+        .runPrograms = !parser.isSet(noLiveProbe),
+        .baselineFile = parser.value(baseline),
+        .acceptFile = parser.value(accept)};
     result.screenshot = parser.value(screenshot);
     return result;
 }

@@ -14,6 +14,7 @@ struct CommandLine
     Core::InspectOptions options;
     QString report; // "text", "json", or empty: the window when there is a display
     QString screenshot;
+    std::optional<Core::Severity> failOn; // --fail-on: exit 1 when a finding at or above it is not accepted
     // When exitCode is not Continue: print output (to stdout for 0, stderr otherwise) and exit with it.
     int exitCode = Continue;
     QString output;

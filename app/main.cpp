@@ -10,6 +10,10 @@
 
 #include <cstdio>
 
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 using namespace Posture;
 
 namespace {
@@ -28,6 +32,16 @@ bool hasDisplay()
         || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 #else
     return true;
+#endif
+}
+
+// Colour for a person at a terminal only: never in a pipe, a file, with NO_COLOR or on a dumb terminal.
+bool wantsColour()
+{
+#ifdef Q_OS_UNIX
+    return isatty(STDOUT_FILENO) && qEnvironmentVariableIsEmpty("NO_COLOR") && qgetenv("TERM") != "dumb";
+#else
+    return false;
 #endif
 }
 
@@ -53,9 +67,25 @@ int main(int argc, char *argv[])
         commandLine.report = QStringLiteral("text");
     }
     const Core::Inspection inspection = Core::Inspection::run(commandLine.options);
+    bool unusableInput = false;
+    for (const Core::Diagnostic &problem : inspection.inputProblems) {
+        printTo(stderr,
+            (QStringLiteral("codex-posture: ") + problem.toString() + u'\n'
+                + (problem.hint.isEmpty() ? QString() : QStringLiteral("  ") + problem.hint + u'\n'))
+                .toLocal8Bit());
+        unusableInput |= problem.severity == Core::DiagnosticSeverity::Error;
+    }
+    if (unusableInput)
+        return 2;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     printTo(stdout,
         commandLine.report == u"json" ? Core::renderJsonReport(inspection, now)
-                                      : Core::renderTextReport(inspection, now).toUtf8());
+                                      : Core::renderTextReport(inspection, now, wantsColour()).toUtf8());
+    if (commandLine.failOn) {
+        for (const Core::Finding &finding : inspection.findings) {
+            if (!finding.isAccepted() && finding.severity >= *commandLine.failOn)
+                return 1;
+        }
+    }
     return 0;
 }

@@ -267,6 +267,10 @@ QString MainWindow::postureSummary() const
             .arg(cli.sandboxMode.value, cli.filesystem.value, cli.network.value, cli.approvalPolicy.value);
     if (m_inspection.loadStatus == Core::LoadStatus::Warning)
         summary += u' ' + tr("Codex starts with warnings: see below.");
+    summary += u'\n'
+        + tr("Findings — CLI: %1, IDE: %2, cloud: %3 (codex-posture --report text explains each).")
+              .arg(m_inspection.verdict(Core::Surface::Cli).word(), m_inspection.verdict(Core::Surface::Ide).word(),
+                  m_inspection.verdict(Core::Surface::Cloud).word());
     return summary;
 }
 

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "inspection.h"
 
+#include "acceptedrisks.h"
+#include "baseline.h"
 #include "codexrules.h"
 #include "configschema.h"
 #include "requirements.h"
+#include "riskrules.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -160,6 +163,23 @@ void evaluateConfiguration(
     inspection.loadStatus = statusOf(inspection.messages);
 }
 
+// The rules' findings, the baseline's drift, and the accepted risks marked.
+void judgeRisks(Inspection &inspection, const InspectOptions &options)
+{
+    inspection.findings = RiskRules::evaluate(inspection);
+    if (!options.baselineFile.isEmpty()) {
+        const QString path =
+            options.baselineFile == u"working-rule" ? Baseline::workingRulePath() : options.baselineFile;
+        const Baseline baseline = Baseline::load(path, inspection.inputProblems);
+        inspection.findings += baseline.drift(inspection);
+        sortFindings(inspection.findings);
+    }
+    if (!options.acceptFile.isEmpty()) {
+        const AcceptedRisks accepted = AcceptedRisks::load(options.acceptFile, inspection.inputProblems);
+        accepted.apply(inspection.findings, options.today, inspection.inputProblems);
+    }
+}
+
 } // namespace
 
 Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironment &environment)
@@ -225,6 +245,7 @@ Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironm
             QStringLiteral("the IDE extension runs Codex inside WSL (chatgpt.runCodexInWindowsSubsystemForLinux): run "
                            "codex-posture inside that WSL distribution to judge its sandbox"),
             {}};
+    judgeRisks(inspection, options);
     return inspection;
 }
 

@@ -5,6 +5,7 @@
 #include "codexbinaries.h"
 #include "codexlocations.h"
 #include "effectiveconfig.h"
+#include "finding.h"
 #include "idesurface.h"
 #include "localposture.h"
 #include "projecttrust.h"
@@ -27,6 +28,9 @@ struct InspectOptions
     // names). Never on a copied machine (systemRoot).
     bool runPrograms = false;
     int probeTimeoutMs = 5000; // per probe program
+    QString baselineFile; // --baseline: the intended posture; drift becomes findings ("working-rule": the shipped one)
+    QString acceptFile; // --accept: accepted risks
+    QDate today = QDate::currentDate(); // for the accepted risks' expiry
 };
 
 // Whether Codex would start with this configuration, as `codex doctor` reports it.
@@ -54,11 +58,15 @@ struct Inspection
     SandboxCapability sandbox; // what the machine can enforce, and why
     Enforcement cliEnforcement; // the CLI's configured posture joined with the machine's capability
     Enforcement ideEnforcement;
+    Findings findings; // every risk rule's findings and the baseline's drift, accepted ones marked; sorted
+    // Problems with the --baseline and --accept files: errors make them unusable (a report then exits 2).
+    Diagnostics inputProblems;
 
     bool codexStarts() const { return loadStatus != LoadStatus::Fail; }
     bool ideStarts() const { return ideLoadStatus != LoadStatus::Fail; }
     // The user's config.toml (always among the layers).
     const ConfigDocument &userConfig() const;
+    SurfaceVerdict verdict(Surface surface) const { return SurfaceVerdict::of(findings, surface); }
 
     static Inspection run(const InspectOptions &options,
         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());

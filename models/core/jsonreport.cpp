@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jsonreport.h"
 
+#include "findingsreport.h"
 #include "inspection.h"
 #include "inventory.h"
 #include "sandboxjson.h"
@@ -270,7 +271,7 @@ QByteArray renderJsonReport(const Inspection &inspection, const QDateTime &gener
         {QStringLiteral("git_root"), stringOrNull(trust.gitRoot)},
         {QStringLiteral("trust"), ProjectTrust::levelName(trust.level)},
         {QStringLiteral("trust_entry"), stringOrNull(trust.decision.entry)}};
-    const QJsonObject document{
+    QJsonObject document{
         {QStringLiteral("schema"), QLatin1StringView(JsonReportSchema)},
         {QStringLiteral("tool"),
             QJsonObject{
@@ -295,6 +296,9 @@ QByteArray renderJsonReport(const Inspection &inspection, const QDateTime &gener
         {QStringLiteral("effective"), effectiveJson(inspection)},
         {QStringLiteral("capabilities"), capabilitiesJson(inspection.sandbox)},
     };
+    const QJsonObject findings = findingsJson(inspection);
+    for (auto it = findings.begin(); it != findings.end(); ++it)
+        document.insert(it.key(), it.value());
     return QJsonDocument(document).toJson(QJsonDocument::Indented);
 }
 

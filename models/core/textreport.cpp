@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "textreport.h"
 
+#include "findingsreport.h"
 #include "inspection.h"
 #include "secrets.h"
+#include "textwrap.h"
 #include "version.h"
 
 namespace Posture::Core {
@@ -43,24 +45,6 @@ QString verdict(LoadStatus status)
         return QStringLiteral("Codex REFUSES TO START with this configuration");
     }
     Q_UNREACHABLE_RETURN(QString());
-}
-
-// Words wrapped to fit an 80-column terminal, each line indented.
-QString wrapped(const QString &text, int indent)
-{
-    constexpr int Width = 79;
-    QString result;
-    QString line;
-    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
-        if (!line.isEmpty() && indent + line.size() + 1 + word.size() > Width) {
-            result += QString(indent, u' ') + line + u'\n';
-            line.clear();
-        }
-        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
-    }
-    if (!line.isEmpty())
-        result += QString(indent, u' ') + line + u'\n';
-    return result;
 }
 
 QString problems(const Diagnostics &messages)
@@ -178,7 +162,7 @@ QString sandboxSection(const Inspection &inspection)
 
 } // namespace
 
-QString renderTextReport(const Inspection &inspection, const QDateTime &generatedAt)
+QString renderTextReport(const Inspection &inspection, const QDateTime &generatedAt, bool colour)
 {
     QString report = QStringLiteral("codex-posture %1: Codex configuration report\n").arg(toolVersion());
     report += QStringLiteral("generated %1\n\n").arg(generatedAt.toUTC().toString(Qt::ISODate));
@@ -202,6 +186,7 @@ QString renderTextReport(const Inspection &inspection, const QDateTime &generate
 
     report += QStringLiteral("\nPosture\n") + postureTable(inspection);
     report += sandboxSection(inspection);
+    report += findingsText(inspection, colour);
     if (!inspection.binaries.isEmpty()) {
         report += QStringLiteral("\nCodex binaries\n");
         for (const CodexBinary &binary : inspection.binaries)

@@ -8,8 +8,8 @@ namespace Posture::Core {
 
 struct Inspection;
 
-// The plain-text report: what a terminal, an MDM log or a ticket shows. Prints no value from the config, so no
-// secret can leak through it.
-QString renderTextReport(const Inspection &inspection, const QDateTime &generatedAt);
+// The plain-text report: what a terminal, an MDM log or a ticket shows. The values it quotes as evidence have their
+// secrets masked. ANSI colour only when asked (codex-posture asks on a terminal).
+QString renderTextReport(const Inspection &inspection, const QDateTime &generatedAt, bool colour = false);
 
 } // namespace Posture::Core

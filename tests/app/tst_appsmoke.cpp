@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Starts the real codex-posture binary as a user or a script would.
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void badUsage_exitsTwo_data();
     void badUsage_exitsTwo();
     void window_offscreen_savesScreenshot();
+    void failOn_setsTheExitStatus_data();
+    void failOn_setsTheExitStatus();
 };
 
 void TestAppSmoke::version_printsProjectVersion()
@@ -66,7 +69,8 @@ void TestAppSmoke::help_namesTheProgramAndOptions()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.startsWith(QStringLiteral("Usage: codex-posture [options]")), qPrintable(run.out));
     for (const char *option : {"--codex-home <DIR>", "--home <DIR>", "--cwd <DIR>", "--profile <NAME>",
-             "--system-root <DIR>", "--cloud <FILE>", "--report <FORMAT>", "--no-live-probe", "--screenshot <FILE>"})
+             "--system-root <DIR>", "--cloud <FILE>", "--report <FORMAT>", "--baseline <FILE>", "--accept <FILE>",
+             "--fail-on <SEVERITY>", "--no-live-probe", "--screenshot <FILE>"})
         QVERIFY2(run.out.contains(QLatin1StringView(option)), option);
 }
 
@@ -126,6 +130,12 @@ void TestAppSmoke::badUsage_exitsTwo_data()
                                  << QStringLiteral("--cwd /nonexistent: no such directory");
     QTest::newRow("missing cloud file") << QStringList{QStringLiteral("--cloud"), QStringLiteral("/nonexistent.toml")}
                                         << QStringLiteral("--cloud /nonexistent.toml: no such file");
+    QTest::newRow("unknown severity") << QStringList{QStringLiteral("--fail-on"), QStringLiteral("dire")}
+                                      << QStringLiteral("--fail-on dire: not a severity");
+    QTest::newRow("missing baseline") << QStringList{QStringLiteral("--baseline"), QStringLiteral("/nonexistent.toml")}
+                                      << QStringLiteral("--baseline /nonexistent.toml: no such file");
+    QTest::newRow("missing accept file") << QStringList{QStringLiteral("--accept"), QStringLiteral("/nonexistent.toml")}
+                                         << QStringLiteral("--accept /nonexistent.toml: no such file");
     QTest::newRow("stray argument") << QStringList{QStringLiteral("config.toml")}
                                     << QStringLiteral("unexpected argument 'config.toml'");
 }
@@ -153,6 +163,52 @@ void TestAppSmoke::window_offscreen_savesScreenshot()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.read(8) == QByteArray("\x89PNG\r\n\x1a\n"));
     QVERIFY(file.size() > 10000); // a real window, not an empty image
+}
+
+void TestAppSmoke::failOn_setsTheExitStatus_data()
+{
+    QTest::addColumn<QByteArray>("config");
+    QTest::addColumn<QByteArray>("accept");
+    QTest::addColumn<QString>("threshold");
+    QTest::addColumn<int>("exitCode");
+    const QByteArray never = "approval_policy = \"never\"\n"; // a medium finding
+    const QByteArray accepted = "[[accept]]\nid = \"approval-never:approval_policy\"\nreason = \"CI\"\nowner = \"ci\"\n"
+                                "expires = 2099-01-01\n";
+    QTest::newRow("medium finding, fail on medium") << never << QByteArray() << QStringLiteral("medium") << 1;
+    QTest::newRow("medium finding, fail on high") << never << QByteArray() << QStringLiteral("high") << 0;
+    QTest::newRow("accepted finding") << never << accepted << QStringLiteral("medium") << 0;
+    QTest::newRow("unusable accept file")
+        << never << QByteArray("[[accept]]\nid = \"x\"\n") << QStringLiteral("medium") << 2;
+}
+
+void TestAppSmoke::failOn_setsTheExitStatus()
+{
+    QFETCH(QByteArray, config);
+    QFETCH(QByteArray, accept);
+    QFETCH(QString, threshold);
+    QFETCH(int, exitCode);
+    QTemporaryDir home;
+    QVERIFY(QDir().mkpath(home.filePath(QStringLiteral(".codex"))));
+    QFile file(home.filePath(QStringLiteral(".codex/config.toml")));
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(config) == config.size());
+    file.close();
+    QStringList arguments{QStringLiteral("--report"), QStringLiteral("text"), QStringLiteral("--home"), home.path(),
+        QStringLiteral("--cwd"), home.path(), QStringLiteral("--no-live-probe"), QStringLiteral("--fail-on"),
+        threshold};
+    if (!accept.isEmpty()) {
+        QFile acceptFile(home.filePath(QStringLiteral("accept.toml")));
+        QVERIFY(acceptFile.open(QIODevice::WriteOnly) && acceptFile.write(accept) == accept.size());
+        arguments << QStringLiteral("--accept") << acceptFile.fileName();
+    }
+    const Run run = runApp(arguments, false);
+    QCOMPARE(run.exitCode, exitCode);
+    if (exitCode == 2) {
+        QVERIFY2(run.err.contains(QStringLiteral("lacks reason")), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+        return;
+    }
+    QVERIFY(run.out.contains(QStringLiteral("Codex never asks for approval")));
+    QVERIFY(!run.out.contains(QStringLiteral("\x1b["))); // no colour into a pipe
 }
 
 QTEST_GUILESS_MAIN(TestAppSmoke)

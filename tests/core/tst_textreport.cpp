@@ -89,8 +89,8 @@ void TestTextReport::report_fitsEightyColumns()
     QFETCH(QString, name);
     const QString report = fixtureReport(name);
     for (const QString &line : report.split(u'\n')) {
-        // Paths are as long as the machine makes them; everything else must fit.
-        if (!line.contains(u'/'))
+        // Paths are as long as the machine makes them, and a finding's id is one word; everything else must fit.
+        if (!line.contains(u'/') && line.trimmed().contains(u' '))
             QVERIFY2(line.size() <= 80, qPrintable(line));
     }
 }

@@ -75,10 +75,20 @@ CommandLine CommandLine::parse(int argc, char *argv[])
             "With a report: exit with status 1 when a finding at or above SEVERITY (info, low, medium, high, "
             "critical) is not accepted."),
         QStringLiteral("SEVERITY"));
+    const QCommandLineOption fix(QStringLiteral("fix"),
+        QStringLiteral(
+            "Show the guided fix FIX (an id from the report's fix_id, or 'all') as a diff; write it only with "
+            "--yes (a backup is kept next to the file)."),
+        QStringLiteral("FIX"));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"), QStringLiteral("With --fix: show the diff, write nothing."));
+    const QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("With --fix: write the fix without asking."));
+    const QCommandLineOption undo(QStringLiteral("undo"),
+        QStringLiteral("Put back the bytes from before the last fix codex-posture wrote (from its journal)."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Open the window, save a PNG of it to FILE and quit."), QStringLiteral("FILE"));
-    parser.addOptions(
-        {codexHome, home, cwd, profile, systemRoot, cloud, report, baseline, accept, failOn, noLiveProbe, screenshot});
+    parser.addOptions({codexHome, home, cwd, profile, systemRoot, cloud, report, baseline, accept, failOn, fix, dryRun,
+        yes, undo, noLiveProbe, screenshot});
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -127,6 +137,12 @@ CommandLine CommandLine::parse(int argc, char *argv[])
         .baselineFile = parser.value(baseline),
         .acceptFile = parser.value(accept)};
     result.screenshot = parser.value(screenshot);
+    result.fix = parser.value(fix);
+    result.dryRun = parser.isSet(dryRun);
+    result.yes = parser.isSet(yes);
+    result.undo = parser.isSet(undo);
+    if ((result.dryRun || result.yes) && result.fix.isEmpty())
+        return usageError(QStringLiteral("--dry-run and --yes go with --fix"));
     return result;
 }
 

@@ -15,6 +15,10 @@ struct CommandLine
     QString report; // "text", "json", or empty: the window when there is a display
     QString screenshot;
     std::optional<Core::Severity> failOn; // --fail-on: exit 1 when a finding at or above it is not accepted
+    QString fix; // --fix FIX_ID|all
+    bool dryRun = false; // --dry-run: show the diff only
+    bool yes = false; // --yes: write without asking
+    bool undo = false; // --undo: restore the bytes from before the last fix
     // When exitCode is not Continue: print output (to stdout for 0, stderr otherwise) and exit with it.
     int exitCode = Continue;
     QString output;

@@ -4,6 +4,7 @@
 #include "core/jsonreport.h"
 #include "core/textreport.h"
 #include "core/version.h"
+#include "fixcommand.h"
 #include "windowmodule.h"
 
 #include <QCoreApplication>
@@ -55,6 +56,10 @@ int main(int argc, char *argv[])
     if (commandLine.exitCode != App::CommandLine::Continue) {
         printTo(commandLine.exitCode == 0 ? stdout : stderr, commandLine.output.toLocal8Bit());
         return commandLine.exitCode;
+    }
+    if (commandLine.undo || !commandLine.fix.isEmpty()) {
+        qputenv("QT_ENABLE_REGEXP_JIT", "0");
+        return App::runFixCommand(commandLine);
     }
     if (commandLine.report.isEmpty() && hasDisplay())
         return App::runWindow(argc, argv, commandLine.options, commandLine.screenshot);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "keypath.h"
+
 #include <QDate>
 #include <QFlags>
 #include <QList>
@@ -34,6 +36,7 @@ struct Evidence
     int column = 0;
     QString keyPath; // "sandbox_workspace_write.network_access"
     QString value; // as TOML would show it; secrets masked
+    KeyPath path; // keyPath as keys (a fix edits it)
 };
 
 // A finding someone decided to live with, from the --accept file.

@@ -92,7 +92,25 @@ QJsonObject findingsJson(const Inspection &inspection)
             object.insert(QStringLiteral("accepted"), QJsonValue());
         findings.append(object);
     }
-    return {{QStringLiteral("findings"), findings},
+    QJsonArray fixes;
+    for (const Fix &fix : inspection.fixes) {
+        QJsonArray operations;
+        for (const FixOperation &operation : fix.operations) {
+            operations.append(QJsonObject{
+                {QStringLiteral("op"),
+                    operation.kind == FixOperation::Kind::Set ? QStringLiteral("set") : QStringLiteral("remove")},
+                {QStringLiteral("key"), keyPathToString(operation.path)},
+                {QStringLiteral("value"),
+                    operation.kind == FixOperation::Kind::Set
+                        ? QJsonValue::fromVariant(Secrets::mask(operation.path, operation.value))
+                        : QJsonValue()}});
+        }
+        fixes.append(QJsonObject{{QStringLiteral("id"), fix.id}, {QStringLiteral("finding"), fix.findingId},
+            {QStringLiteral("title"), fix.title}, {QStringLiteral("file"), stringOrNull(fix.file)},
+            {QStringLiteral("layer"), stringOrNull(fix.layer)}, {QStringLiteral("operations"), operations},
+            {QStringLiteral("note"), stringOrNull(fix.note)}, {QStringLiteral("refused"), stringOrNull(fix.refusal)}});
+    }
+    return {{QStringLiteral("findings"), findings}, {QStringLiteral("fixes"), fixes},
         {QStringLiteral("verdicts"),
             QJsonObject{{QStringLiteral("cli"), verdictJson(inspection.verdict(Surface::Cli))},
                 {QStringLiteral("ide"), verdictJson(inspection.verdict(Surface::Ide))},
@@ -149,6 +167,8 @@ QString findingsText(const Inspection &inspection, bool colour)
             }
             text += wrapped(finding.explanation, 12);
             text += wrapped(QStringLiteral("What to do: ") + finding.remediation, 12);
+            if (!finding.fixId.isEmpty())
+                text += wrapped(QStringLiteral("Guided fix: codex-posture --fix ") + finding.fixId, 12);
         }
     }
     return text;

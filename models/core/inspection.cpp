@@ -178,6 +178,7 @@ void judgeRisks(Inspection &inspection, const InspectOptions &options)
         const AcceptedRisks accepted = AcceptedRisks::load(options.acceptFile, inspection.inputProblems);
         accepted.apply(inspection.findings, options.today, inspection.inputProblems);
     }
+    inspection.fixes = Fixes::plan(inspection);
 }
 
 } // namespace

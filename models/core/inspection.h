@@ -6,6 +6,7 @@
 #include "codexlocations.h"
 #include "effectiveconfig.h"
 #include "finding.h"
+#include "fixes.h"
 #include "idesurface.h"
 #include "localposture.h"
 #include "projecttrust.h"
@@ -59,6 +60,7 @@ struct Inspection
     Enforcement cliEnforcement; // the CLI's configured posture joined with the machine's capability
     Enforcement ideEnforcement;
     Findings findings; // every risk rule's findings and the baseline's drift, accepted ones marked; sorted
+    QList<Fix> fixes; // the guided fixes for them (each finding's fixId names its fix)
     // Problems with the --baseline and --accept files: errors make them unusable (a report then exits 2).
     Diagnostics inputProblems;
 

@@ -54,6 +54,7 @@ Evidence evidenceOf(const Diagnostic &message)
     evidence.line = message.location.line;
     evidence.column = message.location.column;
     evidence.keyPath = keyPathToString(message.keyPath);
+    evidence.path = message.keyPath;
     return evidence;
 }
 

@@ -14,6 +14,7 @@ Evidence Context::evidence(const KeyPath &path) const
 {
     Evidence evidence;
     evidence.keyPath = keyPathToString(path);
+    evidence.path = path;
     const std::optional<Provenance> provenance = inspection.config.provenance(path);
     const QVariant value = inspection.config.value(path);
     if (value.isValid())

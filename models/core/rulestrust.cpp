@@ -81,7 +81,7 @@ void trustRules(Context &context)
                 continue;
             const SourceLocation location = layer.document.location(widening.path);
             const Evidence evidence{layer.kindName(), location.file, location.line, location.column,
-                keyPathToString(widening.path), tomlText(Secrets::mask(widening.path, value))};
+                keyPathToString(widening.path), tomlText(Secrets::mask(widening.path, value)), widening.path};
             context.add({findingId(
                              QStringLiteral("project-widens"), location.file + u'#' + keyPathToString(widening.path)),
                 QStringLiteral("project-widens"), Severity::High, context.localSurfaces(),

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "commandline.h"
+
+namespace Posture::App {
+
+// --fix FIX|all [--dry-run] [--yes] and --undo, for onboarding scripts. Returns the exit status.
+int runFixCommand(const CommandLine &commandLine);
+
+} // namespace Posture::App

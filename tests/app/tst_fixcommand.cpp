@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: Apache-2.0
+// `codex-posture --fix` as an onboarding script runs it, and the faults only the real process meets: a read-only
+// directory and a full disk (a tiny tmpfs in a private mount namespace). After each, the user's bytes are intact and
+// the message says what happened.
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+const QByteArray Config = "# onboarding test\napproval_policy = \"never\" # temporary\nmodel = \"o3\"\n";
+
+Run run(const QStringList &command, const QString &dataHome)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEX_HOME"})
+        environment.remove(QString::fromLatin1(name));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome); // the journal
+    process.setProcessEnvironment(environment);
+    QStringList arguments = command;
+    process.start(arguments.takeFirst(), arguments);
+    if (!process.waitForFinished(60000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+        QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QStringList fixCommand(const QString &home, const QStringList &extra)
+{
+    return QStringList{QStringLiteral(POSTURE_APP_BINARY), QStringLiteral("--home"), home, QStringLiteral("--cwd"),
+               home, QStringLiteral("--no-live-probe"), QStringLiteral("--fix"),
+               QStringLiteral("fix:approval-never:approval_policy")}
+    + extra;
+}
+
+QByteArray read(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeConfig(const QString &home)
+{
+    QDir().mkpath(home + QStringLiteral("/.codex"));
+    QFile file(home + QStringLiteral("/.codex/config.toml"));
+    return file.open(QIODevice::WriteOnly) && file.write(Config) == Config.size();
+}
+
+} // namespace
+
+class TestFixCommand : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void withoutYes_showsTheDiffAndWritesNothing();
+    void withYes_writes_andUndoPutsItBack();
+    void unknownFix_listsTheFixes();
+    void readOnlyDirectory_changesNothing();
+    void fullDisk_changesNothing();
+};
+
+void TestFixCommand::withoutYes_showsTheDiffAndWritesNothing()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeConfig(dir.path()));
+    const Run result = run(fixCommand(dir.path(), {}), dir.filePath(QStringLiteral("data")));
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral("-approval_policy = \"never\" # temporary\n"
+                                                "+approval_policy = \"on-request\" # temporary\n")),
+        qPrintable(result.out));
+    QVERIFY(result.out.contains(QStringLiteral("Nothing was written")));
+    QCOMPARE(read(dir.filePath(QStringLiteral(".codex/config.toml"))), Config);
+}
+
+void TestFixCommand::withYes_writes_andUndoPutsItBack()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeConfig(dir.path()));
+    const QString data = dir.filePath(QStringLiteral("data"));
+    const Run fixed = run(fixCommand(dir.path(), {QStringLiteral("--yes")}), data);
+    QCOMPARE(fixed.exitCode, 0);
+    QVERIFY2(fixed.out.contains(QStringLiteral("backup")), qPrintable(fixed.out));
+    QCOMPARE(read(dir.filePath(QStringLiteral(".codex/config.toml"))),
+        QByteArray("# onboarding test\napproval_policy = \"on-request\" # temporary\nmodel = \"o3\"\n"));
+    QVERIFY(QFileInfo::exists(data + QStringLiteral("/codex-posture/journal.jsonl")));
+    const Run undone = run({QStringLiteral(POSTURE_APP_BINARY), QStringLiteral("--undo")}, data);
+    QCOMPARE(undone.exitCode, 0);
+    QCOMPARE(read(dir.filePath(QStringLiteral(".codex/config.toml"))), Config);
+}
+
+void TestFixCommand::unknownFix_listsTheFixes()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeConfig(dir.path()));
+    QStringList command = fixCommand(dir.path(), {});
+    command[command.indexOf(QStringLiteral("fix:approval-never:approval_policy"))] = QStringLiteral("fix:nope");
+    const Run result = run(command, dir.filePath(QStringLiteral("data")));
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QStringLiteral("fix:approval-never:approval_policy")), qPrintable(result.err));
+}
+
+void TestFixCommand::readOnlyDirectory_changesNothing()
+{
+    // Root ignores file modes, so the directory is made read-only by a read-only bind mount of its own.
+    QTemporaryDir dir;
+    QVERIFY(writeConfig(dir.path()));
+    const QString codexHome = dir.filePath(QStringLiteral(".codex"));
+    const QStringList command =
+        QStringList{QStringLiteral("unshare"), QStringLiteral("--mount"), QStringLiteral("sh"), QStringLiteral("-c"),
+            QStringLiteral("mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\""), codexHome}
+        + fixCommand(dir.path(), {QStringLiteral("--yes")});
+    const Run result = run(command, dir.filePath(QStringLiteral("data")));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(
+        result.out.contains(QStringLiteral("nothing was changed")) || result.out.contains(QStringLiteral("unchanged")),
+        qPrintable(result.out + result.err));
+    QCOMPARE(read(codexHome + QStringLiteral("/config.toml")), Config);
+}
+
+void TestFixCommand::fullDisk_changesNothing()
+{
+    // A 64 KiB tmpfs filled to the last block; the script prints the file afterwards, before the mount goes away.
+    QTemporaryDir dir;
+    const QString script =
+        QStringLiteral("set -e; m=\"$0\"; mount -t tmpfs -o size=64k tmpfs \"$m\"; mkdir -p \"$m/h/.codex\"; "
+                       "printf '%s' \"$CONFIG\" > \"$m/h/.codex/config.toml\"; "
+                       "dd if=/dev/zero of=\"$m/fill\" bs=1k count=1000 2>/dev/null || true; "
+                       "set +e; \"$@\" --home \"$m/h\" --cwd \"$m/h\"; echo \"status=$?\"; echo '---'; cat "
+                       "\"$m/h/.codex/config.toml\"");
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.insert(QStringLiteral("CONFIG"), QString::fromUtf8(Config));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral("unshare"),
+        {QStringLiteral("--mount"), QStringLiteral("sh"), QStringLiteral("-c"), script, dir.path(),
+            QStringLiteral(POSTURE_APP_BINARY), QStringLiteral("--no-live-probe"), QStringLiteral("--fix"),
+            QStringLiteral("fix:approval-never:approval_policy"), QStringLiteral("--yes")});
+    QVERIFY(process.waitForFinished(60000));
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY2(out.contains(QStringLiteral("status=1\n")),
+        qPrintable(out + QString::fromUtf8(process.readAllStandardError())));
+    QVERIFY2(out.contains(QStringLiteral("No space left")) || out.contains(QStringLiteral("nothing was changed")),
+        qPrintable(out));
+    QVERIFY2(out.endsWith(QStringLiteral("---\n") + QString::fromUtf8(Config)), qPrintable(out));
+}
+
+QTEST_GUILESS_MAIN(TestFixCommand)
+#include "tst_fixcommand.moc"

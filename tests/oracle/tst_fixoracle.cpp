@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+// Every fix codex-posture offers on the fixture homes, applied to a copy and then shown to the real Codex CLI: it
+// must still load the file (config.load not fail) and reach the posture codex-posture now reports.
+#include "fixrunner.h"
+#include "verdict.h"
+
+#include <QTest>
+
+using namespace Posture::Tests;
+
+namespace {
+
+const QString Oracle = QStringLiteral(POSTURE_CODEX_ORACLE);
+
+} // namespace
+
+class TestFixOracle : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyFix_isAcceptedByRealCodex_andAgrees();
+};
+
+void TestFixOracle::everyFix_isAcceptedByRealCodex_andAgrees()
+{
+    QVERIFY2(QFileInfo(Oracle).isExecutable(), qPrintable(Oracle + QStringLiteral(" is not the pinned Codex CLI")));
+    int checked = 0;
+    QStringList failures;
+    for (const QString &directory : FixtureHome::caseDirectories()) {
+        for (const QString &id : applicableFixIds(directory)) {
+            const AppliedFixtureFix result = applyFixtureFix(directory, id);
+            const QString where = directory.section(u'/', -1) + u' ' + id;
+            if (!result.outcome.applied) {
+                failures.append(where + QStringLiteral(": not applied: ") + result.outcome.message);
+                continue;
+            }
+            const FixtureHome &home = *result.home;
+            const CodexCase codexCase{
+                home.home(), home.codexHome(), home.cwd(), home.profile(), home.options(false).systemRoot};
+            const Verdict ours = postureVerdict(codexCase);
+            QString error;
+            const Verdict real = oracleVerdict(Oracle, codexCase, &error);
+            ++checked;
+            if (!error.isEmpty())
+                failures.append(where + QStringLiteral(": the CLI did not answer: ") + error);
+            else if (real.configLoad == u"fail")
+                failures.append(where + QStringLiteral(": Codex refuses the fixed file"));
+            else if (!(ours == real))
+                failures.append(where + QStringLiteral("\n    codex:         ") + real.toString()
+                    + QStringLiteral("\n    codex-posture: ") + ours.toString());
+        }
+    }
+    qInfo("fixes: %d applied and checked against the real CLI, %lld failures", checked, qlonglong(failures.size()));
+    QVERIFY(checked >= 10);
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+}
+
+QTEST_GUILESS_MAIN(TestFixOracle)
+#include "tst_fixoracle.moc"

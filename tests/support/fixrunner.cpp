@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "fixrunner.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace Posture::Tests {
+
+QStringList applicableFixIds(const QString &caseDirectory)
+{
+    const FixtureHome fixture(caseDirectory);
+    const Core::Inspection inspection = Core::Inspection::run(fixture.options(true), QProcessEnvironment());
+    // Ids may name files of the copy: written with @BASE@ so that another copy finds them.
+    const QString base = QFileInfo(fixture.home()).absolutePath();
+    QStringList ids;
+    for (const Core::Fix &fix : inspection.fixes) {
+        if (fix.applicable())
+            ids.append(QString(fix.id).replace(base, QStringLiteral("@BASE@")));
+    }
+    return ids;
+}
+
+AppliedFixtureFix applyFixtureFix(const QString &caseDirectory, const QString &normalisedFixId)
+{
+    AppliedFixtureFix result;
+    result.home = std::make_unique<FixtureHome>(caseDirectory);
+    const QString fixId =
+        QString(normalisedFixId).replace(QStringLiteral("@BASE@"), QFileInfo(result.home->home()).absolutePath());
+    result.fixId = fixId;
+    const Core::InspectOptions options = result.home->options(true);
+    const Core::Inspection inspection = Core::Inspection::run(options, QProcessEnvironment());
+    const auto fix = std::find_if(inspection.fixes.cbegin(), inspection.fixes.cend(),
+        [&fixId](const Core::Fix &candidate) { return candidate.id == fixId; });
+    if (fix == inspection.fixes.cend()) {
+        result.outcome.message = QStringLiteral("no fix %1 in the copy").arg(fixId);
+        return result;
+    }
+    result.file = fix->file;
+    const Core::FixPreview preview = Core::FixApplier::preview(*fix);
+    result.before = preview.before;
+    result.outcome = Core::FixApplier::apply(
+        preview, options, result.home->home() + QStringLiteral("/../codex-posture-journal.jsonl"));
+    QFile file(fix->file);
+    if (file.open(QIODevice::ReadOnly))
+        result.after = file.readAll();
+    result.inspectionAfter = Core::Inspection::run(options, QProcessEnvironment());
+    return result;
+}
+
+QByteArrayList commentLines(const QByteArray &bytes)
+{
+    QByteArrayList comments;
+    for (const QByteArray &line : bytes.split('\n')) {
+        if (line.trimmed().startsWith('#'))
+            comments.append(line.trimmed());
+    }
+    std::sort(comments.begin(), comments.end());
+    return comments;
+}
+
+} // namespace Posture::Tests

@@ -211,3 +211,22 @@ posture_ensure_oracle() {
     [ -n "$bin" ] || die "the Codex CLI package in $dir has no native binary for this machine"
     echo "$bin"
 }
+
+# Builds the libFuzzer target (preset fuzz) and runs it for $1 seconds on a corpus kept in build/fuzz/corpus, seeded
+# with the toml-test suite and the fixture homes (from ../shared when it is there).
+posture_fuzz() {
+    local seconds=$1 seeds=()
+    (
+        cd "$POSTURE_SRC"
+        [ -f build/fuzz/build.ninja ] || posture_tool cmake --preset fuzz >&2
+        posture_tool cmake --build --preset fuzz >&2
+    )
+    mkdir -p "$POSTURE_SRC/build/fuzz/corpus"
+    [ -d "$POSTURE_SRC/../shared/toml-test/tests/valid" ] && seeds+=("$(cd "$POSTURE_SRC/../shared" && pwd)/toml-test/tests/valid")
+    [ -d "$POSTURE_SRC/../shared/fixtures/homes" ] && seeds+=("$(cd "$POSTURE_SRC/../shared" && pwd)/fixtures/homes")
+    (
+        cd "$POSTURE_SRC/build/fuzz"
+        posture_tool ./fuzz/tomleditor-fuzz -max_total_time="$seconds" -print_final_stats=1 -timeout=10 \
+            -rss_limit_mb=4096 -artifact_prefix=./ corpus "${seeds[@]}"
+    )
+}

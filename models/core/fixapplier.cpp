@@ -2,6 +2,7 @@
 #include "fixapplier.h"
 
 #include "inspection.h"
+#include "secrets.h"
 #include "tomleditor.h"
 #include "unifieddiff.h"
 
@@ -94,7 +95,9 @@ FixPreview preview(const Fix &fix)
         bytes = edit.bytes;
     }
     result.after = bytes;
-    result.diff = unifiedDiff(result.before, result.after, fix.file);
+    // The diff is shown: secrets masked (line by line, so the diff still lines up).
+    result.diff = unifiedDiff(Secrets::maskConfigText(QString::fromUtf8(result.before)).toUtf8(),
+        Secrets::maskConfigText(QString::fromUtf8(result.after)).toUtf8(), fix.file);
     return result;
 }
 

@@ -16,7 +16,7 @@ struct FixPreview
     Fix fix;
     QByteArray before; // the bytes read
     QByteArray after; // the bytes to write
-    QString diff; // unified diff of the two
+    QString diff; // unified diff of the two, secrets masked
     std::optional<Diagnostic> problem; // why it cannot be applied; nothing is written then
 
     bool changes() const { return !problem && before != after; }

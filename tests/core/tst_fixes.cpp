@@ -64,6 +64,7 @@ private Q_SLOTS:
     void fixThatDoesNotHelp_isPutBack();
     void undo_restoresTheExactBytes();
     void backup_keepsTheMode();
+    void diff_masksSecrets();
 };
 
 void TestFixes::everyFixtureFix_removesItsFinding_andKeepsComments()
@@ -222,6 +223,23 @@ void TestFixes::backup_keepsTheMode()
     QVERIFY2(outcome.applied, qPrintable(outcome.message));
     QCOMPARE(QFile::permissions(config), mode);
     QCOMPARE(QFile::permissions(outcome.backup), mode);
+}
+
+void TestFixes::diff_masksSecrets()
+{
+    QTemporaryDir home;
+    QVERIFY(write(home.filePath(QStringLiteral(".codex/config.toml")),
+        "[model_providers.corp]\nname = \"Corp\"\nbase_url = \"https://corp.example/v1\"\n"
+        "experimental_bearer_token = \"sk-live-PLANTED-0123456789abcdef\"\n"));
+    const Inspection inspection = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
+    const Fix *fix = fixFor(inspection, QStringLiteral("plaintext-secret"));
+    QVERIFY(fix);
+    const FixPreview preview = FixApplier::preview(*fix);
+    QVERIFY2(
+        preview.diff.contains(QStringLiteral("-experimental_bearer_token = \"<masked>\"")), qPrintable(preview.diff));
+    QVERIFY(preview.diff.contains(QStringLiteral("+env_key = \"CORP_API_KEY\"")));
+    QVERIFY(!preview.diff.contains(QStringLiteral("PLANTED")));
+    QVERIFY(preview.after.contains("env_key = \"CORP_API_KEY\"")); // the file itself gets the real edit
 }
 
 QTEST_GUILESS_MAIN(TestFixes)

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void withoutYes_showsTheDiffAndWritesNothing();
     void withYes_writes_andUndoPutsItBack();
     void unknownFix_listsTheFixes();
+    void fixAll_neverPrintsASecret();
     void readOnlyDirectory_changesNothing();
     void fullDisk_changesNothing();
 };
@@ -108,6 +109,26 @@ void TestFixCommand::unknownFix_listsTheFixes()
     const Run result = run(command, dir.filePath(QStringLiteral("data")));
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(QStringLiteral("fix:approval-never:approval_policy")), qPrintable(result.err));
+}
+
+void TestFixCommand::fixAll_neverPrintsASecret()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral(".codex"))));
+    QFile file(dir.filePath(QStringLiteral(".codex/config.toml")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        "[model_providers.corp]\nname = \"Corp\"\nbase_url = \"https://corp.example/v1\"\n"
+        "experimental_bearer_token = \"sk-live-PLANTED-0123456789abcdef\"\n"
+        "[mcp_servers.gh]\ncommand = \"gh-mcp\"\nenv = { GITHUB_TOKEN = \"ghp_PLANTEDplanted0123456789abcdef\" }\n");
+    file.close();
+    QStringList command = fixCommand(dir.path(), {});
+    command[command.indexOf(QStringLiteral("fix:approval-never:approval_policy"))] = QStringLiteral("all");
+    const Run result = run(command, dir.filePath(QStringLiteral("data")));
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral("<masked>")), qPrintable(result.out));
+    QVERIFY2(!result.out.contains(QStringLiteral("PLANTED")) && !result.err.contains(QStringLiteral("PLANTED")),
+        qPrintable(result.out));
 }
 
 void TestFixCommand::readOnlyDirectory_changesNothing()

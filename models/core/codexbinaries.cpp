@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "codexbinaries.h"
 
+#include "codexlocations.h"
 #include "fixedprocess.h"
 
 #include <QDir>
@@ -10,15 +11,6 @@
 #include <QTemporaryDir>
 
 namespace Posture::Core::CodexBinaries {
-
-namespace {
-
-bool isInside(const QString &path, const QString &directory)
-{
-    return !directory.isEmpty() && (path == directory || path.startsWith(directory + u'/'));
-}
-
-} // namespace
 
 QList<CodexBinary> find(
     const QString &pathVariable, const QString &cwd, const QString &codexHome, const QList<IdeExtension> &extensions)
@@ -37,7 +29,7 @@ QList<CodexBinary> find(
     for (const QString &directory : pathVariable.split(u':', Qt::SkipEmptyParts)) {
         // A relative PATH entry, or one inside the project, could hold a binary the project planted.
         const QString canonical = QFileInfo(directory).canonicalFilePath();
-        if (QDir::isRelativePath(directory) || isInside(canonical, canonicalCwd))
+        if (QDir::isRelativePath(directory) || isPathInside(canonical, canonicalCwd))
             continue;
         add(directory + QStringLiteral("/codex"), QStringLiteral("PATH"));
     }

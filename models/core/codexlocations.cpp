@@ -21,6 +21,11 @@ QString canonicalPath(const QString &path)
     return resolved.isEmpty() ? absoluteClean(path) : resolved;
 }
 
+bool isPathInside(const QString &path, const QString &directory)
+{
+    return !directory.isEmpty() && (path == directory || path.startsWith(directory + u'/'));
+}
+
 QString CodexLocations::userConfigPath() const
 {
     return codexHome + QStringLiteral("/config.toml");

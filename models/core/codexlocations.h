@@ -9,6 +9,9 @@ namespace Posture::Core {
 // A path with links resolved, as Codex compares paths; for a path that does not exist, its cleaned absolute form.
 QString canonicalPath(const QString &path);
 
+// Whether path is directory or lies below it (both already clean or canonical); never for an empty directory.
+bool isPathInside(const QString &path, const QString &directory);
+
 // Where the Codex home is, and why there: an explicit option beats the environment, so that a reviewer pointing the
 // tool at a copied home never mixes in the live machine's $CODEX_HOME.
 struct CodexLocations

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hostfacts.h"
 
+#include "codexlocations.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -58,11 +60,6 @@ int compareVersions(const QString &left, const QString &right)
 }
 
 namespace {
-
-bool isInside(const QString &path, const QString &directory)
-{
-    return !directory.isEmpty() && (path == directory || path.startsWith(directory + u'/'));
-}
 
 // One KEY=value line of os-release (values may be quoted).
 QString keyValue(const QString &text, const QString &key)
@@ -141,7 +138,7 @@ void chooseBubblewrap(HostFacts &facts, const SystemRoot &root, const QStringLis
     Bubblewrap &bwrap = facts.bwrap;
     for (const QString &directory : searchPath) {
         // Codex skips relative entries and entries inside the working directory: a repository cannot plant a bwrap.
-        if (QDir::isRelativePath(directory) || isInside(QDir::cleanPath(directory), cwd))
+        if (QDir::isRelativePath(directory) || isPathInside(QDir::cleanPath(directory), cwd))
             continue;
         const QString candidate = QDir::cleanPath(directory + QStringLiteral("/bwrap"));
         if (root.isExecutableFile(candidate)) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "liveprobes.h"
 
+#include "codexlocations.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -21,11 +23,6 @@ QProcessEnvironment minimalEnvironment()
     return environment;
 }
 
-bool isInside(const QString &path, const QString &directory)
-{
-    return !directory.isEmpty() && (path == directory || path.startsWith(directory + u'/'));
-}
-
 // Where a write must fail under :workspace: not below /tmp or $TMPDIR, which :workspace may write.
 QString outsideBase(const QProcessEnvironment &environment)
 {
@@ -41,7 +38,7 @@ QString outsideBase(const QProcessEnvironment &environment)
         if (canonical.isEmpty() || !info.isWritable())
             continue;
         if (std::none_of(writableByWorkspace.cbegin(), writableByWorkspace.cend(),
-                [&canonical](const QString &root) { return isInside(canonical, root); }))
+                [&canonical](const QString &root) { return isPathInside(canonical, root); }))
             return canonical;
     }
     return {};

@@ -11,11 +11,6 @@ namespace Posture::Core::Rules {
 
 namespace {
 
-bool isInside(const QString &path, const QString &directory)
-{
-    return !directory.isEmpty() && (path == directory || path.startsWith(directory + u'/'));
-}
-
 // Why a program at this path can be changed by someone other than the user, or by the sandboxed agent itself.
 QString changeableBecause(const QString &program, const ProjectTrust &trust)
 {
@@ -23,7 +18,7 @@ QString changeableBecause(const QString &program, const ProjectTrust &trust)
         return {};
     const QFileInfo info(program);
     for (const QString &workspace : {trust.projectRoot, trust.cwd}) {
-        if (isInside(QDir::cleanPath(program), QDir::cleanPath(workspace)))
+        if (isPathInside(QDir::cleanPath(program), QDir::cleanPath(workspace)))
             return QStringLiteral("it lies in the workspace %1, which sandboxed commands may write").arg(workspace);
     }
     if (info.exists() && (info.permissions() & QFileDevice::WriteOther))

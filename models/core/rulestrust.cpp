@@ -16,7 +16,7 @@ bool isBroad(const QString &path, const QString &home)
 {
     const QString cleaned = QDir::cleanPath(path);
     const QString cleanHome = QDir::cleanPath(home);
-    return cleaned == u"/" || cleaned == u"~" || cleaned == cleanHome || cleanHome.startsWith(cleaned + u'/');
+    return cleaned == u"/" || cleaned == u"~" || isPathInside(cleanHome, cleaned);
 }
 
 // What a project's own .codex/config.toml may not be trusted to set: each widens what Codex does for everyone who

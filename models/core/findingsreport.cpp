@@ -2,6 +2,7 @@
 #include "findingsreport.h"
 
 #include "inspection.h"
+#include "jsonreport.h"
 #include "secrets.h"
 #include "textwrap.h"
 
@@ -11,11 +12,6 @@
 namespace Posture::Core {
 
 namespace {
-
-QJsonValue stringOrNull(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-}
 
 QJsonObject verdictJson(const SurfaceVerdict &verdict)
 {

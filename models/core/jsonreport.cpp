@@ -16,11 +16,6 @@ namespace Posture::Core {
 
 namespace {
 
-QJsonValue stringOrNull(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-}
-
 QJsonValue jsonValue(const QVariant &value)
 {
     switch (value.typeId()) {
@@ -263,6 +258,11 @@ QJsonArray effectiveJson(const Inspection &inspection)
 }
 
 } // namespace
+
+QJsonValue stringOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
 
 QByteArray renderJsonReport(const Inspection &inspection, const QDateTime &generatedAt)
 {

@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonValue>
 
 namespace Posture::Core {
 
@@ -13,5 +14,8 @@ inline constexpr char JsonReportSchema[] = "codex-posture.report/1";
 
 // The headless JSON report: one versioned document, secrets masked.
 QByteArray renderJsonReport(const Inspection &inspection, const QDateTime &generatedAt);
+
+// How every part of the report writes an optional text: the text, or null when it is empty.
+QJsonValue stringOrNull(const QString &text);
 
 } // namespace Posture::Core

@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sandboxjson.h"
 
+#include "jsonreport.h"
+
 #include <QJsonArray>
 
 namespace Posture::Core {
 
 namespace {
-
-QJsonValue stringOrNull(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-}
 
 QJsonArray remediesJson(const QList<Remedy> &remedies)
 {

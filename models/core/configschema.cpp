@@ -92,24 +92,6 @@ QString shownValue(const QVariant &value)
     return typePhrase(jsonType(value));
 }
 
-// The number of single-character edits between two short strings (for "did you mean").
-int editDistance(const QString &a, const QString &b)
-{
-    QList<int> previous(b.size() + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        previous[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        QList<int> current(b.size() + 1);
-        current[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int substitution = previous[j - 1] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1);
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
-        }
-        previous = current;
-    }
-    return previous.constLast();
-}
-
 } // namespace
 
 // One schema, compiled once: $ref resolved to shared nodes and every keyword read into a field, so that checking

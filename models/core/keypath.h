@@ -19,4 +19,8 @@ QString arrayElementKey(qsizetype index);
 size_t childPathHash(size_t parent, const QString &key);
 size_t keyPathHash(const KeyPath &path);
 
+// The number of single-character edits between two short strings: how far a key is from the one meant (for "did you
+// mean" and for misspelt security keys).
+int editDistance(const QString &a, const QString &b);
+
 } // namespace Posture::Core

@@ -19,22 +19,6 @@ const QStringList &securityKeys()
     return keys;
 }
 
-int editDistance(const QString &a, const QString &b)
-{
-    QList<int> previous(b.size() + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        previous[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        QList<int> current(b.size() + 1);
-        current[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j)
-            current[j] =
-                std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
-        previous = current;
-    }
-    return previous[b.size()];
-}
-
 // The security key an unknown key was probably meant to be: `sandbox-mode`, `sandboxmode`, `aproval_policy`.
 QString meantSecurityKey(const QString &key)
 {

@@ -39,6 +39,15 @@ QString Bubblewrap::sourceName() const
     Q_UNREACHABLE_RETURN(QString());
 }
 
+void Bubblewrap::passOverSystem(const QString &why)
+{
+    systemSkipped = why;
+    source = bundledPaths.isEmpty() ? Source::None : Source::Bundled;
+    path = bundledPaths.isEmpty() ? QString() : bundledPaths.constFirst();
+    version.clear();
+    versionText.clear();
+}
+
 bool Bubblewrap::olderThanArgv0() const
 {
     return !version.isEmpty() && compareVersions(version, QStringLiteral("0.9.0")) < 0;
@@ -169,11 +178,7 @@ void chooseBubblewrap(HostFacts &facts, const SystemRoot &root, const QStringLis
     // Codex 0.171.0 needs --perms and --as-pid-1 (bubblewrap 0.5.0 and later); an older system bwrap is passed over.
     if (bwrap.source == Bubblewrap::Source::Path && !bwrap.version.isEmpty()
         && compareVersions(bwrap.version, QStringLiteral("0.5.0")) < 0) {
-        bwrap.systemSkipped = QStringLiteral("bubblewrap %1 lacks --perms (0.5.0 and later)").arg(bwrap.version);
-        bwrap.source = bwrap.bundledPaths.isEmpty() ? Bubblewrap::Source::None : Bubblewrap::Source::Bundled;
-        bwrap.path = bwrap.bundledPaths.isEmpty() ? QString() : bwrap.bundledPaths.constFirst();
-        bwrap.version.clear();
-        bwrap.versionText.clear();
+        bwrap.passOverSystem(QStringLiteral("bubblewrap %1 lacks --perms (0.5.0 and later)").arg(bwrap.version));
     }
     if (!bwrap.path.isEmpty())
         bwrap.setuid = isSetuid(root.hostPath(bwrap.path));

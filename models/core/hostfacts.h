@@ -28,6 +28,8 @@ struct Bubblewrap
     bool setuid = false; // a setuid-root bwrap needs no unprivileged user namespaces
 
     QString sourceName() const; // "PATH", "bundled", "none"
+    // Codex passes over the PATH bwrap (why): the bundled one is used, or none.
+    void passOverSystem(const QString &why);
     // True below 0.9.0 (no --argv0): Codex then takes its compatibility path.
     bool olderThanArgv0() const;
 };

@@ -109,15 +109,9 @@ void refineBubblewrap(HostFacts &facts, int timeoutMs)
         const QString text = help.output + help.errorOutput;
         for (const QString &option : {QStringLiteral("--perms"), QStringLiteral("--as-pid-1")}) {
             if (help.state == FixedProcess::State::Finished && !text.contains(option)) {
-                bwrap.systemSkipped = QStringLiteral("its --help lacks %1").arg(option);
+                bwrap.passOverSystem(QStringLiteral("its --help lacks %1").arg(option));
                 break;
             }
-        }
-        if (!bwrap.systemSkipped.isEmpty()) {
-            bwrap.source = bwrap.bundledPaths.isEmpty() ? Bubblewrap::Source::None : Bubblewrap::Source::Bundled;
-            bwrap.path = bwrap.bundledPaths.isEmpty() ? QString() : bwrap.bundledPaths.constFirst();
-            bwrap.version.clear();
-            bwrap.versionText.clear();
         }
     }
     if (bwrap.path.isEmpty())

@@ -191,11 +191,11 @@ void setIn(QVariantMap &map, const KeyPath &path, qsizetype index, const QVarian
     map.insert(path.at(index), child);
 }
 
-// The edit is kept only if the text parses and means the original with exactly this one change.
-TomlEditor::Result proven(const QByteArray &original, const QByteArray &edited, const KeyPath &path,
-    const QVariant &value, qsizetype spanBegin, qsizetype spanEnd)
+// The edit is kept only if the text parses and means the original (`before`, already parsed) with exactly this one
+// change.
+TomlEditor::Result proven(const QByteArray &original, const ConfigDocument &before, const QByteArray &edited,
+    const KeyPath &path, const QVariant &value, qsizetype spanBegin, qsizetype spanEnd)
 {
-    const ConfigDocument before = ConfigDocument::fromBytes(original, {});
     const ConfigDocument after = ConfigDocument::fromBytes(edited, {});
     if (after.status() != ConfigDocument::Status::Parsed)
         return refuse(original,
@@ -216,8 +216,10 @@ QVariant normalised(const QVariant &value)
     return document.root().value(QStringLiteral("v"));
 }
 
+// The original, parsed once: its meaning (to prove each edit against) and toml++'s tree with positions.
 struct Parsed
 {
+    ConfigDocument document;
     toml::table root;
     QList<Header> headers;
     std::optional<Diagnostic> problem;
@@ -226,14 +228,17 @@ struct Parsed
 Parsed parse(const QByteArray &bytes, const Text &text)
 {
     Parsed parsed;
+    parsed.document = ConfigDocument::fromBytes(bytes, {});
+    if (parsed.document.status() != ConfigDocument::Status::Parsed) {
+        parsed.problem = parsed.document.problem();
+        parsed.problem->hint = QStringLiteral("Nothing was changed: fix the syntax at this line first.");
+        return parsed;
+    }
     try {
         parsed.root = toml::parse(std::string_view(bytes.constData(), size_t(bytes.size())));
-    } catch (const toml::parse_error &error) {
-        const ConfigDocument document = ConfigDocument::fromBytes(bytes, {});
-        parsed.problem = document.problem().value_or(Diagnostic{DiagnosticSeverity::Error,
-            {QString(), int(error.source().begin.line), int(error.source().begin.column)},
-            QStringLiteral("not valid TOML"), {}, {}, {}});
-        parsed.problem->hint = QStringLiteral("Nothing was changed: fix the syntax at this line first.");
+    } catch (const toml::parse_error &) { // the same parser accepted it a moment ago; refused all the same
+        parsed.problem = Diagnostic{DiagnosticSeverity::Error, {}, QStringLiteral("not valid TOML"),
+            QStringLiteral("Nothing was changed."), {}, {}};
         return parsed;
     }
     parsed.headers = headersOf(text);
@@ -337,7 +342,7 @@ TomlEditor::Result insertInto(const QByteArray &original, const Text &text, Pars
         QByteArray bytes = original;
         const qsizetype where = table->empty() ? close : at;
         bytes.insert(where, insertion);
-        return proven(original, bytes, fullPath, value, where, where);
+        return proven(original, parsed.document, bytes, fullPath, value, where, where);
     }
     // The section whose lines hold the table's keys, and the dotted prefix they are written with there.
     KeyPath sectionPath = tablePath;
@@ -365,7 +370,7 @@ TomlEditor::Result insertInto(const QByteArray &original, const Text &text, Pars
     const QByteArray newLine = indentation + (prefix.isEmpty() ? QByteArray() : dotted(prefix) + '.') + dotted(relative)
         + " = " + TomlEditor::render(value, style);
     const qsizetype where = original.isEmpty() ? 0 : (line <= 0 ? text.lineStart(1) : text.lineEnd(line));
-    return proven(original, insertAfterLine(text, line, newLine), fullPath, value, where, where);
+    return proven(original, parsed.document, insertAfterLine(text, line, newLine), fullPath, value, where, where);
 }
 
 } // namespace
@@ -426,7 +431,7 @@ TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPat
     if (parsed.problem)
         return {original, parsed.problem};
     // The same value again: not a byte changes (1e3 stays 1e3, a multi-line string stays one).
-    if (same(ConfigDocument::fromBytes(original, {}).value(path), value))
+    if (same(parsed.document.value(path), value))
         return {original, std::nullopt};
     const QVariant wanted = normalised(value);
     if (!wanted.isValid())
@@ -436,7 +441,7 @@ TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPat
             return refuse(original, QStringLiteral("`%1` is a table, not a value").arg(keyPathToString(path)));
         if (node->is_array_of_tables())
             return refuse(original, QStringLiteral("`%1` is an array of tables").arg(keyPathToString(path)));
-        if (same(ConfigDocument::fromBytes(original, {}).value(path), wanted))
+        if (same(parsed.document.value(path), wanted))
             return {original, std::nullopt};
         const qsizetype begin = text.offset(node->source().begin);
         const qsizetype end = text.offset(node->source().end);
@@ -444,7 +449,7 @@ TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPat
             return refuse(original, QStringLiteral("cannot find where `%1` is written").arg(keyPathToString(path)));
         QByteArray bytes = original;
         bytes.replace(begin, end - begin, render(value, original.mid(begin, end - begin)));
-        return proven(original, bytes, path, wanted, begin, end);
+        return proven(original, parsed.document, bytes, path, wanted, begin, end);
     }
     // A missing key: into the nearest table that exists, with a header of its own where that reads best.
     KeyPath existing = path.mid(0, path.size() - 1);
@@ -466,7 +471,7 @@ TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPat
             bytes += eol;
         bytes += '[' + dotted(path.mid(0, path.size() - 1)) + ']' + eol + keyText(path.constLast()) + " = "
             + render(value) + (text.endsWithNewline() || original.isEmpty() ? eol : QByteArray());
-        return proven(original, bytes, path, wanted, original.size(), original.size());
+        return proven(original, parsed.document, bytes, path, wanted, original.size(), original.size());
     }
     return insertInto(original, text, parsed, existing, relative, wanted, path);
 }
@@ -510,7 +515,7 @@ TomlEditor::Result TomlEditor::removeKey(const QByteArray &original, const KeyPa
                 begin = before - 1;
         }
         bytes.remove(begin, end - begin);
-        return proven(original, bytes, path, QVariant(), begin, end);
+        return proven(original, parsed.document, bytes, path, QVariant(), begin, end);
     }
     // A key-value starts on the line its value starts on; it goes with all its lines and a comment after it.
     const int first = int(node->source().begin.line);
@@ -533,7 +538,7 @@ TomlEditor::Result TomlEditor::removeKey(const QByteArray &original, const KeyPa
         begin = text.lineStart(first) - (bytes.mid(0, text.lineStart(first)).endsWith("\r\n") ? 2 : 1);
     }
     bytes.remove(begin, end - begin);
-    return proven(original, bytes, path, QVariant(), begin, end);
+    return proven(original, parsed.document, bytes, path, QVariant(), begin, end);
 }
 
 } // namespace Posture::Core

@@ -69,17 +69,9 @@ private Q_SLOTS:
 
 void TestFixes::everyFixtureFix_removesItsFinding_andKeepsComments()
 {
-    int applied = 0;
     QStringList failures;
-    for (const QString &directory : FixtureHome::caseDirectories()) {
-        for (const QString &id : applicableFixIds(directory)) {
-            const AppliedFixtureFix result = applyFixtureFix(directory, id);
-            const QString where = directory.section(u'/', -1) + u' ' + id;
-            if (!result.outcome.applied) {
-                failures.append(where + QStringLiteral(": ") + result.outcome.message);
-                continue;
-            }
-            ++applied;
+    const int applied = forEachAppliedFixtureFix(
+        [&failures](const QString &where, const AppliedFixtureFix &result) {
             const QString findingId = result.fixId.mid(4);
             if (std::any_of(result.inspectionAfter.findings.cbegin(), result.inspectionAfter.findings.cend(),
                     [&findingId](const Finding &finding) { return finding.id == findingId; }))
@@ -92,8 +84,8 @@ void TestFixes::everyFixtureFix_removesItsFinding_andKeepsComments()
             }
             if (!QFileInfo::exists(result.outcome.backup) || read(result.outcome.backup) != result.before)
                 failures.append(where + QStringLiteral(": no backup with the previous bytes"));
-        }
-    }
+        },
+        failures);
     qInfo("%d fixes applied to fixture copies", applied);
     QVERIFY(applied >= 10);
     QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));

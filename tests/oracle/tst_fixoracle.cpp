@@ -25,23 +25,15 @@ private Q_SLOTS:
 void TestFixOracle::everyFix_isAcceptedByRealCodex_andAgrees()
 {
     QVERIFY2(QFileInfo(Oracle).isExecutable(), qPrintable(Oracle + QStringLiteral(" is not the pinned Codex CLI")));
-    int checked = 0;
     QStringList failures;
-    for (const QString &directory : FixtureHome::caseDirectories()) {
-        for (const QString &id : applicableFixIds(directory)) {
-            const AppliedFixtureFix result = applyFixtureFix(directory, id);
-            const QString where = directory.section(u'/', -1) + u' ' + id;
-            if (!result.outcome.applied) {
-                failures.append(where + QStringLiteral(": not applied: ") + result.outcome.message);
-                continue;
-            }
+    const int checked = forEachAppliedFixtureFix(
+        [&failures](const QString &where, const AppliedFixtureFix &result) {
             const FixtureHome &home = *result.home;
             const CodexCase codexCase{
                 home.home(), home.codexHome(), home.cwd(), home.profile(), home.options(false).systemRoot};
             const Verdict ours = postureVerdict(codexCase);
             QString error;
             const Verdict real = oracleVerdict(Oracle, codexCase, &error);
-            ++checked;
             if (!error.isEmpty())
                 failures.append(where + QStringLiteral(": the CLI did not answer: ") + error);
             else if (real.configLoad == u"fail")
@@ -49,8 +41,8 @@ void TestFixOracle::everyFix_isAcceptedByRealCodex_andAgrees()
             else if (!(ours == real))
                 failures.append(where + QStringLiteral("\n    codex:         ") + real.toString()
                     + QStringLiteral("\n    codex-posture: ") + ours.toString());
-        }
-    }
+        },
+        failures);
     qInfo("fixes: %d applied and checked against the real CLI, %lld failures", checked, qlonglong(failures.size()));
     QVERIFY(checked >= 10);
     QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));

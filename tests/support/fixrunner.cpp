@@ -47,6 +47,25 @@ AppliedFixtureFix applyFixtureFix(const QString &caseDirectory, const QString &n
     return result;
 }
 
+int forEachAppliedFixtureFix(
+    const std::function<void(const QString &where, const AppliedFixtureFix &)> &check, QStringList &failures)
+{
+    int applied = 0;
+    for (const QString &directory : FixtureHome::caseDirectories()) {
+        for (const QString &id : applicableFixIds(directory)) {
+            const AppliedFixtureFix result = applyFixtureFix(directory, id);
+            const QString where = directory.section(u'/', -1) + u' ' + id;
+            if (!result.outcome.applied) {
+                failures.append(where + QStringLiteral(": not applied: ") + result.outcome.message);
+                continue;
+            }
+            ++applied;
+            check(where, result);
+        }
+    }
+    return applied;
+}
+
 QByteArrayList commentLines(const QByteArray &bytes)
 {
     QByteArrayList comments;

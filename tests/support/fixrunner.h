@@ -4,6 +4,8 @@
 #include "core/fixapplier.h"
 #include "fixturehome.h"
 
+#include <functional>
+
 namespace Posture::Tests {
 
 // One fix of a fixture home, applied to a fresh copy of the home.
@@ -23,6 +25,12 @@ QStringList applicableFixIds(const QString &caseDirectory);
 
 // Copies the case afresh and applies the fix there (journal in the copy). fixId as applicableFixIds gives it.
 AppliedFixtureFix applyFixtureFix(const QString &caseDirectory, const QString &normalisedFixId);
+
+// Applies every fix offered on every fixture home, each to a fresh copy, and hands each applied one to check, which
+// adds its failures ("where" names the case and the fix); a fix that could not be applied is a failure of its own.
+// Returns how many fixes were applied.
+int forEachAppliedFixtureFix(
+    const std::function<void(const QString &where, const AppliedFixtureFix &)> &check, QStringList &failures);
 
 // The comment lines (trimmed, sorted) of a TOML text.
 QByteArrayList commentLines(const QByteArray &bytes);

@@ -54,17 +54,16 @@ void checkFile(Context &context, const QString &path, bool credentials)
     const bool othersWrite = permissions & (QFileDevice::WriteGroup | QFileDevice::WriteOther);
     const bool othersRead = permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther);
     const QString mode = QStringLiteral("mode %1").arg(QString::number(int(permissions) & 0x777, 16).right(3));
-    if (credentials && (othersRead || othersWrite)) {
-        context.add({findingId(QStringLiteral("credentials-exposed"), path), QStringLiteral("credentials-exposed"),
-            Severity::High, context.localSurfaces(), QStringLiteral("%1 is open to other users").arg(info.fileName()),
-            Context::fact(path, mode),
-            QStringLiteral("This file holds the Codex login. Other users (or services running as them) can read it "
-                           "and use the account, or replace it."),
-            QStringLiteral("chmod 600 %1").arg(path), SecurityDocs, {}, {}});
+    if (credentials) {
+        if (othersRead || othersWrite)
+            context.add({findingId(QStringLiteral("credentials-exposed"), path), QStringLiteral("credentials-exposed"),
+                Severity::High, context.localSurfaces(),
+                QStringLiteral("%1 is open to other users").arg(info.fileName()), Context::fact(path, mode),
+                QStringLiteral("This file holds the Codex login. Other users (or services running as them) can read it "
+                               "and use the account, or replace it."),
+                QStringLiteral("chmod 600 %1").arg(path), SecurityDocs, {}, {}});
         return;
     }
-    if (credentials)
-        return;
     if (othersWrite) {
         context.add({findingId(QStringLiteral("config-writable-by-others"), path),
             QStringLiteral("config-writable-by-others"), Severity::High, context.localSurfaces(),
@@ -73,18 +72,16 @@ void checkFile(Context &context, const QString &path, bool credentials)
                            "another user can turn the sandbox off or add a command Codex runs."),
             QStringLiteral("chmod go-w %1").arg(path), SecurityDocs, {}, {}});
     }
-    {
-        // The secret rules ran first: a plaintext secret found in this file makes its readability a finding.
-        if (othersRead && context.found(QStringLiteral("plaintext-secret"), path)) {
-            context.add({findingId(QStringLiteral("secret-file-readable-by-others"), path),
-                QStringLiteral("secret-file-readable-by-others"), Severity::Medium, context.localSurfaces(),
-                QStringLiteral("%1 holds a secret and other users can read it").arg(info.fileName()),
-                Context::fact(path, mode),
-                QStringLiteral("The file contains a token or key and is readable by other users of this machine."),
-                QStringLiteral("Move the secret out of the file (see the plaintext-secret finding), and chmod 600 %1.")
-                    .arg(path),
-                SecurityDocs, {}, {}});
-        }
+    // The secret rules ran first: a plaintext secret found in this file makes its readability a finding.
+    if (othersRead && context.found(QStringLiteral("plaintext-secret"), path)) {
+        context.add({findingId(QStringLiteral("secret-file-readable-by-others"), path),
+            QStringLiteral("secret-file-readable-by-others"), Severity::Medium, context.localSurfaces(),
+            QStringLiteral("%1 holds a secret and other users can read it").arg(info.fileName()),
+            Context::fact(path, mode),
+            QStringLiteral("The file contains a token or key and is readable by other users of this machine."),
+            QStringLiteral("Move the secret out of the file (see the plaintext-secret finding), and chmod 600 %1.")
+                .arg(path),
+            SecurityDocs, {}, {}});
     }
 }
 

@@ -87,16 +87,20 @@ QString keyValue(const QString &text, const QString &key)
 // The installed version of a Debian package, from dpkg's status file (readable from a copied machine too).
 QString dpkgVersion(const SystemRoot &root, const QString &package)
 {
-    const std::optional<QByteArray> status = root.read(QStringLiteral("/var/lib/dpkg/status"));
+    // A desktop's status file has megabytes: all of it is read, but only the package's own paragraphs are decoded.
+    const std::optional<QByteArray> status = root.read(QStringLiteral("/var/lib/dpkg/status"), qint64(256) << 20);
     if (!status)
         return {};
-    for (const QString &paragraph : QString::fromUtf8(*status).split(QStringLiteral("\n\n"))) {
-        if (!paragraph.startsWith(QStringLiteral("Package: ") + package + u'\n'))
-            continue;
-        static const QRegularExpression installed(
-            QStringLiteral("^Status: .* installed$"), QRegularExpression::MultilineOption);
-        static const QRegularExpression version(
-            QStringLiteral("^Version: (\\S+)$"), QRegularExpression::MultilineOption);
+    const QByteArray header = "Package: " + package.toUtf8() + '\n';
+    const QByteArray headerLine = QByteArray(1, '\n') + header; // a header anywhere but at the very start
+    static const QRegularExpression installed(
+        QStringLiteral("^Status: .* installed$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression version(QStringLiteral("^Version: (\\S+)$"), QRegularExpression::MultilineOption);
+    for (qsizetype at = status->startsWith(header) ? 0 : status->indexOf(headerLine); at >= 0;
+        at = status->indexOf(headerLine, at + 1)) {
+        const qsizetype begin = status->at(at) == '\n' ? at + 1 : at;
+        const qsizetype end = status->indexOf("\n\n", begin);
+        const QString paragraph = QString::fromUtf8(status->mid(begin, end < 0 ? -1 : end - begin));
         if (installed.match(paragraph).hasMatch())
             return version.match(paragraph).captured(1);
     }

@@ -41,13 +41,13 @@ bool SystemRoot::isExecutableFile(const QString &machinePath) const
     return info.isFile() && info.isExecutable();
 }
 
-std::optional<QByteArray> SystemRoot::read(const QString &machinePath) const
+std::optional<QByteArray> SystemRoot::read(const QString &machinePath, qint64 limit) const
 {
     QFile file(hostPath(machinePath));
     // Files under /proc and /sys report size 0: read up to the limit instead of trusting size().
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
-    return file.read(1 << 20);
+    return file.read(limit);
 }
 
 std::optional<QString> SystemRoot::readTrimmed(const QString &machinePath) const

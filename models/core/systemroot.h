@@ -29,8 +29,8 @@ public:
     bool exists(const QString &machinePath) const;
     bool isDirectory(const QString &machinePath) const;
     bool isExecutableFile(const QString &machinePath) const;
-    // A small text file (the kernel's files under /proc and /sys, os-release, ...): at most 1 MiB is read.
-    std::optional<QByteArray> read(const QString &machinePath) const;
+    // A text file: the kernel's files under /proc and /sys, os-release, ... (at most `limit` bytes are read).
+    std::optional<QByteArray> read(const QString &machinePath, qint64 limit = 1 << 20) const;
     std::optional<QString> readTrimmed(const QString &machinePath) const;
     std::optional<qint64> readInteger(const QString &machinePath) const;
     // File names in a directory, sorted; empty when it does not exist.

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void surfaceVerdicts_data();
     void surfaceVerdicts();
     void copiedMachine_runsNothing();
+    void dpkgVersion_isFoundInALargeStatusFile();
     void windowsIdeInWsl_isJudgedInsideWsl();
     void liveFailure_isClassifiedWithRemedies();
     void liveSuccess_isEnforced();
@@ -244,6 +245,29 @@ void TestSandboxCapability::windowsIdeInWsl_isJudgedInsideWsl()
     QCOMPARE(inspection.ideEnforcement.state, Enforcement::State::Unknown);
     QVERIFY(inspection.ideEnforcement.reason.contains(QStringLiteral("inside WSL")));
     QVERIFY(inspection.cliEnforcement.reason.contains(QStringLiteral("[windows] sandbox"))); // the CLI is native
+}
+
+void TestSandboxCapability::dpkgVersion_isFoundInALargeStatusFile()
+{
+    // A desktop's status file runs to megabytes; bubblewrap's paragraph may come first, or after 2 MiB of others.
+    for (const bool first : {true, false}) {
+        QTemporaryDir root;
+        writeScript(root.filePath(QStringLiteral("usr/bin/bwrap")), "exit 1");
+        QByteArray others;
+        for (int i = 0; others.size() < (2 << 20); ++i)
+            others += "Package: lib" + QByteArray::number(i) + "\nStatus: install ok installed\nVersion: 1.0-"
+                + QByteArray::number(i)
+                + "\nDescription: a package of the size of a real paragraph, to fill the status file\n\n";
+        const QByteArray bubblewrap = "Package: bubblewrap\nStatus: install ok installed\nVersion: 0.11.0-2\n\n";
+        QFile status(root.filePath(QStringLiteral("var/lib/dpkg/status")));
+        QVERIFY(QDir().mkpath(QFileInfo(status).absolutePath()) && status.open(QIODevice::WriteOnly));
+        status.write(first ? QByteArray(bubblewrap + others) : QByteArray(others + bubblewrap));
+        status.close();
+        const HostFacts facts =
+            HostFacts::gather(SystemRoot(root.path()), {QStringLiteral("/usr/bin")}, QStringLiteral("/"), {});
+        QCOMPARE(facts.bwrap.path, QStringLiteral("/usr/bin/bwrap"));
+        QCOMPARE(facts.bwrap.version, QStringLiteral("0.11.0"));
+    }
 }
 
 void TestSandboxCapability::copiedMachine_runsNothing()

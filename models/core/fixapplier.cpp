@@ -113,7 +113,7 @@ FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const
     QFile current(path);
     const QByteArray now = current.open(QIODevice::ReadOnly) ? current.readAll() : QByteArray();
     current.close();
-    if ((info.exists() || !preview.before.isEmpty()) && sha256(now) != sha256(preview.before))
+    if (now != preview.before)
         return refused(QStringLiteral("%1 changed on disk since it was read; nothing was written. Inspect again and "
                                       "review the fix on the new content.")
                 .arg(path));

@@ -2,6 +2,7 @@
 #include "fixes.h"
 
 #include "inspection.h"
+#include "ruleskit.h"
 
 namespace Posture::Core::Fixes {
 
@@ -156,7 +157,7 @@ std::optional<Fix> fixFor(const Inspection &inspection, const Finding &finding)
         if (path.isEmpty() || finding.evidence.file.isEmpty())
             return std::nullopt;
         // A key in the wrong table moves to the top level; a misspelt one is written as Codex knows it.
-        QString meant = finding.title.section(u'`', 3, 3);
+        QString meant = Rules::meantSecurityKey(path.constLast());
         if (meant.isEmpty())
             meant = path.constLast();
         static const QHash<QString, KeyPath> homes{{QStringLiteral("sandbox_mode"), {QStringLiteral("sandbox_mode")}},

@@ -19,18 +19,6 @@ const QStringList &securityKeys()
     return keys;
 }
 
-// The security key an unknown key was probably meant to be: `sandbox-mode`, `sandboxmode`, `aproval_policy`.
-QString meantSecurityKey(const QString &key)
-{
-    QString normalised = key.toLower();
-    normalised.replace(u'-', u'_');
-    for (const QString &known : securityKeys()) {
-        if (normalised == known || editDistance(normalised, known) <= 2)
-            return known;
-    }
-    return {};
-}
-
 Evidence evidenceOf(const Diagnostic &message)
 {
     Evidence evidence;
@@ -43,6 +31,18 @@ Evidence evidenceOf(const Diagnostic &message)
 }
 
 } // namespace
+
+// The security key an unknown key was probably meant to be: `sandbox-mode`, `sandboxmode`, `aproval_policy`.
+QString meantSecurityKey(const QString &key)
+{
+    QString normalised = key.toLower();
+    normalised.replace(u'-', u'_');
+    for (const QString &known : securityKeys()) {
+        if (normalised == known || editDistance(normalised, known) <= 2)
+            return known;
+    }
+    return {};
+}
 
 void configRules(Context &context)
 {
@@ -69,7 +69,7 @@ void configRules(Context &context)
             continue;
         context.add({findingId(QStringLiteral("security-setting-ignored"), subject),
             QStringLiteral("security-setting-ignored"), Severity::Medium, Surfaces(Surface::Cli) | Surface::Ide,
-            meant.isEmpty()
+            misplaced || meant.isEmpty()
                 ? QStringLiteral("A setting landed in the wrong table and is ignored")
                 : QStringLiteral("`%1` is ignored: Codex knows it as `%2`").arg(message.keyPath.constLast(), meant),
             evidenceOf(message),

@@ -41,6 +41,8 @@ private:
 
 // A value as TOML would show it: "never", true, ["a", "b"].
 QString tomlText(const QVariant &value);
+// The security key an unknown key was probably meant to be (`sandbox-mode` → sandbox_mode); empty when none.
+QString meantSecurityKey(const QString &key);
 // "<rule>:<subject>", or "<rule>" for an empty subject.
 QString findingId(const QString &ruleId, const QString &subject);
 

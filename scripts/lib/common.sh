@@ -61,37 +61,13 @@ posture_ensure_native_packages() {
 # Runs a command inside the build root, in a private mount namespace so that nothing stays mounted when it ends.
 # The checkout, ../shared and the cache are bind-mounted at the same paths, so build paths mean the same inside and out.
 # The root is entered with pivot_root, not chroot: the kernel refuses user namespaces to a chrooted process, and the
-# tests run bubblewrap (through the real Codex CLI) exactly as on the host.
+# tests run bubblewrap (through the real Codex CLI) exactly as on the host. The mounts and the pivot are
+# scripts/lib/enter-root's.
 posture_in_root() {
     local binds=("$POSTURE_SRC" "$POSTURE_CACHE")
     [ -d "$POSTURE_SRC/../shared" ] && binds+=("$(cd "$POSTURE_SRC/../shared" && pwd)")
     POSTURE_BINDS=$(printf '%s\n' "${binds[@]}") POSTURE_ROOT=$POSTURE_ROOT POSTURE_CWD=$PWD \
-        unshare --mount --propagation private -- bash -c '
-        set -e
-        r=$POSTURE_ROOT
-        mount --bind "$r" "$r" # pivot_root needs the new root to be a mount point
-        mount --rbind /dev "$r/dev"
-        mount -t proc proc "$r/proc"
-        mount --rbind /sys "$r/sys"
-        mount -t tmpfs tmpfs "$r/tmp"
-        while IFS= read -r d; do
-            [ -n "$d" ] || continue
-            mkdir -p "$r$d"
-            mount --bind "$d" "$r$d"
-        done <<<"$POSTURE_BINDS"
-        cwd=$POSTURE_CWD
-        [ -d "$r$cwd" ] || cwd=/
-        mkdir -p "$r/.host"
-        cd "$r"
-        pivot_root . .host
-        umount -l /.host
-        exec /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-            HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" CI="${CI:-}" \
-            CTEST_OUTPUT_ON_FAILURE=1 DEBIAN_FRONTEND=noninteractive \
-            POSTURE_DIFF_SEED="${POSTURE_DIFF_SEED:-}" POSTURE_DIFF_COUNT="${POSTURE_DIFF_COUNT:-}" \
-            POSTURE_DIFF_KEEP="${POSTURE_DIFF_KEEP:-}" \
-            /bin/sh -c "cd \"\$0\" && exec \"\$@\"" "$cwd" "$@"
-    ' posture-in-root "$@"
+        unshare --mount --propagation private -- "$POSTURE_SRC/scripts/lib/enter-root" "$@"
 }
 
 # Creates the Debian 13 build root, or refreshes it when the package list changed. Idempotent; serialised by a lock.

@@ -25,17 +25,38 @@ die() {
 posture_packages() { sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$POSTURE_PACKAGES_FILE"; }
 
 # native: the host packages Qt >= 6.8, KF6 SyntaxHighlighting and toml++; root: build inside a Debian 13 build root.
+# With "explain" it also says why when it had to guess (posture_ensure_toolchain asks once; other callers stay quiet).
 posture_build_mode() {
     if [ -n "${CODEX_POSTURE_BUILD:-}" ]; then
         echo "$CODEX_POSTURE_BUILD"
         return
     fi
-    local ID="" VERSION_ID=""
-    # shellcheck disable=SC1091
+    local ID="" VERSION_ID="" major explain=${1:-}
+    # shellcheck disable=SC1091 # the host's file, not part of the project
     [ -r /etc/os-release ] && . /etc/os-release
+    major=${VERSION_ID%%.*}
+    case "$major" in
+    '' | *[!0-9]*) major="" ;; # no VERSION_ID, or not a number: compared below as unknown, never with -lt
+    esac
     case "$ID" in
-    debian) if [ -n "$VERSION_ID" ] && [ "${VERSION_ID%%.*}" -lt 13 ]; then echo root; else echo native; fi ;;
-    ubuntu) if [ "${VERSION_ID%%.*}" -lt 25 ]; then echo root; else echo native; fi ;;
+    debian)
+        # Debian testing and unstable have no VERSION_ID, and they are newer than 13: native.
+        if [ -z "$major" ]; then
+            [ "$explain" != explain ] || say "Debian without a release number (VERSION_ID '$VERSION_ID'), so" \
+                "testing or unstable: building natively (CODEX_POSTURE_BUILD=root overrides)"
+            echo native
+        elif [ "$major" -lt 13 ]; then echo root; else echo native; fi
+        ;;
+    ubuntu)
+        # Every Ubuntu release has a VERSION_ID. Without a usable one the release is unknown, and the build root is
+        # the safe choice: it builds on any release, while a native build on one before 25.04 fails on packages it
+        # lacks (Qt 6.8, KF6), after installing the rest of the list on the host.
+        if [ -z "$major" ]; then
+            [ "$explain" != explain ] || say "Ubuntu release unknown (VERSION_ID '$VERSION_ID'): building in the" \
+                "Debian 13 build root, which works on any release (CODEX_POSTURE_BUILD=native overrides)"
+            echo root
+        elif [ "$major" -lt 25 ]; then echo root; else echo native; fi
+        ;;
     *) echo native ;;
     esac
 }
@@ -113,7 +134,7 @@ posture_ensure_root() {
 
 # Makes sure the toolchain is there: the build root on Debian 12 / Ubuntu < 25.04, native packages elsewhere.
 posture_ensure_toolchain() {
-    case "$(posture_build_mode)" in
+    case "$(posture_build_mode explain)" in
     root) posture_ensure_root ;;
     native) posture_ensure_native_packages ;;
     *) die "CODEX_POSTURE_BUILD must be 'native' or 'root'" ;;

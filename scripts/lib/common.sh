@@ -164,8 +164,34 @@ posture_build() {
     )
 }
 
+# The build root's own dynamic loader and libraries, which run a binary built in the root on the host (see
+# ../shared/reference/buildroot.md): sets POSTURE_HOST_LIBDIR and the array POSTURE_HOST_LOADER (the loader and its
+# --library-path, to be followed by the binary and its arguments).
+posture_root_loader() {
+    local loader
+    POSTURE_HOST_LIBDIR=$(echo "$POSTURE_ROOT"/usr/lib/*-linux-gnu)
+    loader=$(echo "$POSTURE_HOST_LIBDIR"/ld-linux*.so.*)
+    [ -x "$loader" ] || die "no dynamic loader in the build root ($POSTURE_HOST_LIBDIR); run scripts/test to set it up"
+    POSTURE_HOST_LOADER=("$loader" --library-path "$POSTURE_HOST_LIBDIR:$POSTURE_HOST_LIBDIR/libproxy")
+}
+
+# Prints the command line that starts a built binary on the host, for a program that starts it (posture-bench
+# --posture): the binary natively, else the build root's loader line ending with it. One line, every word in double
+# quotes, as QProcess::splitCommand reads it (a literal quote is three).
+posture_host_command() {
+    local words=("$1") word line=""
+    if [ "$(posture_build_mode)" = root ]; then
+        posture_root_loader
+        words=("${POSTURE_HOST_LOADER[@]}" "$1")
+    fi
+    for word in "${words[@]}"; do
+        line+="${line:+ }\"${word//\"/\"\"\"}\""
+    done
+    printf '%s\n' "$line"
+}
+
 # Runs a built binary on the host, so that it inspects the host's files, not the build root's: natively, or through
-# the build root's own dynamic loader and libraries (see ../shared/reference/buildroot.md).
+# the build root's own dynamic loader and libraries (posture_root_loader).
 posture_run_on_host() {
     local bin=$1
     shift
@@ -173,11 +199,8 @@ posture_run_on_host() {
         "$bin" "$@"
         return
     fi
-    local libdir loader
-    libdir=$(echo "$POSTURE_ROOT"/usr/lib/*-linux-gnu)
-    loader=$(echo "$libdir"/ld-linux*.so.*)
-    [ -x "$loader" ] || die "no dynamic loader in the build root ($libdir); run scripts/test to set it up"
-    QT_PLUGIN_PATH=$libdir/qt6/plugins "$loader" --library-path "$libdir:$libdir/libproxy" "$bin" "$@"
+    posture_root_loader
+    QT_PLUGIN_PATH=$POSTURE_HOST_LIBDIR/qt6/plugins "${POSTURE_HOST_LOADER[@]}" "$bin" "$@"
 }
 
 posture_exec_on_host() {

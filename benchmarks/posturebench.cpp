@@ -51,13 +51,15 @@ QByteArray manyMcpServers(int count)
     QByteArray text = "# a large, hand-maintained config\nmodel = \"gpt-5-codex\"\napproval_policy = \"on-request\"\n"
                       "sandbox_mode = \"workspace-write\"\n\n";
     for (int i = 0; i < count; ++i) {
-        text += "[mcp_servers.server-" + QByteArray::number(i) + "]\n"
-            + "command = \"/opt/mcp/bin/server-" + QByteArray::number(i) + "\"\n"
-            + "args = [\"--port\", \"" + QByteArray::number(4000 + i) + "\", \"--log-level\", \"info\", \"--verbose\"]\n"
+        text += "[mcp_servers.server-" + QByteArray::number(i) + "]\n" + "command = \"/opt/mcp/bin/server-"
+            + QByteArray::number(i) + "\"\n" + "args = [\"--port\", \"" + QByteArray::number(4000 + i)
+            + "\", \"--log-level\", \"info\", \"--verbose\"]\n"
             + "env = { LOG_LEVEL = \"info\", REGION = \"eu-west-1\", DATA_DIR = \"/var/lib/mcp/server-"
             + QByteArray::number(i) + "\" }\nenabled_tools = [\"search\", \"fetch\", \"list\"]\n"
             + "startup_timeout_sec = 20\ntool_timeout_sec = 120\ndisabled_tools = [\"delete\", \"write\"]\n"
-            + "cwd = \"/srv/mcp/server-" + QByteArray::number(i) + "\"\nrequired = false\nsupports_parallel_tool_calls = true\n# server " + QByteArray::number(i) + " is owned by team " + QByteArray::number(i % 17)
+            + "cwd = \"/srv/mcp/server-" + QByteArray::number(i)
+            + "\"\nrequired = false\nsupports_parallel_tool_calls = true\n# server " + QByteArray::number(i)
+            + " is owned by team " + QByteArray::number(i % 17)
             + ", see the wiki page for its runbook and escalation contacts\n\n";
     }
     return text;
@@ -73,9 +75,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption posture(QStringLiteral("posture"),
         QStringLiteral("How to start codex-posture: its path, or a loader command line ending with it."),
         QStringLiteral("COMMAND"));
-    const QCommandLineOption codex(QStringLiteral("codex"), QStringLiteral("The real codex binary."), QStringLiteral("FILE"));
-    const QCommandLineOption home(QStringLiteral("home"), QStringLiteral("The home to scan (HOME; CODEX_HOME=HOME/.codex)."),
-        QStringLiteral("DIR"));
+    const QCommandLineOption codex(
+        QStringLiteral("codex"), QStringLiteral("The real codex binary."), QStringLiteral("FILE"));
+    const QCommandLineOption home(QStringLiteral("home"),
+        QStringLiteral("The home to scan (HOME; CODEX_HOME=HOME/.codex)."), QStringLiteral("DIR"));
     const QCommandLineOption iterations(QStringLiteral("iterations"), QStringLiteral("Runs of each (default 21)."),
         QStringLiteral("N"), QStringLiteral("21"));
     parser.addOptions({posture, codex, home, iterations});
@@ -96,18 +99,18 @@ int main(int argc, char *argv[])
         QStringList liveCommand = command;
         liveCommand.removeLast();
         QProcessEnvironment liveEnvironment = environment;
-        liveEnvironment.insert(QStringLiteral("PATH"),
-            QFileInfo(parser.value(codex)).absolutePath() + QStringLiteral(":/usr/bin:/bin"));
+        liveEnvironment.insert(
+            QStringLiteral("PATH"), QFileInfo(parser.value(codex)).absolutePath() + QStringLiteral(":/usr/bin:/bin"));
         const double live = medianProcessMs(program, liveCommand, liveEnvironment, cwd.path(), runs);
-        const double theirs = medianProcessMs(QFileInfo(parser.value(codex)).absoluteFilePath(), {QStringLiteral("doctor"), QStringLiteral("--json")}, environment,
-                cwd.path(), runs);
+        const double theirs = medianProcessMs(QFileInfo(parser.value(codex)).absoluteFilePath(),
+            {QStringLiteral("doctor"), QStringLiteral("--json")}, environment, cwd.path(), runs);
         // The same scan in process: the engine's own time, without starting a process and loading Qt.
         QList<double> engine;
         for (int i = 0; i < runs; ++i) {
             QElapsedTimer timer;
             timer.start();
-            const Inspection inspection = Inspection::run(
-                InspectOptions{.home = parser.value(home), .cwd = cwd.path()}, QProcessEnvironment());
+            const Inspection inspection =
+                Inspection::run(InspectOptions{.home = parser.value(home), .cwd = cwd.path()}, QProcessEnvironment());
             const QByteArray json = renderJsonReport(inspection, QDateTime::currentDateTimeUtc());
             engine.append(double(timer.nsecsElapsed()) / 1e6);
             if (json.isEmpty())

@@ -4,7 +4,9 @@ file(GLOB_RECURSE files RELATIVE ${SOURCE_DIR}
     ${SOURCE_DIR}/app/*.cpp ${SOURCE_DIR}/app/*.h
     ${SOURCE_DIR}/models/*.cpp ${SOURCE_DIR}/models/*.h
     ${SOURCE_DIR}/views/*.cpp ${SOURCE_DIR}/views/*.h
-    ${SOURCE_DIR}/tests/*.cpp ${SOURCE_DIR}/tests/*.h)
+    ${SOURCE_DIR}/tests/*.cpp ${SOURCE_DIR}/tests/*.h
+    ${SOURCE_DIR}/fuzz/*.cpp ${SOURCE_DIR}/fuzz/*.h
+    ${SOURCE_DIR}/benchmarks/*.cpp ${SOURCE_DIR}/benchmarks/*.h)
 list(LENGTH files count)
 if(count EQUAL 0)
     message(FATAL_ERROR "no C++ files found under ${SOURCE_DIR}")

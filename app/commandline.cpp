@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "commandline.h"
 
-#include "core/version.h"
+#include "core/common/version.h"
 
 #include <QCommandLineParser>
 #include <QDir>

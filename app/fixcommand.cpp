@@ -2,7 +2,7 @@
 // The headless face of the guided fixes: everything it does is FixApplier's; this only prints and sets the status.
 #include "fixcommand.h"
 
-#include "core/fixapplier.h"
+#include "core/fixes/fixapplier.h"
 #include "core/inspection.h"
 
 #include <cstdio>

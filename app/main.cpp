@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // codex-posture: the command line, then either the window or a headless report. No logic lives here.
 #include "commandline.h"
-#include "core/jsonreport.h"
-#include "core/textreport.h"
-#include "core/version.h"
+#include "core/common/version.h"
+#include "core/report/jsonreport.h"
+#include "core/report/textreport.h"
 #include "fixcommand.h"
 #include "windowmodule.h"
 

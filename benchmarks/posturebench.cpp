@@ -3,9 +3,9 @@
 // 1. a full headless scan of a Codex home by the codex-posture binary, side by side with `codex doctor --json` on
 //    the same home, both started as processes the same number of times;
 // 2. reading and evaluating a 1 MB config.toml with 2,000 MCP servers, in process.
-#include "core/configschema.h"
+#include "core/config/configschema.h"
 #include "core/inspection.h"
-#include "core/jsonreport.h"
+#include "core/report/jsonreport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -5,8 +5,8 @@
 //  - setting a key to its own value changes no byte;
 //  - a set, a remove or an insertion that the editor accepts parses again, gives the key its new value (or none),
 //    leaves every other value as it was, and leaves every byte outside the span it reports untouched.
-#include "core/configdocument.h"
-#include "core/tomleditor.h"
+#include "core/config/configdocument.h"
+#include "core/fixes/tomleditor.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "diagnosticsmodel.h"
 
-#include "core/secrets.h"
+#include "core/common/secrets.h"
 
 namespace Posture::Models {
 

@@ -2,8 +2,8 @@
 #include "mainwindow.h"
 
 #include "configview.h"
-#include "core/secrets.h"
-#include "core/version.h"
+#include "core/common/secrets.h"
+#include "core/common/version.h"
 #include "diagnosticsmodel.h"
 #include "severitydelegate.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/diagnostic.h"
+#include "core/config/diagnostic.h"
 
 #include <QStyledItemDelegate>
 

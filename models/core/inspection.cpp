@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "inspection.h"
+#include "core/inspection.h"
 
-#include "acceptedrisks.h"
-#include "baseline.h"
-#include "codexrules.h"
-#include "configschema.h"
-#include "requirements.h"
-#include "riskrules.h"
+#include "core/config/codexrules.h"
+#include "core/config/configschema.h"
+#include "core/config/requirements.h"
+#include "core/rules/acceptedrisks.h"
+#include "core/rules/baseline.h"
+#include "core/rules/riskrules.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "cloudsurface.h"
-#include "codexbinaries.h"
-#include "codexlocations.h"
-#include "effectiveconfig.h"
-#include "finding.h"
-#include "fixes.h"
-#include "idesurface.h"
-#include "localposture.h"
-#include "projecttrust.h"
-#include "sandboxcapability.h"
+#include "core/config/codexlocations.h"
+#include "core/config/effectiveconfig.h"
+#include "core/config/projecttrust.h"
+#include "core/fixes/fixes.h"
+#include "core/rules/finding.h"
+#include "core/sandbox/sandboxcapability.h"
+#include "core/surfaces/cloudsurface.h"
+#include "core/surfaces/codexbinaries.h"
+#include "core/surfaces/idesurface.h"
+#include "core/surfaces/localposture.h"
 
 #include <QProcessEnvironment>
 

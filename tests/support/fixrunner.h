@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/fixapplier.h"
+#include "core/fixes/fixapplier.h"
 #include "fixturehome.h"
 
 #include <functional>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "homegenerator.h"
 
-#include "core/keypath.h"
+#include "core/common/keypath.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/common/secrets.h"
+
+#include <QRegularExpression>
+
+namespace Posture::Core::Secrets {
+
+namespace {
+
+// Tables whose values are secrets more often than not: environment variables and HTTP headers.
+bool isSecretTable(const QString &key)
+{
+    return key == u"env" || key == u"http_headers" || key == u"headers" || key == u"set";
+}
+
+} // namespace
+
+QString maskedText()
+{
+    return QStringLiteral("<masked>");
+}
+
+bool isSecretKey(const KeyPath &path)
+{
+    if (path.isEmpty())
+        return false;
+    const QString key = path.constLast().toLower();
+    if (key.endsWith(u"_env_var") || key.endsWith(u"env_key") || key.endsWith(u"_var") || key.endsWith(u"_file"))
+        return false;
+    static const QRegularExpression secret(
+        QStringLiteral("token|secret|passw|api_?key|apikey|authorization|bearer|credential|private_key|cookie"));
+    return secret.match(key).hasMatch() || (path.size() >= 2 && isSecretTable(path.at(path.size() - 2)));
+}
+
+QString maskText(const QString &text)
+{
+    // Known token shapes, a "Bearer" credential, and long runs of letters and digits without a path separator (which
+    // count only when they mix letters and digits, as keys do and words do not). Simple patterns on purpose: lookaheads
+    // over long runs made PCRE2's JIT compile take over a second.
+    static const QRegularExpression token(QStringLiteral(
+        "(?<![A-Za-z0-9])(?:sk|pk|rk)[-_][A-Za-z0-9_-]{8,}|gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|"
+        "glpat-[A-Za-z0-9_-]{"
+        "16,}"
+        "|xox[abprs]-[A-Za-z0-9-]{10,}|(?:AKIA|ASIA)[A-Z0-9]{16}|AIza[A-Za-z0-9_-]{30,}"
+        "|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9._-]{10,}|(?<=[Bb]earer )[A-Za-z0-9._~+/=-]{8,}|[A-Za-z0-9+_=-]{32,}"));
+    QString masked;
+    qsizetype last = 0;
+    QRegularExpressionMatchIterator it = token.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        const QStringView found = match.capturedView();
+        const bool longRun =
+            found.size() >= 32 && !(found.startsWith(u"sk") || found.startsWith(u"gh") || found.startsWith(u"AIza"));
+        if (longRun && !(std::any_of(found.begin(), found.end(), [](QChar c) {
+                return c.isDigit();
+            }) && std::any_of(found.begin(), found.end(), [](QChar c) { return c.isLetter(); })))
+            continue;
+        masked += QStringView(text).mid(last, match.capturedStart() - last) + maskedText();
+        last = match.capturedEnd();
+    }
+    return masked + QStringView(text).mid(last);
+}
+
+QString maskConfigText(const QString &text)
+{
+    // key = "value" or key = 'value', where the key names a secret; the key may be quoted.
+    static const QRegularExpression assignment(
+        QStringLiteral("([\\w.-]+)\"?(\\s*=\\s*)(\"(?:[^\"\\\\\\n]|\\\\.)*\"|'[^'\\n]*')"));
+    QString masked;
+    qsizetype last = 0;
+    QRegularExpressionMatchIterator it = assignment.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        if (!isSecretKey({match.captured(1)}))
+            continue;
+        masked += QStringView(text).mid(last, match.capturedStart(3) - last);
+        masked += u'"' + maskedText() + u'"';
+        last = match.capturedEnd(3);
+    }
+    masked += QStringView(text).mid(last);
+    return maskText(masked);
+}
+
+QVariant mask(const KeyPath &path, const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::QVariantMap: {
+        QVariantMap table = value.toMap();
+        KeyPath childPath = path;
+        for (auto it = table.begin(); it != table.end(); ++it) {
+            childPath.append(it.key());
+            *it = mask(childPath, *it);
+            childPath.removeLast();
+        }
+        return table;
+    }
+    case QMetaType::QStringList:
+    case QMetaType::QVariantList: {
+        QVariantList list = value.toList();
+        for (QVariant &element : list)
+            element = mask(path, element);
+        return list;
+    }
+    case QMetaType::QString:
+        return isSecretKey(path) ? maskedText() : maskText(value.toString());
+    default:
+        return value;
+    }
+}
+
+} // namespace Posture::Core::Secrets

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/keypath.h"
+
+#include <QVariant>
+
+namespace Posture::Core {
+
+// Masks secrets (tokens, keys, passwords) before a value reaches any report or the UI.
+namespace Secrets {
+
+// The text that stands in for a masked secret.
+QString maskedText();
+
+// Whether a key names a secret (experimental_bearer_token, password, ...); *_env_var keys name variables instead.
+bool isSecretKey(const KeyPath &path);
+
+// The text with every token-like part (sk-..., ghp_..., Bearer ..., long random strings) masked.
+QString maskText(const QString &text);
+
+// A TOML file's text for display, with the values of secret keys (`experimental_bearer_token = "..."`, also inside
+// inline tables) and every token-like text masked. Lines stay lines, so line numbers still match the file.
+QString maskConfigText(const QString &text);
+
+// The value with secrets masked: all strings under a secret key or in an env / http_headers table, and token-like
+// text anywhere. Tables and arrays are masked recursively.
+QVariant mask(const KeyPath &path, const QVariant &value);
+
+} // namespace Secrets
+
+} // namespace Posture::Core

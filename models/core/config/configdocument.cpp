@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/config/configdocument.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QTimeZone>
+
+#include <toml++/toml.hpp>
+
+#include <string_view>
+
+namespace Posture::Core {
+
+namespace {
+
+// Codex configuration files are a few kilobytes; a file this large is a mistake, not a config.
+constexpr qint64 MaximumFileSize = 16 * 1024 * 1024;
+
+// Parser messages may quote the offending character; control characters would garble a terminal.
+QString printable(QString text)
+{
+    for (QChar &c : text) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            c = u'?';
+    }
+    return text;
+}
+
+Diagnostic fileProblem(const QString &path, const QString &text, const QString &hint)
+{
+    return Diagnostic{DiagnosticSeverity::Error, SourceLocation{path, 0, 0}, text, hint};
+}
+
+using Positions = QHash<size_t, QPair<int, int>>;
+
+// Deeper tables (a.a.a... = 1 parses fine in toml++) would exhaust the stack of every recursive walk after it.
+constexpr qsizetype MaximumDepth = 128;
+
+QVariant toVariant(const toml::node &node, int depth, size_t pathHash, Positions &positions,
+    std::optional<toml::source_position> &tooDeep)
+{
+    const toml::source_position begin = node.source().begin;
+    if (depth > MaximumDepth) {
+        tooDeep = begin;
+        return {};
+    }
+    positions.insert(pathHash, {int(begin.line), int(begin.column)});
+    switch (node.type()) {
+    case toml::node_type::table: {
+        QVariantMap map;
+        for (auto &&[key, child] : *node.as_table()) {
+            const QString name = QString::fromUtf8(key.str().data(), qsizetype(key.str().size()));
+            map.insert(name, toVariant(child, depth + 1, childPathHash(pathHash, name), positions, tooDeep));
+        }
+        return map;
+    }
+    case toml::node_type::array: {
+        QVariantList list;
+        const toml::array &array = *node.as_array();
+        list.reserve(qsizetype(array.size()));
+        for (size_t i = 0; i < array.size(); ++i)
+            list.append(toVariant(
+                array[i], depth + 1, childPathHash(pathHash, arrayElementKey(qsizetype(i))), positions, tooDeep));
+        return list;
+    }
+    case toml::node_type::string: {
+        const std::string &text = node.as_string()->get();
+        return QString::fromUtf8(text.data(), qsizetype(text.size()));
+    }
+    case toml::node_type::integer:
+        return QVariant::fromValue<qint64>(node.as_integer()->get());
+    case toml::node_type::floating_point:
+        return node.as_floating_point()->get();
+    case toml::node_type::boolean:
+        return node.as_boolean()->get();
+    case toml::node_type::date: {
+        const toml::date date = node.as_date()->get();
+        return QDate(date.year, date.month, date.day);
+    }
+    case toml::node_type::time: {
+        const toml::time time = node.as_time()->get();
+        return QTime(time.hour, time.minute, time.second, int(time.nanosecond / 1000000));
+    }
+    case toml::node_type::date_time: {
+        const toml::date_time value = node.as_date_time()->get();
+        const QDate date(value.date.year, value.date.month, value.date.day);
+        const QTime time(value.time.hour, value.time.minute, value.time.second, int(value.time.nanosecond / 1000000));
+        if (value.offset)
+            return QDateTime(date, time, QTimeZone::fromSecondsAheadOfUtc(value.offset->minutes * 60));
+        return QDateTime(date, time);
+    }
+    case toml::node_type::none:
+        break;
+    }
+    return {};
+}
+
+void countValues(const QVariant &value, int &values, int &tables)
+{
+    if (value.typeId() == QMetaType::QVariantMap) {
+        ++tables;
+        for (const QVariant &child : value.toMap())
+            countValues(child, values, tables);
+    } else {
+        ++values;
+    }
+}
+
+} // namespace
+
+ConfigDocument ConfigDocument::load(const QString &path)
+{
+    ConfigDocument document;
+    document.m_path = path;
+    const QString unchanged = QStringLiteral("Nothing was changed. ");
+    const QFileInfo info(path);
+    if (info.isSymLink() && !info.exists()) {
+        document.m_status = Status::Unreadable;
+        document.m_problem = fileProblem(path,
+            QStringLiteral("is a symbolic link to %1, which does not exist").arg(info.symLinkTarget()),
+            unchanged + QStringLiteral("Point the link at an existing file or remove it."));
+        return document;
+    }
+    if (!info.exists())
+        return document; // Missing: not an error, Codex runs on its defaults.
+    if (info.isDir()) {
+        document.m_status = Status::Unreadable;
+        document.m_problem = fileProblem(path, QStringLiteral("is a directory, not a file"),
+            unchanged + QStringLiteral("Codex expects a TOML file at this path."));
+        return document;
+    }
+    if (!info.isFile()) {
+        // A FIFO or a device would block or never end: never open one.
+        document.m_status = Status::Unreadable;
+        document.m_problem = fileProblem(path, QStringLiteral("is not a regular file (a pipe, socket or device)"),
+            unchanged + QStringLiteral("Codex expects a TOML file at this path."));
+        return document;
+    }
+    if (info.size() > MaximumFileSize) {
+        document.m_status = Status::Unreadable;
+        document.m_problem = fileProblem(path,
+            QStringLiteral("is %1 MiB; a Codex configuration is a few kilobytes").arg(info.size() >> 20),
+            unchanged + QStringLiteral("Check that this is the file you meant; files over 16 MiB are not read."));
+        return document;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        document.m_status = Status::Unreadable;
+        document.m_problem = fileProblem(path, QStringLiteral("cannot be read: %1").arg(file.errorString()),
+            unchanged + QStringLiteral("Check the file's owner and permissions."));
+        return document;
+    }
+    return fromBytes(file.readAll(), path);
+}
+
+ConfigDocument ConfigDocument::fromBytes(const QByteArray &bytes, const QString &path)
+{
+    ConfigDocument document;
+    document.m_path = path;
+    document.m_bytes = bytes;
+    try {
+        const toml::table root =
+            toml::parse(std::string_view(bytes.constData(), size_t(bytes.size())), path.toStdString());
+        std::optional<toml::source_position> tooDeep;
+        document.m_positions.reserve(bytes.size() / 16);
+        document.m_root = toVariant(root, 0, keyPathHash({}), document.m_positions, tooDeep).toMap();
+        document.m_status = Status::Parsed;
+        if (tooDeep) {
+            document.m_root.clear();
+            document.m_positions.clear();
+            document.m_status = Status::ParseError;
+            document.m_problem =
+                Diagnostic{DiagnosticSeverity::Error, SourceLocation{path, int(tooDeep->line), int(tooDeep->column)},
+                    QStringLiteral("tables are nested more than %1 levels deep").arg(MaximumDepth),
+                    QStringLiteral("No Codex setting is that deep; this file is not a Codex configuration. Nothing was "
+                                   "changed.")};
+        }
+    } catch (const toml::parse_error &error) {
+        const toml::source_position begin = error.source().begin;
+        document.m_status = Status::ParseError;
+        document.m_problem = Diagnostic{
+            DiagnosticSeverity::Error,
+            SourceLocation{path, int(begin.line), int(begin.column)},
+            printable(QString::fromUtf8(error.description().data(), qsizetype(error.description().size()))),
+            QStringLiteral("Codex refuses to start while this file is not valid TOML. Fix the syntax at this "
+                           "line, then reload."),
+        };
+    }
+    return document;
+}
+
+QVariant ConfigDocument::value(const KeyPath &path) const
+{
+    QVariant current = m_root;
+    for (const QString &key : path) {
+        if (current.typeId() == QMetaType::QVariantMap) {
+            current = current.toMap().value(key);
+        } else if (current.typeId() == QMetaType::QVariantList && key.startsWith(u'[')) {
+            current = current.toList().value(key.mid(1, key.size() - 2).toInt());
+        } else {
+            return {};
+        }
+    }
+    return current;
+}
+
+SourceLocation ConfigDocument::location(const KeyPath &path) const
+{
+    return locationOfHash(keyPathHash(path));
+}
+
+SourceLocation ConfigDocument::locationOfHash(size_t pathHash) const
+{
+    const QPair<int, int> position = m_positions.value(pathHash);
+    return SourceLocation{m_path, position.first, position.second};
+}
+
+int ConfigDocument::valueCount() const
+{
+    int values = 0;
+    int tables = 0;
+    countValues(m_root, values, tables);
+    return values;
+}
+
+int ConfigDocument::tableCount() const
+{
+    int values = 0;
+    int tables = 0;
+    countValues(m_root, values, tables);
+    return tables - 1; // the root is not a table the user wrote
+}
+
+} // namespace Posture::Core

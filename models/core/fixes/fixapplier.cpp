@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/fixes/fixapplier.h"
+
+#include "core/common/secrets.h"
+#include "core/fixes/tomleditor.h"
+#include "core/fixes/unifieddiff.h"
+#include "core/inspection.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+namespace Posture::Core::FixApplier {
+
+namespace {
+
+QString sha256(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+// Writes bytes atomically (a temporary file renamed over the old one) and keeps the file's mode.
+QString writeAtomically(const QString &path, const QByteArray &bytes, QFileDevice::Permissions permissions)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return file.errorString();
+    if (file.write(bytes) != bytes.size()) {
+        const QString error = file.errorString();
+        file.cancelWriting();
+        return error;
+    }
+    if (!file.commit())
+        return file.errorString();
+    QFile::setPermissions(path, permissions);
+    return {};
+}
+
+bool appendJournal(const QString &journalPath, const QJsonObject &entry)
+{
+    QDir().mkpath(QFileInfo(journalPath).absolutePath());
+    QFile journal(journalPath);
+    if (!journal.open(QIODevice::Append))
+        return false;
+    return journal.write(QJsonDocument(entry).toJson(QJsonDocument::Compact) + '\n') > 0;
+}
+
+FixOutcome refused(const QString &message)
+{
+    FixOutcome outcome;
+    outcome.message = message;
+    return outcome;
+}
+
+} // namespace
+
+QString defaultJournalPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/codex-posture/journal.jsonl");
+}
+
+FixPreview preview(const Fix &fix)
+{
+    FixPreview result;
+    result.fix = fix;
+    if (!fix.applicable()) {
+        result.problem = Diagnostic{DiagnosticSeverity::Error, {fix.file, 0, 0}, fix.refusal, {}, {}, {}};
+        return result;
+    }
+    QFile file(fix.file);
+    if (file.exists() && !file.open(QIODevice::ReadOnly)) {
+        result.problem = Diagnostic{DiagnosticSeverity::Error, {fix.file, 0, 0},
+            QStringLiteral("cannot be read: %1").arg(file.errorString()), QStringLiteral("Nothing was changed."), {},
+            {}};
+        return result;
+    }
+    result.before = file.isOpen() ? file.readAll() : QByteArray();
+    QByteArray bytes = result.before;
+    for (const FixOperation &operation : fix.operations) {
+        const TomlEditor::Result edit = operation.kind == FixOperation::Kind::Set
+            ? TomlEditor::setValue(bytes, operation.path, operation.value)
+            : TomlEditor::removeKey(bytes, operation.path);
+        if (!edit.ok()) {
+            result.problem = edit.problem;
+            result.problem->location.file = fix.file;
+            return result;
+        }
+        bytes = edit.bytes;
+    }
+    result.after = bytes;
+    // The diff is shown: secrets masked (line by line, so the diff still lines up).
+    result.diff = unifiedDiff(Secrets::maskConfigText(QString::fromUtf8(result.before)).toUtf8(),
+        Secrets::maskConfigText(QString::fromUtf8(result.after)).toUtf8(), fix.file);
+    return result;
+}
+
+FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const QString &journalPath)
+{
+    if (preview.problem)
+        return refused(QStringLiteral("%1: not applied: %2").arg(preview.fix.id, preview.problem->text));
+    if (!preview.changes())
+        return refused(QStringLiteral("%1: nothing to change").arg(preview.fix.id));
+    const QString path = preview.fix.file;
+    const QFileInfo info(path);
+    // The file as it is now must be the file the preview was made from.
+    QFile current(path);
+    const QByteArray now = current.open(QIODevice::ReadOnly) ? current.readAll() : QByteArray();
+    current.close();
+    if (now != preview.before)
+        return refused(QStringLiteral("%1 changed on disk since it was read; nothing was written. Inspect again and "
+                                      "review the fix on the new content.")
+                .arg(path));
+    FixOutcome outcome;
+    outcome.writtenTo = info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
+    const QFileDevice::Permissions permissions =
+        info.exists() ? QFile::permissions(outcome.writtenTo) : (QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QString through;
+    if (info.isSymLink())
+        through = QStringLiteral(" (through the symlink %1)").arg(path);
+
+    if (info.exists()) {
+        outcome.backup = outcome.writtenTo + QStringLiteral(".codex-posture-")
+            + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) + QStringLiteral(".bak");
+        QFile backup(outcome.backup);
+        if (!backup.open(QIODevice::NewOnly) || backup.write(now) != now.size() || !backup.flush()) {
+            const QString error = backup.errorString();
+            backup.close();
+            QFile::remove(outcome.backup);
+            return refused(
+                QStringLiteral("could not write the backup %1: %2; nothing was changed").arg(outcome.backup, error));
+        }
+        backup.close();
+        QFile::setPermissions(outcome.backup, permissions);
+    }
+    if (const QString error = writeAtomically(outcome.writtenTo, preview.after, permissions); !error.isEmpty()) {
+        if (!outcome.backup.isEmpty())
+            QFile::remove(outcome.backup);
+        return refused(QStringLiteral("could not write %1: %2; the file is unchanged").arg(outcome.writtenTo, error));
+    }
+    const bool journaled = appendJournal(journalPath,
+        {{QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("file"), path}, {QStringLiteral("written_to"), outcome.writtenTo},
+            {QStringLiteral("fix"), preview.fix.id}, {QStringLiteral("finding"), preview.fix.findingId},
+            {QStringLiteral("before_sha256"), sha256(now)}, {QStringLiteral("after_sha256"), sha256(preview.after)},
+            {QStringLiteral("backup"), outcome.backup}});
+
+    // Did it work? The engine judges the new file; if not, the old bytes go back.
+    InspectOptions check = options;
+    check.runPrograms = false;
+    const Inspection after = Inspection::run(check);
+    const bool stillThere = std::any_of(after.findings.cbegin(), after.findings.cend(),
+        [&preview](const Finding &finding) { return finding.id == preview.fix.findingId; });
+    if (stillThere || !after.codexStarts()) {
+        writeAtomically(outcome.writtenTo, now, permissions);
+        appendJournal(journalPath,
+            {{QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                {QStringLiteral("file"), path}, {QStringLiteral("restored"), preview.fix.id},
+                {QStringLiteral("after_sha256"), sha256(now)}});
+        outcome.restored = true;
+        outcome.message = QStringLiteral("%1: written to %2%3, then put back: %4. The file holds its previous bytes.")
+                              .arg(preview.fix.id, outcome.writtenTo, through,
+                                  stillThere ? QStringLiteral("the finding did not go away (another layer decides it)")
+                                             : QStringLiteral("Codex would refuse the new file"));
+        return outcome;
+    }
+    outcome.applied = true;
+    outcome.message = QStringLiteral("%1: %2 in %3%4; backup %5%6")
+                          .arg(preview.fix.id, preview.fix.title, outcome.writtenTo, through,
+                              outcome.backup.isEmpty() ? QStringLiteral("(new file)") : outcome.backup,
+                              journaled ? QString() : QStringLiteral(" (the journal could not be written)"));
+    return outcome;
+}
+
+FixOutcome undoLast(const QString &journalPath)
+{
+    QFile journal(journalPath);
+    if (!journal.open(QIODevice::ReadOnly))
+        return refused(QStringLiteral("no fix to undo: %1 does not exist").arg(journalPath));
+    QJsonObject last;
+    QStringList undone;
+    for (const QByteArray &line : journal.readAll().split('\n')) {
+        const QJsonObject entry = QJsonDocument::fromJson(line).object();
+        if (entry.contains(u"undone") || entry.contains(u"restored"))
+            undone.append(entry.value(u"undone").toString() + entry.value(u"restored").toString() + u'@'
+                + entry.value(u"file").toString());
+        else if (entry.contains(u"fix"))
+            last = entry;
+    }
+    const QString key = last.value(u"fix").toString() + u'@' + last.value(u"file").toString();
+    if (last.isEmpty() || undone.contains(key))
+        return refused(QStringLiteral("no fix to undo in %1").arg(journalPath));
+    const QString target = last.value(u"written_to").toString();
+    QFile file(target);
+    const QByteArray now = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    file.close();
+    if (sha256(now) != last.value(u"after_sha256").toString())
+        return refused(QStringLiteral("%1 changed since the fix was written; not undone (the backup %2 has the "
+                                      "previous bytes)")
+                .arg(target, last.value(u"backup").toString()));
+    QFile backup(last.value(u"backup").toString());
+    const QByteArray previous = backup.open(QIODevice::ReadOnly) ? backup.readAll() : QByteArray();
+    if (sha256(previous) != last.value(u"before_sha256").toString())
+        return refused(QStringLiteral("the backup %1 is missing or changed; not undone").arg(backup.fileName()));
+    if (const QString error = writeAtomically(target, previous, QFile::permissions(target)); !error.isEmpty())
+        return refused(QStringLiteral("could not write %1: %2").arg(target, error));
+    appendJournal(journalPath,
+        {{QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("file"), last.value(u"file").toString()}, {QStringLiteral("undone"), last.value(u"fix")},
+            {QStringLiteral("after_sha256"), sha256(previous)}});
+    FixOutcome outcome;
+    outcome.applied = true;
+    outcome.writtenTo = target;
+    outcome.backup = backup.fileName();
+    outcome.message =
+        QStringLiteral("undid %1: %2 holds its previous bytes again").arg(last.value(u"fix").toString(), target);
+    return outcome;
+}
+
+} // namespace Posture::Core::FixApplier

@@ -1,0 +1,544 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/fixes/tomleditor.h"
+
+#include "core/config/configdocument.h"
+
+#include <QRegularExpression>
+
+#include <toml++/toml.hpp>
+
+#include <cmath>
+
+namespace Posture::Core {
+
+namespace {
+
+// The file's bytes with what the edits need: where each line starts, its line ending, toml++'s positions as offsets.
+class Text
+{
+public:
+    explicit Text(const QByteArray &bytes)
+        : m_bytes(bytes)
+    {
+        m_starts.append(0);
+        for (qsizetype i = 0; i < bytes.size(); ++i) {
+            if (bytes.at(i) == '\n')
+                m_starts.append(i + 1);
+        }
+        const qsizetype crlf = bytes.count("\r\n");
+        m_eol = crlf > 0 && crlf * 2 >= bytes.count('\n') ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
+        m_bom = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    }
+
+    const QByteArray &bytes() const { return m_bytes; }
+    QByteArray eol() const { return m_eol; }
+    int lineCount() const { return int(m_starts.size()); }
+    bool endsWithNewline() const { return m_bytes.endsWith('\n'); }
+    qsizetype lineStart(int line) const { return line <= 1 ? m_bom : m_starts.at(line - 1); }
+    // The offset after the line and its line ending (the next line's start, or the end of the file).
+    qsizetype lineEnd(int line) const { return line < lineCount() ? m_starts.at(line) : m_bytes.size(); }
+    // The line's text without its line ending.
+    QByteArray line(int line) const
+    {
+        QByteArray text = m_bytes.mid(lineStart(line), lineEnd(line) - lineStart(line));
+        while (text.endsWith('\n') || text.endsWith('\r'))
+            text.chop(1);
+        return text;
+    }
+    // toml++ counts columns in code points; this turns a position into a byte offset.
+    qsizetype offset(const toml::source_position &position) const
+    {
+        qsizetype at = lineStart(int(position.line));
+        for (toml::source_index column = 1; column < position.column && at < m_bytes.size(); ++column) {
+            ++at;
+            while (at < m_bytes.size() && (uchar(m_bytes.at(at)) & 0xC0) == 0x80)
+                ++at; // continuation bytes of the same code point
+        }
+        return at;
+    }
+
+private:
+    QByteArray m_bytes;
+    QList<qsizetype> m_starts;
+    QByteArray m_eol;
+    qsizetype m_bom = 0;
+};
+
+struct Header
+{
+    int line = 0;
+    KeyPath path;
+    bool array = false;
+};
+
+// Every [table] and [[array]] header line, with the key path it names (parsed by toml++ itself, so quoting and
+// escapes mean what they mean in TOML).
+QList<Header> headersOf(const Text &text)
+{
+    QList<Header> headers;
+    static const QRegularExpression header(QStringLiteral("^\\s*(\\[\\[?)"));
+    for (int line = 1; line <= text.lineCount(); ++line) {
+        const QByteArray content = text.line(line);
+        const QRegularExpressionMatch match = header.match(QString::fromUtf8(content));
+        if (!match.hasMatch())
+            continue;
+        const bool array = match.captured(1) == u"[[";
+        // Only the header itself: cut at the closing bracket that is followed by nothing but a comment.
+        toml::table parsed;
+        try {
+            std::string source(content.constData(), size_t(content.size()));
+            parsed = toml::parse(source);
+        } catch (const toml::parse_error &) {
+            continue; // a line inside a multi-line string or array that only looks like a header
+        }
+        Header entry{line, {}, array};
+        const toml::node *node = &parsed;
+        while (node) {
+            const toml::table *table = node->as_table();
+            const toml::array *list = node->as_array();
+            if (list && list->size() == 1)
+                table = (*list)[0].as_table();
+            if (!table || table->size() != 1)
+                break;
+            const auto only = table->begin(); // the iterator owns the key/value pair it hands out
+            const std::string_view key = only->first.str();
+            entry.path.append(QString::fromUtf8(key.data(), qsizetype(key.size())));
+            node = &only->second;
+        }
+        if (!entry.path.isEmpty())
+            headers.append(entry);
+    }
+    return headers;
+}
+
+toml::node *find(toml::table &root, const KeyPath &path)
+{
+    toml::node *node = &root;
+    for (const QString &key : path) {
+        toml::table *table = node ? node->as_table() : nullptr;
+        if (!table)
+            return nullptr;
+        node = table->get(key.toStdString());
+    }
+    return node;
+}
+
+QByteArray keyText(const QString &key)
+{
+    static const QRegularExpression bare(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    if (bare.match(key).hasMatch())
+        return key.toUtf8();
+    return TomlEditor::render(key);
+}
+
+QByteArray dotted(const KeyPath &path)
+{
+    QByteArrayList keys;
+    for (const QString &key : path)
+        keys.append(keyText(key));
+    return keys.join('.');
+}
+
+TomlEditor::Result refuse(const QByteArray &original, const QString &why, int line = 0, int column = 0)
+{
+    return {original,
+        Diagnostic{DiagnosticSeverity::Error, SourceLocation{QString(), line, column}, why,
+            QStringLiteral("Nothing was changed."), QStringLiteral("edit-refused"), {}}};
+}
+
+// Equality of parsed values, where nan equals nan (a file holding nan must still be editable).
+bool same(const QVariant &a, const QVariant &b)
+{
+    if (a.typeId() == QMetaType::Double && b.typeId() == QMetaType::Double && std::isnan(a.toDouble())
+        && std::isnan(b.toDouble()))
+        return true;
+    if (a.typeId() == QMetaType::QVariantMap && b.typeId() == QMetaType::QVariantMap) {
+        const QVariantMap x = a.toMap();
+        const QVariantMap y = b.toMap();
+        if (x.size() != y.size())
+            return false;
+        for (auto it = x.cbegin(); it != x.cend(); ++it) {
+            if (!y.contains(it.key()) || !same(it.value(), y.value(it.key())))
+                return false;
+        }
+        return true;
+    }
+    if (a.typeId() == QMetaType::QVariantList && b.typeId() == QMetaType::QVariantList) {
+        const QVariantList x = a.toList();
+        const QVariantList y = b.toList();
+        if (x.size() != y.size())
+            return false;
+        for (qsizetype i = 0; i < x.size(); ++i) {
+            if (!same(x.at(i), y.at(i)))
+                return false;
+        }
+        return true;
+    }
+    return a == b;
+}
+
+void setIn(QVariantMap &map, const KeyPath &path, qsizetype index, const QVariant &value)
+{
+    if (index == path.size() - 1) {
+        if (value.isValid())
+            map.insert(path.at(index), value);
+        else
+            map.remove(path.at(index));
+        return;
+    }
+    QVariantMap child = map.value(path.at(index)).toMap();
+    setIn(child, path, index + 1, value);
+    map.insert(path.at(index), child);
+}
+
+// The edit is kept only if the text parses and means the original (`before`, already parsed) with exactly this one
+// change.
+TomlEditor::Result proven(const QByteArray &original, const ConfigDocument &before, const QByteArray &edited,
+    const KeyPath &path, const QVariant &value, qsizetype spanBegin, qsizetype spanEnd)
+{
+    const ConfigDocument after = ConfigDocument::fromBytes(edited, {});
+    if (after.status() != ConfigDocument::Status::Parsed)
+        return refuse(original,
+            QStringLiteral("the edit would make the file invalid TOML (%1); it was not written")
+                .arg(after.problem() ? after.problem()->text : QString()));
+    QVariantMap expected = before.root();
+    setIn(expected, path, 0, value);
+    if (!same(after.root(), expected))
+        return refuse(original,
+            QStringLiteral("the edit would change more than `%1`; it was not written").arg(keyPathToString(path)));
+    return {edited, std::nullopt, spanBegin, spanEnd};
+}
+
+// The value as the parser reads it back (an int becomes a 64-bit integer, and so on).
+QVariant normalised(const QVariant &value)
+{
+    const ConfigDocument document = ConfigDocument::fromBytes("v = " + TomlEditor::render(value) + '\n', {});
+    return document.root().value(QStringLiteral("v"));
+}
+
+// The original, parsed once: its meaning (to prove each edit against) and toml++'s tree with positions.
+struct Parsed
+{
+    ConfigDocument document;
+    toml::table root;
+    QList<Header> headers;
+    std::optional<Diagnostic> problem;
+};
+
+Parsed parse(const QByteArray &bytes, const Text &text)
+{
+    Parsed parsed;
+    parsed.document = ConfigDocument::fromBytes(bytes, {});
+    if (parsed.document.status() != ConfigDocument::Status::Parsed) {
+        parsed.problem = parsed.document.problem();
+        parsed.problem->hint = QStringLiteral("Nothing was changed: fix the syntax at this line first.");
+        return parsed;
+    }
+    try {
+        parsed.root = toml::parse(std::string_view(bytes.constData(), size_t(bytes.size())));
+    } catch (const toml::parse_error &) { // the same parser accepted it a moment ago; refused all the same
+        parsed.problem = Diagnostic{DiagnosticSeverity::Error, {}, QStringLiteral("not valid TOML"),
+            QStringLiteral("Nothing was changed."), {}, {}};
+        return parsed;
+    }
+    parsed.headers = headersOf(text);
+    return parsed;
+}
+
+const Header *headerFor(const QList<Header> &headers, const KeyPath &path)
+{
+    for (const Header &header : headers) {
+        if (!header.array && header.path == path)
+            return &header;
+    }
+    return nullptr;
+}
+
+// The last line of the section that starts after `line` (the next header's line minus one, or the last line).
+int sectionEnd(const QList<Header> &headers, int line, int lineCount)
+{
+    for (const Header &header : headers) {
+        if (header.line > line)
+            return header.line - 1;
+    }
+    return lineCount;
+}
+
+// The last line any value below `node` ends on, among lines first..last.
+int lastValueLine(const toml::node &node, int first, int last)
+{
+    int result = 0;
+    const auto consider = [&](const toml::node &value) {
+        const int begin = int(value.source().begin.line);
+        const int end = int(value.source().end.line);
+        if (begin >= first && begin <= last)
+            result = std::max(result, end);
+    };
+    if (const toml::table *table = node.as_table()) {
+        for (const auto &[key, child] : *table) {
+            if (child.is_table() && !child.as_table()->is_inline())
+                result = std::max(result, lastValueLine(child, first, last));
+            else
+                consider(child);
+        }
+    }
+    return result;
+}
+
+// Where a new top-level key goes: after the last top-level value, else before the comment block above the first
+// header (so the header keeps its comment), else at the end.
+int rootInsertLine(const Parsed &parsed, const Text &text)
+{
+    const int firstHeader = parsed.headers.isEmpty() ? text.lineCount() + 1 : parsed.headers.constFirst().line;
+    const int last = lastValueLine(parsed.root, 1, firstHeader - 1);
+    if (last > 0)
+        return last;
+    int line = firstHeader - 1;
+    while (line >= 1 && text.line(line).trimmed().startsWith('#'))
+        --line;
+    return line; // insert after this line (0: at the very start)
+}
+
+QByteArray insertAfterLine(const Text &text, int line, const QByteArray &newLine)
+{
+    QByteArray bytes = text.bytes();
+    if (bytes.isEmpty())
+        return newLine + text.eol();
+    if (line <= 0)
+        return bytes.insert(text.lineStart(1), newLine + text.eol());
+    const qsizetype at = text.lineEnd(line);
+    if (at == bytes.size() && !text.endsWithNewline())
+        return bytes + text.eol() + newLine; // the file had no final newline: it still has none
+    return bytes.insert(at, newLine + text.eol());
+}
+
+QByteArray indentationOf(const QByteArray &line)
+{
+    qsizetype i = 0;
+    while (i < line.size() && (line.at(i) == ' ' || line.at(i) == '\t'))
+        ++i;
+    return line.left(i);
+}
+
+// Inserts `relative = value` into the existing table at tablePath.
+TomlEditor::Result insertInto(const QByteArray &original, const Text &text, Parsed &parsed, const KeyPath &tablePath,
+    const KeyPath &relative, const QVariant &value, const KeyPath &fullPath)
+{
+    const QByteArray assignment = dotted(relative) + " = " + TomlEditor::render(value);
+    toml::node *node = find(parsed.root, tablePath);
+    toml::table *table = node ? node->as_table() : nullptr;
+    if (!table)
+        return refuse(original, QStringLiteral("`%1` is not a table").arg(keyPathToString(tablePath)));
+    if (table->is_inline()) {
+        // Before the closing brace: `{ a = 1 }` becomes `{ a = 1, key = value }`.
+        const qsizetype close = text.offset(table->source().end) - 1;
+        if (close < 0 || text.bytes().at(close) != '}')
+            return refuse(original,
+                QStringLiteral("cannot find the end of the inline table `%1`").arg(keyPathToString(tablePath)));
+        qsizetype at = close;
+        while (at > 0 && text.bytes().at(at - 1) == ' ')
+            --at;
+        const QByteArray insertion = table->empty() ? QByteArray(" " + assignment + " ") : ", " + assignment;
+        QByteArray bytes = original;
+        const qsizetype where = table->empty() ? close : at;
+        bytes.insert(where, insertion);
+        return proven(original, parsed.document, bytes, fullPath, value, where, where);
+    }
+    // The section whose lines hold the table's keys, and the dotted prefix they are written with there.
+    KeyPath sectionPath = tablePath;
+    while (!sectionPath.isEmpty() && !headerFor(parsed.headers, sectionPath))
+        sectionPath.removeLast();
+    const KeyPath prefix = tablePath.mid(sectionPath.size());
+    int line = 0;
+    if (sectionPath.isEmpty()) {
+        const int firstHeader = parsed.headers.isEmpty() ? text.lineCount() + 1 : parsed.headers.constFirst().line;
+        line = prefix.isEmpty() ? rootInsertLine(parsed, text) : lastValueLine(*table, 1, firstHeader - 1);
+    } else {
+        const Header *header = headerFor(parsed.headers, sectionPath);
+        const int end = sectionEnd(parsed.headers, header->line, text.lineCount());
+        line = lastValueLine(*table, header->line + 1, end);
+        if (line == 0)
+            line = header->line;
+    }
+    if (line == 0 && !prefix.isEmpty())
+        return refuse(original, QStringLiteral("cannot tell where `%1` is written").arg(keyPathToString(tablePath)));
+    const QByteArray neighbour = line > 0 ? text.line(line) : QByteArray();
+    const QByteArray indentation = indentationOf(neighbour);
+    // Quoted like the line above: a neighbour written with 'literal' strings gets one too.
+    const qsizetype equals = neighbour.indexOf('=');
+    const QByteArray style = equals < 0 ? QByteArray() : neighbour.mid(equals + 1).trimmed();
+    const QByteArray newLine = indentation + (prefix.isEmpty() ? QByteArray() : dotted(prefix) + '.') + dotted(relative)
+        + " = " + TomlEditor::render(value, style);
+    const qsizetype where = original.isEmpty() ? 0 : (line <= 0 ? text.lineStart(1) : text.lineEnd(line));
+    return proven(original, parsed.document, insertAfterLine(text, line, newLine), fullPath, value, where, where);
+}
+
+} // namespace
+
+QByteArray TomlEditor::render(const QVariant &value, const QByteArray &style)
+{
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+        return value.toBool() ? "true" : "false";
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+        return QByteArray::number(value.toLongLong());
+    case QMetaType::Double: {
+        QByteArray number = QByteArray::number(value.toDouble(), 'g', 17);
+        if (!number.contains('.') && !number.contains('e') && !number.contains("inf") && !number.contains("nan"))
+            number += ".0";
+        return number;
+    }
+    case QMetaType::QStringList:
+    case QMetaType::QVariantList: {
+        QByteArrayList items;
+        for (const QVariant &item : value.toList())
+            items.append(render(item, style));
+        return '[' + items.join(", ") + ']';
+    }
+    default:
+        break;
+    }
+    const QString text = value.toString();
+    // A literal string like its neighbour, when the text needs no escape.
+    if (style.startsWith('\'') && !style.startsWith("'''") && !text.contains(u'\'')
+        && std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; }))
+        return '\'' + text.toUtf8() + '\'';
+    QByteArray quoted = "\"";
+    for (const char32_t c : text.toUcs4()) {
+        if (c == U'"' || c == U'\\')
+            quoted += '\\' + QByteArray(1, char(c));
+        else if (c == U'\n')
+            quoted += "\\n";
+        else if (c == U'\t')
+            quoted += "\\t";
+        else if (c < 0x20 || c == 0x7f)
+            quoted += QStringLiteral("\\u%1").arg(uint(c), 4, 16, QChar(u'0')).toUtf8();
+        else
+            quoted += QString::fromUcs4(&c, 1).toUtf8();
+    }
+    return quoted + '"';
+}
+
+TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPath &path, const QVariant &value)
+{
+    if (path.isEmpty())
+        return refuse(original, QStringLiteral("no key given"));
+    const Text text(original);
+    Parsed parsed = parse(original, text);
+    if (parsed.problem)
+        return {original, parsed.problem};
+    // The same value again: not a byte changes (1e3 stays 1e3, a multi-line string stays one).
+    if (same(parsed.document.value(path), value))
+        return {original, std::nullopt};
+    const QVariant wanted = normalised(value);
+    if (!wanted.isValid())
+        return refuse(original, QStringLiteral("the value cannot be written as TOML"));
+    if (toml::node *node = find(parsed.root, path)) {
+        if (node->is_table() && !node->as_table()->is_inline())
+            return refuse(original, QStringLiteral("`%1` is a table, not a value").arg(keyPathToString(path)));
+        if (node->is_array_of_tables())
+            return refuse(original, QStringLiteral("`%1` is an array of tables").arg(keyPathToString(path)));
+        if (same(parsed.document.value(path), wanted))
+            return {original, std::nullopt};
+        const qsizetype begin = text.offset(node->source().begin);
+        const qsizetype end = text.offset(node->source().end);
+        if (begin >= end || end > original.size())
+            return refuse(original, QStringLiteral("cannot find where `%1` is written").arg(keyPathToString(path)));
+        QByteArray bytes = original;
+        bytes.replace(begin, end - begin, render(value, original.mid(begin, end - begin)));
+        return proven(original, parsed.document, bytes, path, wanted, begin, end);
+    }
+    // A missing key: into the nearest table that exists, with a header of its own where that reads best.
+    KeyPath existing = path.mid(0, path.size() - 1);
+    while (!existing.isEmpty() && !find(parsed.root, existing))
+        existing.removeLast();
+    toml::node *ancestor = find(parsed.root, existing);
+    if (!ancestor || !ancestor->is_table())
+        return refuse(original, QStringLiteral("`%1` is not inside a table").arg(keyPathToString(path)));
+    const KeyPath relative = path.mid(existing.size());
+    const bool ownHeader = relative.size() >= 2 && !ancestor->as_table()->is_inline()
+        && (existing.isEmpty() || headerFor(parsed.headers, existing));
+    if (ownHeader) {
+        // A new [table] at the end of the file.
+        QByteArray bytes = original;
+        const QByteArray eol = text.eol();
+        if (!bytes.isEmpty() && !text.endsWithNewline())
+            bytes += eol;
+        if (!bytes.isEmpty() && !bytes.endsWith(QByteArray(eol + eol)) && !(bytes == eol))
+            bytes += eol;
+        bytes += '[' + dotted(path.mid(0, path.size() - 1)) + ']' + eol + keyText(path.constLast()) + " = "
+            + render(value) + (text.endsWithNewline() || original.isEmpty() ? eol : QByteArray());
+        return proven(original, parsed.document, bytes, path, wanted, original.size(), original.size());
+    }
+    return insertInto(original, text, parsed, existing, relative, wanted, path);
+}
+
+TomlEditor::Result TomlEditor::removeKey(const QByteArray &original, const KeyPath &path)
+{
+    if (path.isEmpty())
+        return refuse(original, QStringLiteral("no key given"));
+    const Text text(original);
+    Parsed parsed = parse(original, text);
+    if (parsed.problem)
+        return {original, parsed.problem};
+    toml::node *node = find(parsed.root, path);
+    if (!node)
+        return refuse(original, QStringLiteral("`%1` is not in the file").arg(keyPathToString(path)));
+    if ((node->is_table() && !node->as_table()->is_inline()) || node->is_array_of_tables())
+        return refuse(original, QStringLiteral("`%1` is a table; only keys are removed").arg(keyPathToString(path)));
+    toml::table *parent = find(parsed.root, path.mid(0, path.size() - 1))->as_table();
+    QByteArray bytes = original;
+    if (parent->is_inline()) {
+        // Inside `{ ... }`: the key, its value and one comma.
+        toml::source_position keyBegin{};
+        for (const auto &[key, child] : *parent) {
+            if (&child == node)
+                keyBegin = key.source().begin;
+        }
+        qsizetype begin = text.offset(keyBegin);
+        qsizetype end = text.offset(node->source().end);
+        qsizetype after = end;
+        while (after < bytes.size() && bytes.at(after) == ' ')
+            ++after;
+        if (after < bytes.size() && bytes.at(after) == ',') {
+            end = after + 1;
+            while (end < bytes.size() && bytes.at(end) == ' ')
+                ++end;
+        } else {
+            qsizetype before = begin;
+            while (before > 0 && bytes.at(before - 1) == ' ')
+                --before;
+            if (before > 0 && bytes.at(before - 1) == ',')
+                begin = before - 1;
+        }
+        bytes.remove(begin, end - begin);
+        return proven(original, parsed.document, bytes, path, QVariant(), begin, end);
+    }
+    // A key-value starts on the line its value starts on; it goes with all its lines and a comment after it.
+    const int first = int(node->source().begin.line);
+    const int last = int(node->source().end.line);
+    const QByteArray before =
+        original.mid(text.lineStart(first), text.offset(node->source().begin) - text.lineStart(first));
+    static const QRegularExpression onlyKey(QStringLiteral("^\\s*[^=#]+=\\s*$"));
+    if (!onlyKey.match(QString::fromUtf8(before)).hasMatch())
+        return refuse(
+            original, QStringLiteral("`%1` shares its line with another key").arg(keyPathToString(path)), first);
+    const QByteArray rest = text.line(last).mid(text.offset(node->source().end) - text.lineStart(last)).trimmed();
+    if (!rest.isEmpty() && !rest.startsWith('#'))
+        return refuse(
+            original, QStringLiteral("`%1` shares its line with another key").arg(keyPathToString(path)), last);
+    qsizetype begin = text.lineStart(first);
+    qsizetype end = text.lineEnd(last);
+    if (end == bytes.size() && !text.endsWithNewline() && first > 1) {
+        // The last line had no newline: take the one before it, so the file still ends without one.
+        end = bytes.size();
+        begin = text.lineStart(first) - (bytes.mid(0, text.lineStart(first)).endsWith("\r\n") ? 2 : 1);
+    }
+    bytes.remove(begin, end - begin);
+    return proven(original, parsed.document, bytes, path, QVariant(), begin, end);
+}
+
+} // namespace Posture::Core

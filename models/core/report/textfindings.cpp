@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+// The text report's judgement: the verdict per surface, then the findings grouped by the surfaces they concern.
+#include "core/report/textfindings.h"
+
+#include "core/common/secrets.h"
+#include "core/inspection.h"
+#include "core/report/textwrap.h"
+
+namespace Posture::Core {
+
+namespace {
+
+// ANSI colours for the severity words; the word itself is always printed.
+QString coloured(const QString &text, Severity severity, bool colour)
+{
+    if (!colour)
+        return text;
+    static constexpr const char *codes[] = {"2", "36", "33", "31", "1;31"};
+    return QStringLiteral("\x1b[%1m%2\x1b[0m").arg(QLatin1StringView(codes[int(severity)]), text);
+}
+
+QString groupLabel(Surfaces surfaces)
+{
+    QStringList labels;
+    for (const Surface surface : {Surface::Cli, Surface::Ide, Surface::Cloud}) {
+        if (surfaces & surface)
+            labels.append(surfaceLabel(surface));
+    }
+    return labels.join(QStringLiteral(" and "));
+}
+
+QString whereText(const Evidence &evidence)
+{
+    QString where;
+    if (!evidence.file.isEmpty())
+        where = SourceLocation{evidence.file, evidence.line, evidence.column}.toShortString();
+    if (!evidence.keyPath.isEmpty())
+        where += (where.isEmpty() ? QString() : QStringLiteral("  ")) + evidence.keyPath
+            + (evidence.value.isEmpty() ? QString() : QStringLiteral(" = ") + evidence.value);
+    else if (!evidence.value.isEmpty())
+        where += (where.isEmpty() ? QString() : QStringLiteral(": ")) + evidence.value;
+    if (!evidence.layer.isEmpty())
+        where += QStringLiteral(" (%1)").arg(evidence.layer);
+    return where;
+}
+
+} // namespace
+
+QString findingsText(const Inspection &inspection, bool colour)
+{
+    QString text = QStringLiteral("\nFindings\n");
+    for (const Surface surface : {Surface::Cli, Surface::Ide, Surface::Cloud}) {
+        const SurfaceVerdict verdict = inspection.verdict(surface);
+        QStringList counts;
+        for (int i = 4; i >= 1; --i) {
+            if (verdict.counts[i] > 0)
+                counts.append(QStringLiteral("%1 %2").arg(verdict.counts[i]).arg(severityName(Severity(i))));
+        }
+        if (verdict.accepted > 0)
+            counts.append(QStringLiteral("%1 accepted").arg(verdict.accepted));
+        const QString word = verdict.worst ? coloured(verdict.word(), *verdict.worst, colour) : verdict.word();
+        text += QStringLiteral("  %1 %2%3\n")
+                    .arg(surfaceLabel(surface) + u':', -15)
+                    .arg(word,
+                        counts.isEmpty() ? QString() : QStringLiteral(" (") + counts.join(QStringLiteral(", ")) + u')');
+    }
+    if (inspection.findings.isEmpty())
+        return text + QStringLiteral("  No findings.\n");
+    // Grouped by the surfaces a finding concerns, in the order of their first (most severe) finding.
+    QList<Surfaces> groups;
+    for (const Finding &finding : inspection.findings) {
+        if (!groups.contains(finding.surfaces))
+            groups.append(finding.surfaces);
+    }
+    for (const Surfaces group : std::as_const(groups)) {
+        text += u'\n' + groupLabel(group) + u'\n';
+        for (const Finding &finding : inspection.findings) {
+            if (finding.surfaces != group)
+                continue;
+            const QString level = severityName(finding.severity).toUpper();
+            text += QStringLiteral("  ") + coloured(level, finding.severity, colour) + QString(10 - level.size(), u' ')
+                + finding.title + u'\n';
+            text += QString(12, u' ') + QStringLiteral("[%1]\n").arg(finding.id);
+            const QString where = whereText(finding.evidence);
+            if (!where.isEmpty())
+                text += wrapped(Secrets::maskText(where), 12);
+            if (finding.acceptance) {
+                const Acceptance &acceptance = *finding.acceptance;
+                text += wrapped(QStringLiteral("%1 by %2 until %3: %4")
+                                    .arg(acceptance.expired ? QStringLiteral("ACCEPTANCE EXPIRED, was accepted")
+                                                            : QStringLiteral("ACCEPTED"),
+                                        acceptance.owner, acceptance.expires.toString(Qt::ISODate), acceptance.reason),
+                    12);
+            }
+            text += wrapped(finding.explanation, 12);
+            text += wrapped(QStringLiteral("What to do: ") + finding.remediation, 12);
+            if (!finding.fixId.isEmpty())
+                text += wrapped(QStringLiteral("Guided fix: codex-posture --fix ") + finding.fixId, 12);
+        }
+    }
+    return text;
+}
+
+} // namespace Posture::Core

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+// Rules on values Codex refuses or ignores, versions that disagree, and administrators' requirements.
+#include "core/common/secrets.h"
+#include "core/rules/rulecontext.h"
+
+namespace Posture::Core::Rules {
+
+namespace {
+
+// Settings whose loss weakens the sandbox or approvals: a misspelling of one of them silently does nothing.
+const QStringList &securityKeys()
+{
+    static const QStringList keys{QStringLiteral("sandbox_mode"), QStringLiteral("approval_policy"),
+        QStringLiteral("network_access"), QStringLiteral("writable_roots"), QStringLiteral("default_permissions"),
+        QStringLiteral("trust_level"), QStringLiteral("sandbox_workspace_write"), QStringLiteral("permissions"),
+        QStringLiteral("shell_environment_policy"), QStringLiteral("ignore_default_excludes"),
+        QStringLiteral("exclude_tmpdir_env_var"), QStringLiteral("exclude_slash_tmp"), QStringLiteral("network_proxy"),
+        QStringLiteral("approvals_reviewer")};
+    return keys;
+}
+
+Evidence evidenceOf(const Diagnostic &message)
+{
+    Evidence evidence;
+    evidence.file = message.location.file;
+    evidence.line = message.location.line;
+    evidence.column = message.location.column;
+    evidence.keyPath = keyPathToString(message.keyPath);
+    evidence.path = message.keyPath;
+    return evidence;
+}
+
+} // namespace
+
+// The security key an unknown key was probably meant to be: `sandbox-mode`, `sandboxmode`, `aproval_policy`.
+QString meantSecurityKey(const QString &key)
+{
+    QString normalised = key.toLower();
+    normalised.replace(u'-', u'_');
+    for (const QString &known : securityKeys()) {
+        if (normalised == known || editDistance(normalised, known) <= 2)
+            return known;
+    }
+    return {};
+}
+
+void configRules(Context &context)
+{
+    const Inspection &inspection = context.inspection;
+    for (const Diagnostic &message : inspection.messages) {
+        const QString subject = message.keyPath.isEmpty()
+            ? QStringLiteral("%1:%2").arg(message.location.file).arg(message.location.line)
+            : keyPathToString(message.keyPath);
+        if (message.severity == DiagnosticSeverity::Error) {
+            context.add({findingId(QStringLiteral("codex-refuses-config"), subject),
+                QStringLiteral("codex-refuses-config"), Severity::Medium, Surfaces(Surface::Cli) | Surface::Ide,
+                QStringLiteral("Codex refuses to start with this configuration"), evidenceOf(message),
+                QStringLiteral("%1. Codex stops at start-up, so users fall back to whatever gets them working: flags, "
+                               "another profile, or deleting the file with its safe settings.")
+                    .arg(Secrets::maskText(message.text)),
+                message.hint.isEmpty() ? QStringLiteral("Correct the value.") : message.hint, ConfigDocs, {}, {}});
+            continue;
+        }
+        if (message.code != u"unknown-key" || message.keyPath.isEmpty())
+            continue;
+        const QString meant = meantSecurityKey(message.keyPath.constLast());
+        const bool misplaced = message.hint.contains(QStringLiteral("table"));
+        if (meant.isEmpty() && !misplaced)
+            continue;
+        context.add({findingId(QStringLiteral("security-setting-ignored"), subject),
+            QStringLiteral("security-setting-ignored"), Severity::Medium, Surfaces(Surface::Cli) | Surface::Ide,
+            misplaced || meant.isEmpty()
+                ? QStringLiteral("A setting landed in the wrong table and is ignored")
+                : QStringLiteral("`%1` is ignored: Codex knows it as `%2`").arg(message.keyPath.constLast(), meant),
+            evidenceOf(message),
+            QStringLiteral("Codex ignores %1 (%2), so the restriction it was meant to set is not in force, while the "
+                           "file suggests it is.")
+                .arg(keyPathToString(message.keyPath), Secrets::maskText(message.text)),
+            message.hint.isEmpty() ? QStringLiteral("Write the key as `%1`.").arg(meant) : message.hint, ConfigDocs, {},
+            {}});
+    }
+
+    const KeyPath approval{QStringLiteral("approval_policy")};
+    if (inspection.config.value(approval).toString() == u"on-failure") {
+        context.add({findingId(QStringLiteral("deprecated-value"), QStringLiteral("approval_policy")),
+            QStringLiteral("deprecated-value"), Severity::Low, context.localSurfaces(),
+            QStringLiteral("approval_policy = \"on-failure\" is deprecated"), context.evidence(approval),
+            QStringLiteral("Codex 0.171.0 treats on-failure as on-request; a later version may refuse it and stop "
+                           "at start-up."),
+            QStringLiteral("Write approval_policy = \"on-request\"."), ConfigDocs, {}, {}});
+    }
+
+    // An IDE extension's own codex next to the CLI's: different versions mean different rules and defaults.
+    QString cliVersion;
+    for (const CodexBinary &binary : inspection.binaries) {
+        if (binary.source == u"PATH" && !binary.version.isEmpty()) {
+            cliVersion = binary.version;
+            break;
+        }
+    }
+    for (const CodexBinary &binary : inspection.binaries) {
+        if (!binary.source.endsWith(QStringLiteral("extension")) || binary.version.isEmpty() || cliVersion.isEmpty()
+            || binary.version == cliVersion)
+            continue;
+        context.add({findingId(QStringLiteral("codex-versions-differ"), binary.path),
+            QStringLiteral("codex-versions-differ"), Severity::Low, Surface::Ide,
+            QStringLiteral("The IDE runs codex %1, the CLI %2").arg(binary.version, cliVersion),
+            Context::fact(binary.path, binary.version),
+            QStringLiteral("The two read the same files but may apply them differently (defaults, accepted values, "
+                           "sandbox behaviour), so what was checked for one does not hold for the other."),
+            QStringLiteral("Update the older one so both run the same version."), ConfigDocs, {}, {}});
+    }
+
+    // Values of the managed configuration that replaced what the user (or a profile or project) wrote.
+    for (const KeyPath &path : inspection.config.keyPaths()) {
+        const std::optional<Provenance> provenance = inspection.config.provenance(path);
+        if (!provenance || provenance->winner.layer < 0
+            || inspection.layers.at(provenance->winner.layer).kind != ConfigLayer::Kind::Managed
+            || provenance->overridden.isEmpty())
+            continue;
+        const ValueOrigin &replaced = provenance->overridden.constLast();
+        context.add({findingId(QStringLiteral("requirement-overrides"), keyPathToString(path)),
+            QStringLiteral("requirement-overrides"), Severity::Info, context.localSurfaces(),
+            QStringLiteral("The managed configuration decides %1").arg(keyPathToString(path)), context.evidence(path),
+            QStringLiteral("%1 in %2 is replaced by the administrator's managed configuration; changing it there "
+                           "changes nothing.")
+                .arg(keyPathToString(path), replaced.location.toShortString()),
+            QStringLiteral("Ask whoever manages %1 if the value must change.").arg(provenance->winner.location.file),
+            ConfigDocs, {}, {}});
+    }
+
+    for (const auto &[surface, posture] :
+        {std::pair{Surface::Cli, &inspection.cli}, std::pair{Surface::Ide, &inspection.ide}}) {
+        for (const PostureValue *cell : {&posture->approvalPolicy, &posture->sandboxMode}) {
+            if (cell->requiredBy.line <= 0)
+                continue;
+            context.add({findingId(QStringLiteral("requirement-overrides"), cell->requiredBy.file + u'#' + cell->value),
+                QStringLiteral("requirement-overrides"), Severity::Info, Surfaces(surface),
+                QStringLiteral("An administrator's requirement decides this value"),
+                Evidence{QStringLiteral("requirements"), cell->requiredBy.file, cell->requiredBy.line,
+                    cell->requiredBy.column, keyPathToString(cell->decidedBy), cell->value},
+                QStringLiteral("The configured value is not allowed by the machine's requirements, so Codex uses %1. "
+                               "Changing your own config.toml will not change it.")
+                    .arg(cell->value),
+                QStringLiteral("Ask whoever manages %1 if the value must change.").arg(cell->requiredBy.file),
+                ConfigDocs, {}, {}});
+        }
+    }
+}
+
+} // namespace Posture::Core::Rules

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+// Rules on files: commands Codex runs that live where others can change them, and configuration or credential files
+// that others can read or change.
+#include "core/rules/rulecontext.h"
+#include "core/surfaces/inventory.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace Posture::Core::Rules {
+
+namespace {
+
+// Why a program at this path can be changed by someone other than the user, or by the sandboxed agent itself.
+QString changeableBecause(const QString &program, const ProjectTrust &trust)
+{
+    if (!QDir::isAbsolutePath(program))
+        return {};
+    const QFileInfo info(program);
+    for (const QString &workspace : {trust.projectRoot, trust.cwd}) {
+        if (isPathInside(QDir::cleanPath(program), QDir::cleanPath(workspace)))
+            return QStringLiteral("it lies in the workspace %1, which sandboxed commands may write").arg(workspace);
+    }
+    if (info.exists() && (info.permissions() & QFileDevice::WriteOther))
+        return QStringLiteral("anyone on the machine may write it");
+    const QFileInfo directory(info.absolutePath());
+    if (directory.exists() && (directory.permissions() & QFileDevice::WriteOther))
+        return QStringLiteral("anyone on the machine may replace it in %1").arg(directory.absoluteFilePath());
+    return {};
+}
+
+void checkCommand(Context &context, const KeyPath &path, const QString &program, const QString &what)
+{
+    const QString because = changeableBecause(program, context.inspection.trust);
+    if (because.isEmpty())
+        return;
+    context.add({findingId(QStringLiteral("command-in-writable-place"), keyPathToString(path)),
+        QStringLiteral("command-in-writable-place"), Severity::High, context.localSurfaces(),
+        QStringLiteral("The %1 command can be changed by others").arg(what), context.evidence(path),
+        QStringLiteral("Codex runs %1 outside the sandbox, and %2: whoever changes it (another user, or the agent "
+                       "itself from inside its sandbox) gets code run with the user's full rights.")
+            .arg(program, because),
+        QStringLiteral("Keep the program in a folder only you can write, such as ~/.local/bin, and point the "
+                       "setting there."),
+        SecurityDocs, {}, {}});
+}
+
+void checkFile(Context &context, const QString &path, bool credentials)
+{
+    const QFileInfo info(path);
+    if (!info.isFile())
+        return;
+    const QFile::Permissions permissions = info.permissions();
+    const bool othersWrite = permissions & (QFileDevice::WriteGroup | QFileDevice::WriteOther);
+    const bool othersRead = permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    const QString mode = QStringLiteral("mode %1").arg(QString::number(int(permissions) & 0x777, 16).right(3));
+    if (credentials) {
+        if (othersRead || othersWrite)
+            context.add({findingId(QStringLiteral("credentials-exposed"), path), QStringLiteral("credentials-exposed"),
+                Severity::High, context.localSurfaces(),
+                QStringLiteral("%1 is open to other users").arg(info.fileName()), Context::fact(path, mode),
+                QStringLiteral("This file holds the Codex login. Other users (or services running as them) can read it "
+                               "and use the account, or replace it."),
+                QStringLiteral("chmod 600 %1").arg(path), SecurityDocs, {}, {}});
+        return;
+    }
+    if (othersWrite) {
+        context.add({findingId(QStringLiteral("config-writable-by-others"), path),
+            QStringLiteral("config-writable-by-others"), Severity::High, context.localSurfaces(),
+            QStringLiteral("%1 can be changed by other users").arg(info.fileName()), Context::fact(path, mode),
+            QStringLiteral("Whoever can write this file decides Codex's sandbox, approvals, MCP servers and hooks: "
+                           "another user can turn the sandbox off or add a command Codex runs."),
+            QStringLiteral("chmod go-w %1").arg(path), SecurityDocs, {}, {}});
+    }
+    // The secret rules ran first: a plaintext secret found in this file makes its readability a finding.
+    if (othersRead && context.found(QStringLiteral("plaintext-secret"), path)) {
+        context.add({findingId(QStringLiteral("secret-file-readable-by-others"), path),
+            QStringLiteral("secret-file-readable-by-others"), Severity::Medium, context.localSurfaces(),
+            QStringLiteral("%1 holds a secret and other users can read it").arg(info.fileName()),
+            Context::fact(path, mode),
+            QStringLiteral("The file contains a token or key and is readable by other users of this machine."),
+            QStringLiteral("Move the secret out of the file (see the plaintext-secret finding), and chmod 600 %1.")
+                .arg(path),
+            SecurityDocs, {}, {}});
+    }
+}
+
+} // namespace
+
+void fileRules(Context &context)
+{
+    const Inspection &inspection = context.inspection;
+    const QStringList notify = Inventory::notifyCommand(inspection.config);
+    if (!notify.isEmpty())
+        checkCommand(context, {QStringLiteral("notify")}, notify.constFirst(), QStringLiteral("notify"));
+    for (const QString &hook : Inventory::hookCommands(inspection.config)) {
+        // "<event>: <command line>"; the program is the command line's first word.
+        const QString event = hook.section(QStringLiteral(": "), 0, 0);
+        const QString program = hook.section(QStringLiteral(": "), 1).trimmed().section(u' ', 0, 0);
+        checkCommand(context, {QStringLiteral("hooks"), event}, program, QStringLiteral("%1 hook").arg(event));
+    }
+    for (const ConfigLayer &layer : inspection.layers) {
+        if (layer.exists() && layer.kind != ConfigLayer::Kind::System && layer.kind != ConfigLayer::Kind::Requirements
+            && layer.kind != ConfigLayer::Kind::Managed)
+            checkFile(context, layer.document.path(), false);
+    }
+    const QString codexHome = inspection.locations.codexHome;
+    checkFile(context, codexHome + QStringLiteral("/auth.json"), true);
+    checkFile(context, codexHome + QStringLiteral("/.credentials.json"), true);
+}
+
+} // namespace Posture::Core::Rules

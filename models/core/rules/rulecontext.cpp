@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/rules/rulecontext.h"
+
+#include "core/common/secrets.h"
+
+namespace Posture::Core::Rules {
+
+Context::Context(const Inspection &inspectionToJudge, Findings &findings)
+    : inspection(inspectionToJudge)
+    , m_findings(findings)
+{ }
+
+Evidence Context::evidence(const KeyPath &path) const
+{
+    Evidence evidence;
+    evidence.keyPath = keyPathToString(path);
+    evidence.path = path;
+    const std::optional<Provenance> provenance = inspection.config.provenance(path);
+    const QVariant value = inspection.config.value(path);
+    if (value.isValid())
+        evidence.value = tomlText(Secrets::mask(path, value));
+    const SourceLocation location = inspection.config.location(path);
+    evidence.file = location.file;
+    evidence.line = location.line;
+    evidence.column = location.column;
+    if (provenance && provenance->winner.layer >= 0)
+        evidence.layer = inspection.layers.at(provenance->winner.layer).kindName();
+    return evidence;
+}
+
+Evidence Context::evidence(const PostureValue &cell) const
+{
+    if (cell.decidedBy.isEmpty())
+        return fact(QString(), cell.value + QStringLiteral(" (") + cell.reason + u')');
+    Evidence result = evidence(cell.decidedBy);
+    if (result.value.isEmpty())
+        result.value = cell.value;
+    return result;
+}
+
+Evidence Context::fact(const QString &file, const QString &value)
+{
+    Evidence evidence;
+    evidence.file = file;
+    evidence.value = value;
+    return evidence;
+}
+
+Surfaces Context::localSurfaces() const
+{
+    Surfaces surfaces;
+    if (inspection.codexStarts())
+        surfaces |= Surface::Cli;
+    if (inspection.ideStarts())
+        surfaces |= Surface::Ide;
+    return surfaces;
+}
+
+void Context::add(Finding finding)
+{
+    for (Finding &known : m_findings) {
+        if (known.id == finding.id) {
+            known.surfaces |= finding.surfaces;
+            known.severity = std::max(known.severity, finding.severity);
+            return;
+        }
+    }
+    m_findings.append(std::move(finding));
+}
+
+bool Context::found(const QString &ruleId, const QString &file) const
+{
+    return std::any_of(m_findings.cbegin(), m_findings.cend(),
+        [&](const Finding &finding) { return finding.ruleId == ruleId && finding.evidence.file == file; });
+}
+
+QString tomlText(const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::QString:
+        return u'"' + value.toString() + u'"';
+    case QMetaType::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QMetaType::QVariantList: {
+        QStringList items;
+        for (const QVariant &item : value.toList())
+            items.append(tomlText(item));
+        return u'[' + items.join(QStringLiteral(", ")) + u']';
+    }
+    case QMetaType::QVariantMap:
+        return QStringLiteral("{...}");
+    default:
+        return value.toString();
+    }
+}
+
+QString findingId(const QString &ruleId, const QString &subject)
+{
+    return subject.isEmpty() ? ruleId : ruleId + u':' + subject;
+}
+
+} // namespace Posture::Core::Rules

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+// Rules on secrets: what commands inherit, tokens written into the file, MCP packages that change under the user.
+#include "core/common/secrets.h"
+#include "core/rules/rulecontext.h"
+#include "core/surfaces/inventory.h"
+
+#include <QFileInfo>
+
+namespace Posture::Core::Rules {
+
+namespace {
+
+// A package runner's first package argument, if it names no fixed version: `pkg`, `pkg@latest`, `@scope/pkg`.
+QString unpinnedPackage(const McpServer &server)
+{
+    static const QStringList runners{QStringLiteral("npx"), QStringLiteral("bunx"), QStringLiteral("pnpx"),
+        QStringLiteral("uvx"), QStringLiteral("pipx")};
+    const QString runner = QFileInfo(server.command).fileName();
+    if (!runners.contains(runner))
+        return {};
+    for (const QString &argument : server.args) {
+        if (argument.startsWith(u'-') || argument == u"run" || argument == u"dlx")
+            continue;
+        const qsizetype at = argument.indexOf(u'@', 1); // a scope's leading @ is not a version
+        const QString version = at < 0 ? QString() : argument.mid(at + 1);
+        if (runner == u"uvx" || runner == u"pipx")
+            return argument.contains(QStringLiteral("==")) ? QString() : argument;
+        return version.isEmpty() || version == u"latest" || version == u"next" ? argument : QString();
+    }
+    return {};
+}
+
+void checkSecretTable(Context &context, const KeyPath &tablePath, const QString &what)
+{
+    const QVariantMap table = context.inspection.config.value(tablePath).toMap();
+    for (auto it = table.cbegin(); it != table.cend(); ++it) {
+        KeyPath path = tablePath;
+        path.append(it.key());
+        // Secret-looking: the variable's own name says so (GITHUB_TOKEN), or the value has a token's shape. Every
+        // value of these tables is masked in reports anyway; only these are findings.
+        const QString value = it.value().toString();
+        if (!Secrets::isSecretKey({it.key()}) && Secrets::maskText(value) == value)
+            continue;
+        context.add({findingId(QStringLiteral("plaintext-secret"), keyPathToString(path)),
+            QStringLiteral("plaintext-secret"), Severity::High, context.localSurfaces(),
+            QStringLiteral("A secret is written in %1").arg(what), context.evidence(path),
+            QStringLiteral("The value of %1 looks like a token or key, stored in plain text in a file that backups, "
+                           "dotfile repositories and screen shares see, and that any program running as the user "
+                           "(a sandboxed command can read it) can copy.")
+                .arg(keyPathToString(path)),
+            QStringLiteral("Keep the secret in the environment or a keyring and refer to it: env_vars = [\"NAME\"] "
+                           "for MCP servers, bearer_token_env_var or env_http_headers for HTTP servers and "
+                           "providers. Then rotate the exposed value."),
+            SecurityDocs, {}, {}});
+    }
+}
+
+} // namespace
+
+void secretRules(Context &context)
+{
+    const EffectiveConfig &config = context.inspection.config;
+    const KeyPath inherit{QStringLiteral("shell_environment_policy"), QStringLiteral("inherit")};
+    const KeyPath ignoreExcludes{QStringLiteral("shell_environment_policy"), QStringLiteral("ignore_default_excludes")};
+    const QString inherited = config.value(inherit).toString();
+    if (config.value(ignoreExcludes) == QVariant(true) && (inherited.isEmpty() || inherited == u"all")) {
+        context.add({findingId(QStringLiteral("environment-secrets-reach-commands"), keyPathToString(ignoreExcludes)),
+            QStringLiteral("environment-secrets-reach-commands"), Severity::Medium, context.localSurfaces(),
+            QStringLiteral("Every environment variable, secrets included, reaches commands"),
+            context.evidence(ignoreExcludes),
+            QStringLiteral("With inherit = \"all\" and the default excludes ignored, variables named *KEY*, *SECRET* "
+                           "and *TOKEN* are passed to every command the model runs: one injected `env | curl ...` "
+                           "sends them away when network is on, or writes them where the model can read them."),
+            QStringLiteral("Set ignore_default_excludes = false, or inherit = \"core\" and pass what the work "
+                           "needs with shell_environment_policy.set / include_only."),
+            ConfigDocs, {}, {}});
+    }
+
+    const QVariantMap providers = config.value({QStringLiteral("model_providers")}).toMap();
+    for (auto it = providers.cbegin(); it != providers.cend(); ++it) {
+        const KeyPath token{QStringLiteral("model_providers"), it.key(), QStringLiteral("experimental_bearer_token")};
+        if (config.value(token).isValid()) {
+            context.add({findingId(QStringLiteral("plaintext-secret"), keyPathToString(token)),
+                QStringLiteral("plaintext-secret"), Severity::High, context.localSurfaces(),
+                QStringLiteral("A provider token is written in the config"), context.evidence(token),
+                QStringLiteral("experimental_bearer_token keeps the API token of provider `%1` in plain text: backups, "
+                               "dotfile repositories, screen shares and any program running as the user can copy it.")
+                    .arg(it.key()),
+                QStringLiteral("Use env_key = \"NAME\" with the token in the environment or a keyring, remove "
+                               "experimental_bearer_token, and rotate the token."),
+                SecurityDocs, {}, {}});
+        }
+        checkSecretTable(context, {QStringLiteral("model_providers"), it.key(), QStringLiteral("http_headers")},
+            QStringLiteral("provider `%1`'s headers").arg(it.key()));
+    }
+    for (const McpServer &server : Inventory::mcpServers(config)) {
+        checkSecretTable(context, {QStringLiteral("mcp_servers"), server.name, QStringLiteral("env")},
+            QStringLiteral("MCP server `%1`'s environment").arg(server.name));
+        checkSecretTable(context, {QStringLiteral("mcp_servers"), server.name, QStringLiteral("http_headers")},
+            QStringLiteral("MCP server `%1`'s headers").arg(server.name));
+        const QString package = unpinnedPackage(server);
+        if (!package.isEmpty() && server.enabled) {
+            const KeyPath args{QStringLiteral("mcp_servers"), server.name, QStringLiteral("args")};
+            context.add({findingId(QStringLiteral("unpinned-mcp-package"), server.name),
+                QStringLiteral("unpinned-mcp-package"), Severity::Medium, context.localSurfaces(),
+                QStringLiteral("MCP server `%1` runs whatever version is newest").arg(server.name),
+                context.evidence(args),
+                QStringLiteral("`%1 %2` downloads and runs the newest release at every start, outside the sandbox and "
+                               "with the user's rights: whoever takes over the package (or its maintainer's account) "
+                               "runs code on this machine at the next start.")
+                    .arg(QFileInfo(server.command).fileName(), package),
+                QStringLiteral("Pin an exact version (package@1.2.3) and update it deliberately."), SecurityDocs, {},
+                {}});
+        }
+    }
+}
+
+} // namespace Posture::Core::Rules

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+// Rules on trust: projects trusted too broadly, trusted projects that widen the posture, writable roots too wide.
+#include "core/common/secrets.h"
+#include "core/config/codexrules.h"
+#include "core/rules/rulecontext.h"
+#include "core/surfaces/inventory.h"
+
+#include <QDir>
+
+namespace Posture::Core::Rules {
+
+namespace {
+
+// The home directory, the root, or a folder that holds the home directory: trusting it trusts every project below.
+bool isBroad(const QString &path, const QString &home)
+{
+    const QString cleaned = QDir::cleanPath(path);
+    const QString cleanHome = QDir::cleanPath(home);
+    return cleaned == u"/" || cleaned == u"~" || isPathInside(cleanHome, cleaned);
+}
+
+// What a project's own .codex/config.toml may not be trusted to set: each widens what Codex does for everyone who
+// opens the repository.
+struct Widening
+{
+    QStringList path;
+    std::function<bool(const QVariant &)> widens;
+    const char *what;
+};
+
+const QList<Widening> &widenings()
+{
+    static const QList<Widening> list{
+        {{QStringLiteral("sandbox_mode")}, [](const QVariant &v) { return v.toString() == u"danger-full-access"; },
+            "turns the sandbox off"},
+        {{QStringLiteral("default_permissions")},
+            [](const QVariant &v) { return v.toString() == u":danger-full-access"; }, "turns the sandbox off"},
+        {{QStringLiteral("approval_policy")}, [](const QVariant &v) { return v.toString() == u"never"; },
+            "stops approvals"},
+        {{QStringLiteral("sandbox_workspace_write"), QStringLiteral("network_access")},
+            [](const QVariant &v) { return v.toBool(); }, "turns network access on"},
+        {{QStringLiteral("sandbox_workspace_write"), QStringLiteral("writable_roots")},
+            [](const QVariant &v) { return !v.toList().isEmpty(); }, "adds writable roots"},
+        {{QStringLiteral("mcp_servers")}, [](const QVariant &v) { return !v.toMap().isEmpty(); },
+            "adds MCP servers (programs Codex starts)"},
+        {{QStringLiteral("hooks")}, [](const QVariant &v) { return !v.toMap().isEmpty(); },
+            "adds hooks (commands Codex runs)"},
+        {{QStringLiteral("notify")}, [](const QVariant &v) { return !v.toList().isEmpty(); }, "sets a notify command"},
+    };
+    return list;
+}
+
+} // namespace
+
+void trustRules(Context &context)
+{
+    const Inspection &inspection = context.inspection;
+    const QString home = inspection.locations.home;
+    for (const TrustEntry &entry : Inventory::trustEntries(inspection.config)) {
+        if (entry.level != u"trusted" || !isBroad(entry.path, home))
+            continue;
+        const KeyPath path{QStringLiteral("projects"), entry.path, QStringLiteral("trust_level")};
+        context.add({findingId(QStringLiteral("broad-trust"), entry.path), QStringLiteral("broad-trust"),
+            Severity::High, context.localSurfaces(),
+            QStringLiteral("Every project under %1 is trusted").arg(entry.path), context.evidence(path),
+            QStringLiteral("A trusted folder's own .codex/config.toml is loaded and its defaults are more permissive. "
+                           "Trusting %1 trusts every repository cloned below it, including one an attacker sends, "
+                           "whose config can then widen the sandbox or add MCP servers and hooks.")
+                .arg(entry.path),
+            QStringLiteral("Trust individual project folders instead, and remove the entry for %1.").arg(entry.path),
+            SecurityDocs, {}, {}});
+    }
+
+    for (const ConfigLayer &layer : inspection.layers) {
+        if (layer.kind != ConfigLayer::Kind::Project || !layer.enabled || !layer.exists())
+            continue;
+        for (const Widening &widening : widenings()) {
+            const QVariant value = layer.document.value(widening.path);
+            // A key projects may not set is dropped by Codex: it widens nothing (it is reported as ignored).
+            if (!value.isValid() || !widening.widens(value) || CodexRules::projectDeniedReason(layer, widening.path))
+                continue;
+            const SourceLocation location = layer.document.location(widening.path);
+            const Evidence evidence{layer.kindName(), location.file, location.line, location.column,
+                keyPathToString(widening.path), tomlText(Secrets::mask(widening.path, value)), widening.path};
+            context.add({findingId(
+                             QStringLiteral("project-widens"), location.file + u'#' + keyPathToString(widening.path)),
+                QStringLiteral("project-widens"), Severity::High, context.localSurfaces(),
+                QStringLiteral("A trusted project's config %1").arg(QLatin1StringView(widening.what)), evidence,
+                QStringLiteral("This file is part of the repository: whoever can commit to it decides what Codex does "
+                               "on every machine that trusts the project. Here it %1.")
+                    .arg(QLatin1StringView(widening.what)),
+                QStringLiteral("Move the setting to your own ~/.codex/config.toml if you want it, and remove it from "
+                               "the project; or stop trusting the project."),
+                SecurityDocs, {}, {}});
+        }
+    }
+
+    const KeyPath roots{QStringLiteral("sandbox_workspace_write"), QStringLiteral("writable_roots")};
+    for (const QVariant &root : inspection.config.value(roots).toList()) {
+        const QString path = root.toString();
+        if (!isBroad(path, home))
+            continue;
+        context.add({findingId(QStringLiteral("broad-writable-root"), path), QStringLiteral("broad-writable-root"),
+            Severity::High, context.localSurfaces(), QStringLiteral("The sandbox may write to %1").arg(path),
+            context.evidence(roots),
+            QStringLiteral("A writable root of %1 lets sandboxed commands change shell start-up files, SSH "
+                           "configuration and other projects: a write there runs code outside the sandbox later.")
+                .arg(path),
+            QStringLiteral("List only the folders the work needs in writable_roots."), SandboxDocs, {}, {}});
+    }
+}
+
+} // namespace Posture::Core::Rules

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/surfaces/inventory.h"
+
+#include "core/common/secrets.h"
+
+namespace Posture::Core::Inventory {
+
+namespace {
+
+QStringList maskedStrings(const KeyPath &path, const QVariant &value)
+{
+    QStringList strings;
+    for (const QVariant &element : value.toList())
+        strings.append(Secrets::mask(path, element).toString());
+    return strings;
+}
+
+// Every "command" string in a hook table, however deeply the events and matchers nest it.
+void collectCommands(const QString &event, const QVariant &value, QStringList &out)
+{
+    if (value.typeId() == QMetaType::QVariantMap) {
+        const QVariantMap table = value.toMap();
+        if (table.value(QStringLiteral("command")).typeId() == QMetaType::QString)
+            out.append(
+                event + QStringLiteral(": ") + Secrets::maskText(table.value(QStringLiteral("command")).toString()));
+        for (auto it = table.cbegin(); it != table.cend(); ++it)
+            collectCommands(event, it.value(), out);
+    } else if (value.typeId() == QMetaType::QVariantList) {
+        for (const QVariant &element : value.toList())
+            collectCommands(event, element, out);
+    }
+}
+
+} // namespace
+
+QList<McpServer> mcpServers(const EffectiveConfig &config)
+{
+    QList<McpServer> servers;
+    const QVariantMap table = config.value({QStringLiteral("mcp_servers")}).toMap();
+    for (auto it = table.cbegin(); it != table.cend(); ++it) {
+        const QVariantMap entry = it.value().toMap();
+        const KeyPath path{QStringLiteral("mcp_servers"), it.key()};
+        McpServer server;
+        server.name = it.key();
+        server.url = entry.value(QStringLiteral("url")).toString();
+        server.transport = server.url.isEmpty() ? QStringLiteral("stdio") : QStringLiteral("http");
+        server.command = Secrets::maskText(entry.value(QStringLiteral("command")).toString());
+        server.args = maskedStrings(path + KeyPath{QStringLiteral("args")}, entry.value(QStringLiteral("args")));
+        server.envNames = entry.value(QStringLiteral("env")).toMap().keys();
+        server.bearerTokenEnvVar = entry.value(QStringLiteral("bearer_token_env_var")).toString();
+        server.enabled = entry.value(QStringLiteral("enabled"), true).toBool();
+        server.provenance =
+            config.provenance(path + KeyPath{server.url.isEmpty() ? QStringLiteral("command") : QStringLiteral("url")});
+        servers.append(server);
+    }
+    return servers;
+}
+
+QList<TrustEntry> trustEntries(const EffectiveConfig &config)
+{
+    QList<TrustEntry> entries;
+    const QVariantMap projects = config.value({QStringLiteral("projects")}).toMap();
+    for (auto it = projects.cbegin(); it != projects.cend(); ++it) {
+        const KeyPath path{QStringLiteral("projects"), it.key(), QStringLiteral("trust_level")};
+        entries.append({it.key(), config.value(path).toString(), config.provenance(path)});
+    }
+    return entries;
+}
+
+QStringList notifyCommand(const EffectiveConfig &config)
+{
+    const KeyPath path{QStringLiteral("notify")};
+    return maskedStrings(path, config.value(path));
+}
+
+QStringList hookCommands(const EffectiveConfig &config)
+{
+    QStringList commands;
+    const QVariantMap hooks = config.value({QStringLiteral("hooks")}).toMap();
+    for (auto it = hooks.cbegin(); it != hooks.cend(); ++it) {
+        if (it.key() != u"state")
+            collectCommands(it.key(), it.value(), commands);
+    }
+    return commands;
+}
+
+} // namespace Posture::Core::Inventory

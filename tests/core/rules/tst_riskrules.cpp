@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: Apache-2.0
+// Every risk rule, shown firing and not firing: each row is a small machine (home, project, system files), the rule
+// and whether it must report.
+#include "core/inspection.h"
+#include "core/rules/riskrules.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Posture::Core;
+
+namespace {
+
+using Files = QMap<QString, QString>; // path below the machine's base → content (@HOME@, @PROJECT@ replaced)
+using Modes = QMap<QString, int>; // path → Qt permission bits
+
+const QString SysRoots = QStringLiteral(POSTURE_TEST_DATA_DIR "/sysroots");
+
+bool write(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+// A machine in a temporary directory: home/ (with .codex), a trusted-or-not project/ (a git repository) as cwd.
+struct Machine
+{
+    QTemporaryDir base;
+
+    QString path(const QString &relative) const { return base.filePath(relative); }
+
+    bool setUp(const Files &files, const QMap<QString, int> &modes)
+    {
+        if (!write(path(QStringLiteral("project/.git/HEAD")), "ref: refs/heads/main\n")
+            || !QDir().mkpath(path(QStringLiteral("home/.codex"))))
+            return false;
+        for (auto it = files.cbegin(); it != files.cend(); ++it) {
+            QString text = it.value();
+            text.replace(QStringLiteral("@HOME@"), path(QStringLiteral("home")));
+            text.replace(QStringLiteral("@PROJECT@"), path(QStringLiteral("project")));
+            if (!write(path(it.key()), text.toUtf8()))
+                return false;
+        }
+        for (auto it = modes.cbegin(); it != modes.cend(); ++it) {
+            if (!QFile::setPermissions(path(it.key()), QFileDevice::Permissions(it.value())))
+                return false;
+        }
+        return true;
+    }
+
+    Inspection inspect(const QString &profile, const QString &sysroot) const
+    {
+        InspectOptions options;
+        options.home = path(QStringLiteral("home"));
+        options.cwd = path(QStringLiteral("project"));
+        options.profile = profile;
+        options.systemRoot = sysroot.isEmpty() ? path(QStringLiteral("system")) : SysRoots + u'/' + sysroot;
+        if (QFileInfo::exists(path(QStringLiteral("cloud.toml"))))
+            options.cloudFile = path(QStringLiteral("cloud.toml"));
+        return Inspection::run(options, QProcessEnvironment());
+    }
+};
+
+// Qt's permission bits from an octal mode.
+int mode(int octal)
+{
+    const int user = (octal >> 6) & 7, group = (octal >> 3) & 7, other = octal & 7;
+    return (user << 12) | (user << 8) | (group << 4) | other;
+}
+
+const QString UserConfig = QStringLiteral("home/.codex/config.toml");
+const QString ProjectConfig = QStringLiteral("project/.codex/config.toml");
+const QString TrustProject = QStringLiteral("[projects.\"@PROJECT@\"]\ntrust_level = \"trusted\"\n");
+
+} // namespace
+
+class TestRiskRules : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rule_data();
+    void rule();
+    void everyRuleIsTested();
+    void versionsDiffer_firesOnlyForDifferentVersions();
+
+private:
+    QStringList m_tested;
+};
+
+void TestRiskRules::rule_data()
+{
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<bool>("fires");
+    QTest::addColumn<Files>("files");
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("sysroot");
+    QTest::addColumn<Modes>("modes");
+    const QMap<QString, int> noModes;
+    const auto row = [&](const char *name, const QString &rule, bool fires, const Files &files,
+                         const QString &profile = {}, const QString &sysroot = QStringLiteral("debian-12"),
+                         const QMap<QString, int> &modes = {}) {
+        QTest::newRow(name) << rule << fires << files << profile << sysroot << modes;
+    };
+    const auto config = [](const QString &text) { return Files{{UserConfig, text}}; };
+
+    row("unattended: full access + never + network", "unattended-full-access", true,
+        config("sandbox_mode = \"danger-full-access\"\napproval_policy = \"never\"\n"));
+    row("unattended: full access but asks", "unattended-full-access", false,
+        config("sandbox_mode = \"danger-full-access\"\napproval_policy = \"on-request\"\n"));
+    row("full access by permission profile", "full-access", true,
+        config("default_permissions = \":danger-full-access\"\n"));
+    row("workspace-write is not full access", "full-access", false, config("sandbox_mode = \"workspace-write\"\n"));
+    row("approval never", "approval-never", true, config("approval_policy = \"never\"\n"));
+    row("approval on-request", "approval-never", false, config("approval_policy = \"on-request\"\n"));
+    row("network on in workspace-write", "network-enabled", true,
+        config("sandbox_mode = \"workspace-write\"\n[sandbox_workspace_write]\nnetwork_access = true\n"));
+    row("network_access under read-only does nothing", "network-enabled", false,
+        config("sandbox_mode = \"read-only\"\n[sandbox_workspace_write]\nnetwork_access = true\n"));
+    row("enforced allowlist", "network-enabled", false,
+        config("default_permissions = \"dev\"\n[features]\nnetwork_proxy = true\n[permissions.dev]\nextends = "
+               "\":workspace\"\n[permissions.dev.network]\nenabled = true\n[permissions.dev.network.domains]\n"
+               "\"pypi.org\" = \"allow\"\n"));
+    row("no user namespaces", "sandbox-not-enforced", true, config(QString()), {}, QStringLiteral("userns-disabled"));
+    row("user namespaces allowed", "sandbox-not-enforced", false, config(QString()));
+    row("full access needs no sandbox", "sandbox-not-enforced", false,
+        config("sandbox_mode = \"danger-full-access\"\n"), {}, QStringLiteral("userns-disabled"));
+    row("container with a seccomp filter", "sandbox-enforcement-unknown", true, config(QString()), {},
+        QStringLiteral("container-seccomp"));
+    row("known machine", "sandbox-enforcement-unknown", false, config(QString()));
+    row("profile opens the CLI only", "surfaces-differ", true,
+        Files{{UserConfig, QString()},
+            {QStringLiteral("home/.codex/ci.config.toml"), "sandbox_mode = \"danger-full-access\"\n"}},
+        QStringLiteral("ci"));
+    row("profile changes the model only", "surfaces-differ", false,
+        Files{{UserConfig, QString()}, {QStringLiteral("home/.codex/ci.config.toml"), "model = \"gpt-5.6\"\n"}},
+        QStringLiteral("ci"));
+    row("full-access warning hidden", "full-access-warning-hidden", true,
+        config("[notice]\nhide_full_access_warning = true\n"));
+    row("full-access warning shown", "full-access-warning-hidden", false,
+        config("[notice]\nhide_full_access_warning = false\n"));
+    const QString domains =
+        QStringLiteral("default_permissions = \"dev\"\n[permissions.dev]\nextends = \":workspace\"\n"
+                       "[permissions.dev.network]\nenabled = true\n"
+                       "[permissions.dev.network.domains]\n\"pypi.org\" = \"allow\"\n");
+    row("domains without the proxy", "domain-rules-unenforced", true, config(domains));
+    row("domains with the proxy", "domain-rules-unenforced", false,
+        config("[features]\nnetwork_proxy = true\n" + domains));
+    row("dangerously_ switch on", "dangerous-proxy-setting", true,
+        config("default_permissions = \"dev\"\n[permissions.dev]\nextends = \":workspace\"\n[permissions.dev.network]\n"
+               "enabled = true\ndangerously_allow_all_unix_sockets = true\n"));
+    row("dangerously_ switch off", "dangerous-proxy-setting", false,
+        config("default_permissions = \"dev\"\n[permissions.dev]\nextends = \":workspace\"\n[permissions.dev.network]\n"
+               "dangerously_allow_all_unix_sockets = false\n"));
+    row("live search with network", "live-web-search-with-network", true,
+        config("web_search = \"live\"\nsandbox_mode = \"workspace-write\"\n[sandbox_workspace_write]\nnetwork_access = "
+               "true\n"));
+    row("live search without network", "live-web-search-with-network", false, config("web_search = \"live\"\n"));
+    row("MCP over http to another host", "plain-http-url", true,
+        config("[mcp_servers.docs]\nurl = \"http://docs.example.com/mcp\"\n"));
+    row("MCP over http to loopback", "plain-http-url", false,
+        config("[mcp_servers.docs]\nurl = \"http://127.0.0.1:8080/mcp\"\n"));
+    row("home trusted", "broad-trust", true, config("[projects.\"@HOME@\"]\ntrust_level = \"trusted\"\n"));
+    row("one project trusted", "broad-trust", false, config(TrustProject));
+    row("trusted project turns network on", "project-widens", true,
+        Files{{UserConfig, TrustProject},
+            {ProjectConfig, "sandbox_mode = \"workspace-write\"\n[sandbox_workspace_write]\nnetwork_access = true\n"}});
+    row("untrusted project is not loaded", "project-widens", false,
+        Files{{UserConfig, QString()},
+            {ProjectConfig, "sandbox_mode = \"workspace-write\"\n[sandbox_workspace_write]\nnetwork_access = true\n"}});
+    row("home writable", "broad-writable-root", true,
+        config("sandbox_mode = \"workspace-write\"\n[sandbox_workspace_write]\nwritable_roots = [\"@HOME@\"]\n"));
+    row("a build folder writable", "broad-writable-root", false,
+        config(
+            "sandbox_mode = \"workspace-write\"\n[sandbox_workspace_write]\nwritable_roots = [\"@PROJECT@/build\"]\n"));
+    row("all variables, excludes ignored", "environment-secrets-reach-commands", true,
+        config("[shell_environment_policy]\ninherit = \"all\"\nignore_default_excludes = true\n"));
+    row("default excludes kept", "environment-secrets-reach-commands", false,
+        config("[shell_environment_policy]\ninherit = \"all\"\nignore_default_excludes = false\n"));
+    row("token in an MCP server's env", "plaintext-secret", true,
+        config("[mcp_servers.gh]\ncommand = \"gh-mcp\"\n[mcp_servers.gh.env]\nGITHUB_TOKEN = "
+               "\"ghp_plantedPLANTEDplanted0123456789ab\"\n"));
+    row("token passed by name", "plaintext-secret", false,
+        config("[mcp_servers.gh]\ncommand = \"gh-mcp\"\nenv_vars = [\"GITHUB_TOKEN\"]\n"));
+    row("npx latest", "unpinned-mcp-package", true,
+        config("[mcp_servers.fs]\ncommand = \"npx\"\nargs = [\"-y\", \"@acme/fs-mcp@latest\"]\n"));
+    row("npx pinned", "unpinned-mcp-package", false,
+        config("[mcp_servers.fs]\ncommand = \"npx\"\nargs = [\"-y\", \"@acme/fs-mcp@1.4.2\"]\n"));
+    row("notify script in the workspace", "command-in-writable-place", true,
+        Files{{UserConfig, "notify = [\"@PROJECT@/notify.sh\"]\n"},
+            {QStringLiteral("project/notify.sh"), "#!/bin/sh\n"}});
+    row("notify from /usr/bin", "command-in-writable-place", false, config("notify = [\"/usr/bin/notify-send\"]\n"));
+    row("auth.json readable by others", "credentials-exposed", true,
+        Files{{UserConfig, QString()}, {QStringLiteral("home/.codex/auth.json"), "{}"}}, {},
+        QStringLiteral("debian-12"), {{QStringLiteral("home/.codex/auth.json"), mode(0644)}});
+    row("auth.json private", "credentials-exposed", false,
+        Files{{UserConfig, QString()}, {QStringLiteral("home/.codex/auth.json"), "{}"}}, {},
+        QStringLiteral("debian-12"), {{QStringLiteral("home/.codex/auth.json"), mode(0600)}});
+    row("config writable by everyone", "config-writable-by-others", true, config("model = \"o3\"\n"), {},
+        QStringLiteral("debian-12"), {{UserConfig, mode(0666)}});
+    row("config writable by its owner", "config-writable-by-others", false, config("model = \"o3\"\n"), {},
+        QStringLiteral("debian-12"), {{UserConfig, mode(0644)}});
+    const QString token =
+        QStringLiteral("[model_providers.corp]\nname = \"Corp\"\nbase_url = \"https://corp.example/v1\"\n"
+                       "experimental_bearer_token = \"sk-planted-0123456789abcdef\"\n");
+    row("secret in a readable config", "secret-file-readable-by-others", true, config(token), {},
+        QStringLiteral("debian-12"), {{UserConfig, mode(0644)}});
+    row("secret in a private config", "secret-file-readable-by-others", false, config(token), {},
+        QStringLiteral("debian-12"), {{UserConfig, mode(0600)}});
+    row("retired value", "codex-refuses-config", true, config("approval_policy = \"untrusted\"\n"));
+    row("valid value", "codex-refuses-config", false, config("approval_policy = \"on-request\"\n"));
+    row("misspelt sandbox_mode", "security-setting-ignored", true, config("sandbox-mode = \"read-only\"\n"));
+    row("unrelated unknown key", "security-setting-ignored", false, config("bogus_key = 1\n"));
+    row("key after a table header", "security-setting-ignored", true,
+        config("[sandbox_workspace_write]\nnetwork_access = false\nsandbox_mode = \"workspace-write\"\n"));
+    row("on-failure", "deprecated-value", true, config("approval_policy = \"on-failure\"\n"));
+    row("on-request", "deprecated-value", false, config("approval_policy = \"on-request\"\n"));
+    row("requirement replaces never", "requirement-overrides", true,
+        Files{{UserConfig, "approval_policy = \"never\"\n"},
+            {QStringLiteral("system/etc/codex/requirements.toml"), "allowed_approval_policies = [\"on-request\"]\n"}},
+        {}, QString());
+    row("managed config replaces never", "requirement-overrides", true,
+        Files{{UserConfig, "approval_policy = \"never\"\n"},
+            {QStringLiteral("system/etc/codex/managed_config.toml"), "approval_policy = \"on-request\"\n"}},
+        {}, QString());
+    row("requirement allows never", "requirement-overrides", false,
+        Files{{UserConfig, "approval_policy = \"never\"\n"},
+            {QStringLiteral("system/etc/codex/requirements.toml"),
+                "allowed_approval_policies = [\"on-request\", \"never\"]\n"}},
+        {}, QString());
+    const auto cloud = [](const QString &environment) {
+        return Files{
+            {UserConfig, QString()}, {QStringLiteral("cloud.toml"), "[environments.\"acme/web\"]\n" + environment}};
+    };
+    row("cloud agent reaches every domain", "cloud-internet-unrestricted", true,
+        cloud("agent_internet = \"on\"\nallowlist = \"all\"\n"));
+    row("cloud agent with the common allowlist", "cloud-internet-unrestricted", false,
+        cloud("agent_internet = \"on\"\nallowlist = \"common\"\n"));
+    row("cloud agent may POST", "cloud-all-http-methods", true,
+        cloud("agent_internet = \"on\"\nallowlist = \"common\"\nhttp_methods = \"all\"\n"));
+    row("cloud agent may only read", "cloud-all-http-methods", false,
+        cloud("agent_internet = \"on\"\nallowlist = \"common\"\nhttp_methods = \"safe\"\n"));
+    row("CLI online, cloud offline", "cli-more-open-than-cloud", true,
+        config("sandbox_mode = \"workspace-write\"\n[sandbox_workspace_write]\nnetwork_access = true\n"));
+    row("CLI offline", "cli-more-open-than-cloud", false, config("sandbox_mode = \"workspace-write\"\n"));
+}
+
+void TestRiskRules::rule()
+{
+    QFETCH(QString, rule);
+    QFETCH(bool, fires);
+    QFETCH(Files, files);
+    QFETCH(QString, profile);
+    QFETCH(QString, sysroot);
+    QFETCH(Modes, modes);
+    Machine machine;
+    QVERIFY(machine.setUp(files, modes));
+    const Inspection inspection = machine.inspect(profile, sysroot);
+    QStringList rules;
+    for (const Finding &finding : inspection.findings) {
+        rules.append(finding.ruleId);
+        if (finding.ruleId == rule) {
+            // Every finding explains itself and says what to do; evidence points somewhere.
+            QVERIFY(!finding.title.isEmpty() && finding.explanation.size() > 40 && !finding.remediation.isEmpty());
+            QVERIFY(finding.reference.startsWith(QStringLiteral("https://")));
+            QVERIFY(finding.id.startsWith(rule));
+            QVERIFY(!finding.evidence.file.isEmpty() || !finding.evidence.value.isEmpty());
+        }
+    }
+    QVERIFY2(rules.contains(rule) == fires,
+        qPrintable(QStringLiteral("%1 %2; findings: %3")
+                .arg(rule, fires ? QStringLiteral("should fire") : QStringLiteral("should not fire"),
+                    rules.join(QStringLiteral(", ")))));
+    if (!m_tested.contains(rule + (fires ? u'+' : u'-')))
+        m_tested.append(rule + (fires ? u'+' : u'-'));
+}
+
+void TestRiskRules::everyRuleIsTested()
+{
+    // Runs after the rows: each rule of the catalogue was seen firing and not firing (baseline-drift and
+    // codex-versions-differ have tests of their own).
+    for (const RiskRules::RuleInfo &info : RiskRules::catalogue()) {
+        const QString id = QString::fromLatin1(info.id);
+        if (id == u"baseline-drift" || id == u"codex-versions-differ")
+            continue;
+        QVERIFY2(m_tested.contains(id + u'+'), qPrintable(id + QStringLiteral(" has no firing row")));
+        QVERIFY2(m_tested.contains(id + u'-'), qPrintable(id + QStringLiteral(" has no quiet row")));
+    }
+}
+
+void TestRiskRules::versionsDiffer_firesOnlyForDifferentVersions()
+{
+    for (const QString &ideVersion : {QStringLiteral("0.160.0"), QStringLiteral("0.171.0")}) {
+        Machine machine;
+        const QString fake = QStringLiteral("#!/bin/sh\necho 'codex-cli %1'\n");
+        QVERIFY(machine.setUp(
+            Files{{UserConfig, QString()}, {QStringLiteral("bin/codex"), fake.arg(QStringLiteral("0.171.0"))},
+                {QStringLiteral("home/.vscode/extensions/openai.chatgpt-26.1.0-linux-x64/bin/linux-x86_64/codex"),
+                    fake.arg(ideVersion)}},
+            {{QStringLiteral("bin/codex"), mode(0755)},
+                {QStringLiteral("home/.vscode/extensions/openai.chatgpt-26.1.0-linux-x64/bin/linux-x86_64/codex"),
+                    mode(0755)}}));
+        InspectOptions options;
+        options.home = machine.path(QStringLiteral("home"));
+        options.cwd = machine.path(QStringLiteral("project"));
+        options.systemRoot = SysRoots + QStringLiteral("/debian-12");
+        options.runPrograms = true; // nothing runs on a copied machine: the versions stay unknown
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("PATH"), machine.path(QStringLiteral("bin")));
+        Inspection inspection = Inspection::run(options, environment);
+        QVERIFY(std::none_of(inspection.findings.cbegin(), inspection.findings.cend(),
+            [](const Finding &finding) { return finding.ruleId == u"codex-versions-differ"; }));
+        // On this machine the fake binaries answer their versions.
+        options.systemRoot.clear();
+        options.probeTimeoutMs = 2000;
+        inspection = Inspection::run(options, environment);
+        const bool fired = std::any_of(inspection.findings.cbegin(), inspection.findings.cend(),
+            [](const Finding &finding) { return finding.ruleId == u"codex-versions-differ"; });
+        QCOMPARE(fired, ideVersion != u"0.171.0");
+    }
+}
+
+QTEST_GUILESS_MAIN(TestRiskRules)
+#include "tst_riskrules.moc"

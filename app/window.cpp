@@ -8,8 +8,9 @@
 
 #include <cstdio>
 
-extern "C" Q_DECL_EXPORT int codex_posture_run_window(
-    int &argc, char **argv, const Posture::Core::InspectOptions &options, const QString &screenshot)
+namespace {
+
+int runWindow(int &argc, char **argv, const Posture::Core::InspectOptions &options, const QString &screenshot)
 {
     QApplication app(argc, argv);
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.codex_posture"));
@@ -32,5 +33,13 @@ extern "C" Q_DECL_EXPORT int codex_posture_run_window(
     return app.exec();
 }
 
-// The module's entry point must match what the executable expects.
-static_assert(std::is_same_v<decltype(&codex_posture_run_window), Posture::App::RunWindowFunction>);
+} // namespace
+
+// The module's one C entry point: the versioned interface the executable checks (windowmodule.h).
+extern "C" Q_DECL_EXPORT const Posture::App::WindowModuleInterface *codex_posture_window_module()
+{
+    static const Posture::App::WindowModuleInterface exported{
+        Posture::App::WindowModuleAbi, POSTURE_VERSION, &runWindow};
+    return &exported;
+}
+static_assert(std::is_same_v<decltype(&codex_posture_window_module), Posture::App::WindowModuleEntry>);

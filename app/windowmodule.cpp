@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "windowmodule.h"
 
+#include "core/common/version.h"
+
 #include <QFileInfo>
 #include <QLibrary>
 
@@ -35,10 +37,20 @@ int runWindow(int &argc, char **argv, const Core::InspectOptions &options, const
         if (!QFileInfo::exists(candidate))
             continue;
         QLibrary module(candidate);
-        const auto run = reinterpret_cast<RunWindowFunction>(module.resolve(RunWindowSymbol));
-        if (run)
-            return run(argc, argv, options, screenshot);
-        errors += QStringLiteral("\n  %1: %2").arg(candidate, module.errorString());
+        const auto entry = reinterpret_cast<WindowModuleEntry>(module.resolve(WindowModuleSymbol));
+        if (!entry) {
+            errors += QStringLiteral("\n  %1: %2").arg(candidate, module.errorString());
+            continue;
+        }
+        const WindowModuleInterface *exported = entry();
+        const QString built = QString::fromUtf8(exported->coreVersion);
+        if (exported->abiVersion == WindowModuleAbi && built == Core::toolVersion())
+            return exported->run(argc, argv, options, screenshot);
+        errors += QStringLiteral("\n  %1: built for codex-posture %2 (exported %3), this is %4 (exported %5)")
+                      .arg(candidate, built)
+                      .arg(exported->abiVersion)
+                      .arg(Core::toolVersion())
+                      .arg(WindowModuleAbi);
     }
     std::fprintf(stderr,
         "codex-posture: the window module could not be loaded%s\n"

@@ -6,7 +6,7 @@
 #include "core/config/requirements.h"
 #include "core/rules/acceptedrisks.h"
 #include "core/rules/baseline.h"
-#include "core/rules/riskrules.h"
+#include "core/rules/catalogue.h"
 
 #include <QDir>
 #include <QFileInfo>

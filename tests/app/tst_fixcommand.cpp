@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <unistd.h>
+
 namespace {
 
 struct Run
@@ -134,6 +136,8 @@ void TestFixCommand::fixAll_neverPrintsASecret()
 void TestFixCommand::readOnlyDirectory_changesNothing()
 {
     // Root ignores file modes, so the directory is made read-only by a read-only bind mount of its own.
+    if (::geteuid() != 0)
+        QSKIP("needs root for a read-only bind mount in a private mount namespace (CI runs as root)");
     QTemporaryDir dir;
     QVERIFY(writeConfig(dir.path()));
     const QString codexHome = dir.filePath(QStringLiteral(".codex"));
@@ -152,6 +156,8 @@ void TestFixCommand::readOnlyDirectory_changesNothing()
 void TestFixCommand::fullDisk_changesNothing()
 {
     // A 64 KiB tmpfs filled to the last block; the script prints the file afterwards, before the mount goes away.
+    if (::geteuid() != 0)
+        QSKIP("needs root to mount a small tmpfs in a private mount namespace (CI runs as root)");
     QTemporaryDir dir;
     const QString script =
         QStringLiteral("set -e; m=\"$0\"; mount -t tmpfs -o size=64k tmpfs \"$m\"; mkdir -p \"$m/h/.codex\"; "

@@ -16,20 +16,19 @@ using Views::MainWindow;
 namespace {
 
 // Screenshots land in the build directory, to be looked at by a person (the README says where).
-void saveScreenshot(QWidget &window, const QString &name)
+// Saves a screenshot for people to look at; the caller checks the result (a QVERIFY in a helper would not stop the
+// calling test).
+bool saveScreenshot(QWidget &window, const QString &name)
 {
     const QString dir = QStringLiteral(POSTURE_BINARY_DIR "/screenshots");
-    QVERIFY(QDir().mkpath(dir));
     const QImage image = window.grab().toImage();
-    QVERIFY(!image.isNull());
-    QVERIFY(image.save(dir + u'/' + name + QStringLiteral(".png")));
+    return QDir().mkpath(dir) && !image.isNull() && image.save(dir + u'/' + name + QStringLiteral(".png"));
 }
 
-void writeConfig(const QString &path, const QByteArray &bytes)
+bool writeConfig(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QCOMPARE(file.write(bytes), bytes.size());
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
 QPalette darkPalette()
@@ -73,7 +72,7 @@ void TestMainWindow::parseError_showsMarkerLineAndProblem()
     QVERIFY(table && table->isVisible());
     QCOMPARE(table->model()->rowCount(), 1);
     QVERIFY(table->model()->index(0, 1).data().toString().startsWith(QStringLiteral("config.toml:9:")));
-    saveScreenshot(window, QStringLiteral("main-window-parse-error"));
+    QVERIFY(saveScreenshot(window, QStringLiteral("main-window-parse-error")));
 }
 
 void TestMainWindow::validConfig_showsHighlightedFileWithoutProblems()
@@ -89,7 +88,7 @@ void TestMainWindow::validConfig_showsHighlightedFileWithoutProblems()
                  "Codex CLI: sandbox workspace-write, filesystem restricted, network restricted, approval on-request")),
         qPrintable(window.statusText()));
     QVERIFY(!window.findChild<QTableView *>()->isVisible());
-    saveScreenshot(window, QStringLiteral("main-window-valid"));
+    QVERIFY(saveScreenshot(window, QStringLiteral("main-window-valid")));
 }
 
 void TestMainWindow::validConfig_darkPalette()
@@ -102,7 +101,7 @@ void TestMainWindow::validConfig_darkPalette()
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.configView()->viewport()->palette().color(QPalette::Base).lightness() < 128);
-        saveScreenshot(window, QStringLiteral("main-window-dark"));
+        QVERIFY(saveScreenshot(window, QStringLiteral("main-window-dark")));
     }
     QApplication::setPalette(original);
 }
@@ -117,15 +116,15 @@ void TestMainWindow::missingConfig_showsFriendlyEmptyState()
     QVERIFY(window.showsEmptyState());
     QVERIFY(window.statusText().contains(QStringLiteral("built-in defaults")));
     QVERIFY(!window.findChild<QTableView *>()->isVisible());
-    saveScreenshot(window, QStringLiteral("main-window-empty"));
+    QVERIFY(saveScreenshot(window, QStringLiteral("main-window-empty")));
 }
 
 void TestMainWindow::secrets_areMaskedInTheView()
 {
     QTemporaryDir codexHome;
-    writeConfig(codexHome.filePath(QStringLiteral("config.toml")),
+    QVERIFY(writeConfig(codexHome.filePath(QStringLiteral("config.toml")),
         "[model_providers.corp]\nname = \"Corp\"\nexperimental_bearer_token = "
-        "\"sk-live-PLAINTEXT-0123456789abcdef\"\n");
+        "\"sk-live-PLAINTEXT-0123456789abcdef\"\n"));
     MainWindow window(Core::InspectOptions{.codexHome = codexHome.path()});
     const QString shown = window.configView()->toPlainText();
     QVERIFY(shown.contains(QStringLiteral("experimental_bearer_token = \"<masked>\"")));
@@ -136,11 +135,11 @@ void TestMainWindow::fileChangedOnDisk_reloads()
 {
     QTemporaryDir codexHome;
     const QString path = codexHome.filePath(QStringLiteral("config.toml"));
-    writeConfig(path, "model = \"o3\"\n");
+    QVERIFY(writeConfig(path, "model = \"o3\"\n"));
     MainWindow window(Core::InspectOptions{.codexHome = codexHome.path()});
     QCOMPARE(window.configView()->errorLine(), 0);
 
-    writeConfig(path, "model = \"o3\"\nsandbox_mode = \n");
+    QVERIFY(writeConfig(path, "model = \"o3\"\nsandbox_mode = \n"));
     QTRY_COMPARE_WITH_TIMEOUT(window.configView()->errorLine(), 2, 10000);
     QVERIFY(QFile::remove(path));
     QTRY_VERIFY_WITH_TIMEOUT(window.showsEmptyState(), 10000);
@@ -152,7 +151,7 @@ void TestMainWindow::codexHomeCreatedLater_isNoticed()
     MainWindow window(Core::InspectOptions{.home = home.path()});
     QVERIFY(window.showsEmptyState());
     QVERIFY(QDir(home.path()).mkdir(QStringLiteral(".codex")));
-    writeConfig(home.filePath(QStringLiteral(".codex/config.toml")), "model = \"o3\"\n");
+    QVERIFY(writeConfig(home.filePath(QStringLiteral(".codex/config.toml")), "model = \"o3\"\n"));
     QTRY_VERIFY_WITH_TIMEOUT(!window.showsEmptyState(), 10000);
 }
 
@@ -175,7 +174,7 @@ void TestMainWindow::probes_runInTheBackgroundAndShowTheVerdict()
         qPrintable(window.enforcementText()));
     QVERIFY(window.enforcementText().contains(QStringLiteral("sudo apparmor_parser -r")));
     QCoreApplication::sendPostedEvents(); // the relayout the new text asked for
-    saveScreenshot(window, QStringLiteral("main-window-not-enforced"));
+    QVERIFY(saveScreenshot(window, QStringLiteral("main-window-not-enforced")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -2,6 +2,7 @@
 #include "core/fixes/fixes.h"
 
 #include "core/inspection.h"
+#include "core/rules/catalogue.h"
 #include "core/rules/rulecontext.h"
 
 namespace Posture::Core::Fixes {
@@ -75,133 +76,179 @@ QString environmentName(const QString &provider)
     return name + QStringLiteral("_API_KEY");
 }
 
+using RiskRules::FixKind;
+using RiskRules::Rule;
+
+bool isRule(const Finding &finding, Rule rule)
+{
+    return finding.ruleId == RiskRules::info(rule).id;
+}
+
+// The posture of the surface a finding concerns (the CLI's when it concerns both).
+const LocalPosture &postureOf(const Inspection &inspection, const Finding &finding)
+{
+    return (finding.surfaces & Surface::Cli) ? inspection.cli : inspection.ide;
+}
+
+std::optional<Fix> restoreSandbox(const Inspection &inspection, const Finding &finding)
+{
+    const LocalPosture &posture = postureOf(inspection, finding);
+    const std::optional<FixOperation> sandbox = sandboxOperation(posture.sandboxMode);
+    if (!sandbox)
+        return std::nullopt;
+    const Target target = targetFor(inspection, sandbox->path, &posture.sandboxMode);
+    QList<FixOperation> operations{*sandbox};
+    QString title = QStringLiteral("Set %1 = \"%2\"").arg(keyPathToString(sandbox->path), sandbox->value.toString());
+    // Unattended: the approval too, when it is decided in the same file.
+    if (isRule(finding, Rule::UnattendedFullAccess) && !posture.approvalPolicy.decidedBy.isEmpty()
+        && targetFor(inspection, posture.approvalPolicy.decidedBy, &posture.approvalPolicy).file == target.file) {
+        operations.append({Kind::Set, posture.approvalPolicy.decidedBy, QStringLiteral("on-request")});
+        title += QStringLiteral(" and approval_policy = \"on-request\"");
+    }
+    return make(finding, target, title, operations);
+}
+
+std::optional<Fix> approvalOnRequest(const Inspection &inspection, const Finding &finding)
+{
+    const KeyPath path{QStringLiteral("approval_policy")};
+    const bool refused = isRule(finding, Rule::CodexRefusesConfig);
+    // Of the values Codex refuses, only the retired "untrusted" has this fix.
+    if (refused && inspection.config.value(path) != QVariant(QStringLiteral("untrusted")))
+        return std::nullopt;
+    const LocalPosture &posture = postureOf(inspection, finding);
+    Target target =
+        targetFor(inspection, path, isRule(finding, Rule::ApprovalNever) ? &posture.approvalPolicy : nullptr);
+    // A retired value stops Codex at the merged config: fix it where it is written.
+    if (refused && !finding.evidence.file.isEmpty())
+        target = {finding.evidence.file, finding.evidence.layer, {}};
+    return make(finding, target, QStringLiteral("Set approval_policy = \"on-request\""),
+        {{Kind::Set, path, QStringLiteral("on-request")}});
+}
+
+std::optional<Fix> networkOff(const Inspection &inspection, const Finding &finding)
+{
+    const LocalPosture &posture = postureOf(inspection, finding);
+    const KeyPath &decided = posture.network.decidedBy;
+    KeyPath path;
+    if (decided == KeyPath{QStringLiteral("sandbox_workspace_write"), QStringLiteral("network_access")})
+        path = decided;
+    else if (!posture.permissionProfile.isEmpty() && !posture.permissionProfile.startsWith(u':'))
+        path = {QStringLiteral("permissions"), posture.permissionProfile, QStringLiteral("network"),
+            QStringLiteral("enabled")};
+    if (path.isEmpty())
+        return std::nullopt;
+    return make(finding, targetFor(inspection, path, &posture.network),
+        QStringLiteral("Set %1 = false").arg(keyPathToString(path)), {{Kind::Set, path, false}});
+}
+
+std::optional<Fix> removeTrust(const Inspection &inspection, const Finding &finding)
+{
+    const KeyPath path = finding.evidence.path;
+    return make(finding, targetFor(inspection, path),
+        QStringLiteral("Remove the trust entry for %1").arg(path.value(1)), {{Kind::Remove, path, {}}},
+        QStringLiteral("Trust each project you work in instead: Codex asks when you start it there."));
+}
+
+std::optional<Fix> secretToEnvironment(const Inspection &inspection, const Finding &finding)
+{
+    const KeyPath path = finding.evidence.path;
+    const Target target = targetFor(inspection, path);
+    if (path.size() == 3 && path.at(0) == u"model_providers" && path.at(2) == u"experimental_bearer_token") {
+        const QString variable = environmentName(path.at(1));
+        return make(finding, target, QStringLiteral("Replace the token by env_key = \"%1\"").arg(variable),
+            {{Kind::Remove, path, {}}, {Kind::Set, {path.at(0), path.at(1), QStringLiteral("env_key")}, variable}},
+            QStringLiteral("Set the environment variable %1 to the token (in your shell profile or keyring), and "
+                           "rotate the token: it was in a file.")
+                .arg(variable));
+    }
+    if (path.size() == 4 && path.at(0) == u"mcp_servers" && path.at(2) == u"env") {
+        QStringList names =
+            inspection.config.value({path.at(0), path.at(1), QStringLiteral("env_vars")}).toStringList();
+        if (!names.contains(path.at(3)))
+            names.append(path.at(3));
+        return make(finding, target,
+            QStringLiteral("Pass %1 from the environment instead of writing it").arg(path.at(3)),
+            {{Kind::Remove, path, {}}, {Kind::Set, {path.at(0), path.at(1), QStringLiteral("env_vars")}, names}},
+            QStringLiteral("Set the environment variable %1 before starting Codex, and rotate the token: it was "
+                           "in a file.")
+                .arg(path.at(3)));
+    }
+    return std::nullopt;
+}
+
+std::optional<Fix> moveMisplacedKey(const Inspection &inspection, const Finding &finding)
+{
+    const KeyPath path = finding.evidence.path;
+    if (path.isEmpty() || finding.evidence.file.isEmpty())
+        return std::nullopt;
+    // A key in the wrong table moves to the top level; a misspelt one is written as Codex knows it.
+    QString meant = Rules::meantSecurityKey(path.constLast());
+    if (meant.isEmpty())
+        meant = path.constLast();
+    static const QHash<QString, KeyPath> homes{{QStringLiteral("sandbox_mode"), {QStringLiteral("sandbox_mode")}},
+        {QStringLiteral("approval_policy"), {QStringLiteral("approval_policy")}},
+        {QStringLiteral("default_permissions"), {QStringLiteral("default_permissions")}},
+        {QStringLiteral("network_access"),
+            {QStringLiteral("sandbox_workspace_write"), QStringLiteral("network_access")}},
+        {QStringLiteral("writable_roots"),
+            {QStringLiteral("sandbox_workspace_write"), QStringLiteral("writable_roots")}}};
+    if (!homes.contains(meant))
+        return std::nullopt;
+    const KeyPath destination = homes.value(meant);
+    const ConfigLayer *layer = nullptr;
+    for (const ConfigLayer &candidate : inspection.layers) {
+        if (candidate.document.path() == finding.evidence.file)
+            layer = &candidate;
+    }
+    if (!layer || layer->document.value(destination).isValid())
+        return std::nullopt; // the right key is already there: nothing to move
+    return make(finding, {finding.evidence.file, layer->kindName(), {}},
+        QStringLiteral("Move %1 to %2").arg(keyPathToString(path), keyPathToString(destination)),
+        {{Kind::Remove, path, {}}, {Kind::Set, destination, layer->document.value(path)}});
+}
+
+Fix setKey(const Inspection &inspection, const Finding &finding, const KeyPath &path, const QVariant &value)
+{
+    const QString text = value.typeId() == QMetaType::Bool
+        ? (value.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+        : u'"' + value.toString() + u'"';
+    return make(finding, targetFor(inspection, path), QStringLiteral("Set %1 = %2").arg(keyPathToString(path), text),
+        {{Kind::Set, path, value}});
+}
+
+// The fix of a finding, by the kind its rule's catalogue entry names.
 std::optional<Fix> fixFor(const Inspection &inspection, const Finding &finding)
 {
-    const LocalPosture &posture = (finding.surfaces & Surface::Cli) ? inspection.cli : inspection.ide;
-    const QString rule = finding.ruleId;
-    if (rule == u"full-access" || rule == u"unattended-full-access") {
-        const std::optional<FixOperation> sandbox = sandboxOperation(posture.sandboxMode);
-        if (!sandbox)
-            return std::nullopt;
-        const Target target = targetFor(inspection, sandbox->path, &posture.sandboxMode);
-        QList<FixOperation> operations{*sandbox};
-        QString title =
-            QStringLiteral("Set %1 = \"%2\"").arg(keyPathToString(sandbox->path), sandbox->value.toString());
-        // Unattended: the approval too, when it is decided in the same file.
-        if (rule == u"unattended-full-access" && !posture.approvalPolicy.decidedBy.isEmpty()
-            && targetFor(inspection, posture.approvalPolicy.decidedBy, &posture.approvalPolicy).file == target.file) {
-            operations.append({Kind::Set, posture.approvalPolicy.decidedBy, QStringLiteral("on-request")});
-            title += QStringLiteral(" and approval_policy = \"on-request\"");
-        }
-        return make(finding, target, title, operations);
-    }
-    if (rule == u"approval-never" || rule == u"deprecated-value"
-        || (rule == u"codex-refuses-config"
-            && inspection.config.value({QStringLiteral("approval_policy")}) == QVariant(QStringLiteral("untrusted")))) {
-        const KeyPath path{QStringLiteral("approval_policy")};
-        const Target target =
-            targetFor(inspection, path, rule == u"approval-never" ? &posture.approvalPolicy : nullptr);
-        // A retired value stops Codex at the merged config: fix it where it is written.
-        Target written = target;
-        if (rule == u"codex-refuses-config" && !finding.evidence.file.isEmpty())
-            written = {finding.evidence.file, finding.evidence.layer, {}};
-        return make(finding, written, QStringLiteral("Set approval_policy = \"on-request\""),
-            {{Kind::Set, path, QStringLiteral("on-request")}});
-    }
-    if (rule == u"network-enabled") {
-        const KeyPath &decided = posture.network.decidedBy;
-        KeyPath path;
-        if (decided == KeyPath{QStringLiteral("sandbox_workspace_write"), QStringLiteral("network_access")})
-            path = decided;
-        else if (!posture.permissionProfile.isEmpty() && !posture.permissionProfile.startsWith(u':'))
-            path = {QStringLiteral("permissions"), posture.permissionProfile, QStringLiteral("network"),
-                QStringLiteral("enabled")};
-        if (path.isEmpty())
-            return std::nullopt;
-        return make(finding, targetFor(inspection, path, &posture.network),
-            QStringLiteral("Set %1 = false").arg(keyPathToString(path)), {{Kind::Set, path, false}});
-    }
-    if (rule == u"broad-trust") {
-        const KeyPath path = finding.evidence.path;
-        return make(finding, targetFor(inspection, path),
-            QStringLiteral("Remove the trust entry for %1").arg(path.value(1)), {{Kind::Remove, path, {}}},
-            QStringLiteral("Trust each project you work in instead: Codex asks when you start it there."));
-    }
-    if (rule == u"plaintext-secret") {
-        const KeyPath path = finding.evidence.path;
-        const Target target = targetFor(inspection, path);
-        if (path.size() == 3 && path.at(0) == u"model_providers" && path.at(2) == u"experimental_bearer_token") {
-            const QString variable = environmentName(path.at(1));
-            return make(finding, target, QStringLiteral("Replace the token by env_key = \"%1\"").arg(variable),
-                {{Kind::Remove, path, {}}, {Kind::Set, {path.at(0), path.at(1), QStringLiteral("env_key")}, variable}},
-                QStringLiteral("Set the environment variable %1 to the token (in your shell profile or keyring), and "
-                               "rotate the token: it was in a file.")
-                    .arg(variable));
-        }
-        if (path.size() == 4 && path.at(0) == u"mcp_servers" && path.at(2) == u"env") {
-            QStringList names =
-                inspection.config.value({path.at(0), path.at(1), QStringLiteral("env_vars")}).toStringList();
-            if (!names.contains(path.at(3)))
-                names.append(path.at(3));
-            return make(finding, target,
-                QStringLiteral("Pass %1 from the environment instead of writing it").arg(path.at(3)),
-                {{Kind::Remove, path, {}}, {Kind::Set, {path.at(0), path.at(1), QStringLiteral("env_vars")}, names}},
-                QStringLiteral("Set the environment variable %1 before starting Codex, and rotate the token: it was "
-                               "in a file.")
-                    .arg(path.at(3)));
-        }
+    const RiskRules::RuleInfo *rule = RiskRules::find(finding.ruleId);
+    switch (rule ? rule->fix : FixKind::None) {
+    case FixKind::None:
         return std::nullopt;
-    }
-    if (rule == u"security-setting-ignored") {
-        const KeyPath path = finding.evidence.path;
-        if (path.isEmpty() || finding.evidence.file.isEmpty())
-            return std::nullopt;
-        // A key in the wrong table moves to the top level; a misspelt one is written as Codex knows it.
-        QString meant = Rules::meantSecurityKey(path.constLast());
-        if (meant.isEmpty())
-            meant = path.constLast();
-        static const QHash<QString, KeyPath> homes{{QStringLiteral("sandbox_mode"), {QStringLiteral("sandbox_mode")}},
-            {QStringLiteral("approval_policy"), {QStringLiteral("approval_policy")}},
-            {QStringLiteral("default_permissions"), {QStringLiteral("default_permissions")}},
-            {QStringLiteral("network_access"),
-                {QStringLiteral("sandbox_workspace_write"), QStringLiteral("network_access")}},
-            {QStringLiteral("writable_roots"),
-                {QStringLiteral("sandbox_workspace_write"), QStringLiteral("writable_roots")}}};
-        if (!homes.contains(meant))
-            return std::nullopt;
-        const KeyPath destination = homes.value(meant);
-        const ConfigLayer *layer = nullptr;
-        for (const ConfigLayer &candidate : inspection.layers) {
-            if (candidate.document.path() == finding.evidence.file)
-                layer = &candidate;
-        }
-        if (!layer || layer->document.value(destination).isValid())
-            return std::nullopt; // the right key is already there: nothing to move
-        return make(finding, {finding.evidence.file, layer->kindName(), {}},
-            QStringLiteral("Move %1 to %2").arg(keyPathToString(path), keyPathToString(destination)),
-            {{Kind::Remove, path, {}}, {Kind::Set, destination, layer->document.value(path)}});
-    }
-    const auto setKey = [&](const KeyPath &path, const QVariant &value) {
-        return make(finding, targetFor(inspection, path),
-            QStringLiteral("Set %1 = %2")
-                .arg(keyPathToString(path),
-                    value.typeId() == QMetaType::Bool
-                        ? (value.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
-                        : u'"' + value.toString() + u'"'),
-            {{Kind::Set, path, value}});
-    };
-    if (rule == u"environment-secrets-reach-commands")
-        return setKey({QStringLiteral("shell_environment_policy"), QStringLiteral("ignore_default_excludes")}, false);
-    if (rule == u"live-web-search-with-network")
-        return setKey({QStringLiteral("web_search")}, QStringLiteral("cached"));
-    if (rule == u"dangerous-proxy-setting")
-        return setKey(finding.evidence.path, false);
-    if (rule == u"full-access-warning-hidden") {
+    case FixKind::RestoreSandbox:
+        return restoreSandbox(inspection, finding);
+    case FixKind::ApprovalOnRequest:
+        return approvalOnRequest(inspection, finding);
+    case FixKind::NetworkOff:
+        return networkOff(inspection, finding);
+    case FixKind::RemoveTrust:
+        return removeTrust(inspection, finding);
+    case FixKind::SecretToEnvironment:
+        return secretToEnvironment(inspection, finding);
+    case FixKind::MoveMisplacedKey:
+        return moveMisplacedKey(inspection, finding);
+    case FixKind::KeepDefaultExcludes:
+        return setKey(inspection, finding,
+            {QStringLiteral("shell_environment_policy"), QStringLiteral("ignore_default_excludes")}, false);
+    case FixKind::CachedWebSearch:
+        return setKey(inspection, finding, {QStringLiteral("web_search")}, QStringLiteral("cached"));
+    case FixKind::DangerousSettingOff:
+        return setKey(inspection, finding, finding.evidence.path, false);
+    case FixKind::ShowFullAccessWarning: {
         const KeyPath path{QStringLiteral("notice"), QStringLiteral("hide_full_access_warning")};
         return make(finding, targetFor(inspection, path), QStringLiteral("Remove notice.hide_full_access_warning"),
             {{Kind::Remove, path, {}}});
     }
-    return std::nullopt;
+    }
+    Q_UNREACHABLE_RETURN(std::nullopt);
 }
 
 } // namespace

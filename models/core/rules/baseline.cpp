@@ -97,17 +97,19 @@ Findings Baseline::drift(const Inspection &inspection) const
         const QString where = QStringLiteral("%1:%2").arg(requirement.location.file).arg(requirement.location.line);
         const auto add = [&](Surface surface, const Evidence &evidence, const QString &observed,
                              const QString &wanted) {
-            context.add({Rules::findingId(
-                             QStringLiteral("baseline-drift"), requirement.surface + u'.' + requirement.dimension),
-                QStringLiteral("baseline-drift"), requirement.severity, Surfaces(surface),
-                QStringLiteral("%1: %2 is %3; the baseline wants %4")
-                    .arg(surfaceLabel(surface), requirement.dimension, observed, wanted),
-                evidence,
-                QStringLiteral("The intended posture (%1) and what this machine runs differ: policy that exists only "
-                               "on paper protects nothing.")
-                    .arg(where),
-                QStringLiteral("Bring the machine to the baseline, or change the baseline if the intent changed."),
-                Rules::ConfigDocs, {}, {}});
+            context.add(RiskRules::Rule::BaselineDrift, requirement.surface + u'.' + requirement.dimension,
+                {.surfaces = Surfaces(surface),
+                    .title = QStringLiteral("%1: %2 is %3; the baseline wants %4")
+                        .arg(surfaceLabel(surface), requirement.dimension, observed, wanted),
+                    .evidence = evidence,
+                    .explanation = QStringLiteral(
+                        "The intended posture (%1) and what this machine runs differ: policy that exists only "
+                        "on paper protects nothing.")
+                        .arg(where),
+                    .remediation = QStringLiteral(
+                        "Bring the machine to the baseline, or change the baseline if the intent changed."),
+                    .reference = Rules::ConfigDocs},
+                requirement.severity);
         };
         if (requirement.surface == u"cloud") {
             for (const CloudEnvironment &environment : inspection.cloud.environments) {

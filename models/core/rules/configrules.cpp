@@ -44,7 +44,10 @@ QString meantSecurityKey(const QString &key)
     return {};
 }
 
-void configRules(Context &context)
+namespace {
+
+// Codex's own messages: what it refuses, and security keys it ignores (misspelt or in the wrong table).
+void refusedAndIgnored(Context &context)
 {
     const Inspection &inspection = context.inspection;
     for (const Diagnostic &message : inspection.messages) {
@@ -52,13 +55,16 @@ void configRules(Context &context)
             ? QStringLiteral("%1:%2").arg(message.location.file).arg(message.location.line)
             : keyPathToString(message.keyPath);
         if (message.severity == DiagnosticSeverity::Error) {
-            context.add({findingId(QStringLiteral("codex-refuses-config"), subject),
-                QStringLiteral("codex-refuses-config"), Severity::Medium, Surfaces(Surface::Cli) | Surface::Ide,
-                QStringLiteral("Codex refuses to start with this configuration"), evidenceOf(message),
-                QStringLiteral("%1. Codex stops at start-up, so users fall back to whatever gets them working: flags, "
-                               "another profile, or deleting the file with its safe settings.")
-                    .arg(Secrets::maskText(message.text)),
-                message.hint.isEmpty() ? QStringLiteral("Correct the value.") : message.hint, ConfigDocs, {}, {}});
+            context.add(Rule::CodexRefusesConfig, subject,
+                {.surfaces = Surfaces(Surface::Cli) | Surface::Ide,
+                    .title = QStringLiteral("Codex refuses to start with this configuration"),
+                    .evidence = evidenceOf(message),
+                    .explanation = QStringLiteral(
+                        "%1. Codex stops at start-up, so users fall back to whatever gets them working: flags, "
+                        "another profile, or deleting the file with its safe settings.")
+                        .arg(Secrets::maskText(message.text)),
+                    .remediation = message.hint.isEmpty() ? QStringLiteral("Correct the value.") : message.hint,
+                    .reference = ConfigDocs});
             continue;
         }
         if (message.code != u"unknown-key" || message.keyPath.isEmpty())
@@ -67,30 +73,44 @@ void configRules(Context &context)
         const bool misplaced = message.hint.contains(QStringLiteral("table"));
         if (meant.isEmpty() && !misplaced)
             continue;
-        context.add({findingId(QStringLiteral("security-setting-ignored"), subject),
-            QStringLiteral("security-setting-ignored"), Severity::Medium, Surfaces(Surface::Cli) | Surface::Ide,
-            misplaced || meant.isEmpty()
-                ? QStringLiteral("A setting landed in the wrong table and is ignored")
-                : QStringLiteral("`%1` is ignored: Codex knows it as `%2`").arg(message.keyPath.constLast(), meant),
-            evidenceOf(message),
-            QStringLiteral("Codex ignores %1 (%2), so the restriction it was meant to set is not in force, while the "
-                           "file suggests it is.")
-                .arg(keyPathToString(message.keyPath), Secrets::maskText(message.text)),
-            message.hint.isEmpty() ? QStringLiteral("Write the key as `%1`.").arg(meant) : message.hint, ConfigDocs, {},
-            {}});
+        context.add(Rule::SecuritySettingIgnored, subject,
+            {.surfaces = Surfaces(Surface::Cli) | Surface::Ide,
+                .title = misplaced || meant.isEmpty()
+                    ? QStringLiteral("A setting landed in the wrong table and is ignored")
+                    : QStringLiteral("`%1` is ignored: Codex knows it as `%2`").arg(message.keyPath.constLast(), meant),
+                .evidence = evidenceOf(message),
+                .explanation = QStringLiteral(
+                    "Codex ignores %1 (%2), so the restriction it was meant to set is not in force, while the "
+                    "file suggests it is.")
+                    .arg(keyPathToString(message.keyPath), Secrets::maskText(message.text)),
+                .remediation =
+                    message.hint.isEmpty() ? QStringLiteral("Write the key as `%1`.").arg(meant) : message.hint,
+                .reference = ConfigDocs});
     }
+}
 
+// Values Codex still accepts but has retired.
+void deprecatedValues(Context &context)
+{
+    const Inspection &inspection = context.inspection;
     const KeyPath approval{QStringLiteral("approval_policy")};
     if (inspection.config.value(approval).toString() == u"on-failure") {
-        context.add({findingId(QStringLiteral("deprecated-value"), QStringLiteral("approval_policy")),
-            QStringLiteral("deprecated-value"), Severity::Low, context.localSurfaces(),
-            QStringLiteral("approval_policy = \"on-failure\" is deprecated"), context.evidence(approval),
-            QStringLiteral("Codex 0.171.0 treats on-failure as on-request; a later version may refuse it and stop "
-                           "at start-up."),
-            QStringLiteral("Write approval_policy = \"on-request\"."), ConfigDocs, {}, {}});
+        context.add(Rule::DeprecatedValue, QStringLiteral("approval_policy"),
+            {.surfaces = context.localSurfaces(),
+                .title = QStringLiteral("approval_policy = \"on-failure\" is deprecated"),
+                .evidence = context.evidence(approval),
+                .explanation = QStringLiteral(
+                    "Codex 0.171.0 treats on-failure as on-request; a later version may refuse it and stop "
+                    "at start-up."),
+                .remediation = QStringLiteral("Write approval_policy = \"on-request\"."),
+                .reference = ConfigDocs});
     }
+}
 
-    // An IDE extension's own codex next to the CLI's: different versions mean different rules and defaults.
+// An IDE extension's own codex next to the CLI's: different versions mean different rules and defaults.
+void codexVersions(Context &context)
+{
+    const Inspection &inspection = context.inspection;
     QString cliVersion;
     for (const CodexBinary &binary : inspection.binaries) {
         if (binary.source == u"PATH" && !binary.version.isEmpty()) {
@@ -102,15 +122,22 @@ void configRules(Context &context)
         if (!binary.source.endsWith(QStringLiteral("extension")) || binary.version.isEmpty() || cliVersion.isEmpty()
             || binary.version == cliVersion)
             continue;
-        context.add({findingId(QStringLiteral("codex-versions-differ"), binary.path),
-            QStringLiteral("codex-versions-differ"), Severity::Low, Surface::Ide,
-            QStringLiteral("The IDE runs codex %1, the CLI %2").arg(binary.version, cliVersion),
-            Context::fact(binary.path, binary.version),
-            QStringLiteral("The two read the same files but may apply them differently (defaults, accepted values, "
-                           "sandbox behaviour), so what was checked for one does not hold for the other."),
-            QStringLiteral("Update the older one so both run the same version."), ConfigDocs, {}, {}});
+        context.add(Rule::CodexVersionsDiffer, binary.path,
+            {.surfaces = Surface::Ide,
+                .title = QStringLiteral("The IDE runs codex %1, the CLI %2").arg(binary.version, cliVersion),
+                .evidence = Context::fact(binary.path, binary.version),
+                .explanation = QStringLiteral(
+                    "The two read the same files but may apply them differently (defaults, accepted values, "
+                    "sandbox behaviour), so what was checked for one does not hold for the other."),
+                .remediation = QStringLiteral("Update the older one so both run the same version."),
+                .reference = ConfigDocs});
     }
+}
 
+// What an administrator decided above the user's files.
+void administratorOverrides(Context &context)
+{
+    const Inspection &inspection = context.inspection;
     // Values of the managed configuration that replaced what the user (or a profile or project) wrote.
     for (const KeyPath &path : inspection.config.keyPaths()) {
         const std::optional<Provenance> provenance = inspection.config.provenance(path);
@@ -119,14 +146,17 @@ void configRules(Context &context)
             || provenance->overridden.isEmpty())
             continue;
         const ValueOrigin &replaced = provenance->overridden.constLast();
-        context.add({findingId(QStringLiteral("requirement-overrides"), keyPathToString(path)),
-            QStringLiteral("requirement-overrides"), Severity::Info, context.localSurfaces(),
-            QStringLiteral("The managed configuration decides %1").arg(keyPathToString(path)), context.evidence(path),
-            QStringLiteral("%1 in %2 is replaced by the administrator's managed configuration; changing it there "
-                           "changes nothing.")
-                .arg(keyPathToString(path), replaced.location.toShortString()),
-            QStringLiteral("Ask whoever manages %1 if the value must change.").arg(provenance->winner.location.file),
-            ConfigDocs, {}, {}});
+        context.add(Rule::RequirementOverrides, keyPathToString(path),
+            {.surfaces = context.localSurfaces(),
+                .title = QStringLiteral("The managed configuration decides %1").arg(keyPathToString(path)),
+                .evidence = context.evidence(path),
+                .explanation = QStringLiteral(
+                    "%1 in %2 is replaced by the administrator's managed configuration; changing it there "
+                    "changes nothing.")
+                    .arg(keyPathToString(path), replaced.location.toShortString()),
+                .remediation = QStringLiteral("Ask whoever manages %1 if the value must change.")
+                    .arg(provenance->winner.location.file),
+                .reference = ConfigDocs});
     }
 
     for (const auto &[surface, posture] :
@@ -134,18 +164,30 @@ void configRules(Context &context)
         for (const PostureValue *cell : {&posture->approvalPolicy, &posture->sandboxMode}) {
             if (cell->requiredBy.line <= 0)
                 continue;
-            context.add({findingId(QStringLiteral("requirement-overrides"), cell->requiredBy.file + u'#' + cell->value),
-                QStringLiteral("requirement-overrides"), Severity::Info, Surfaces(surface),
-                QStringLiteral("An administrator's requirement decides this value"),
-                Evidence{QStringLiteral("requirements"), cell->requiredBy.file, cell->requiredBy.line,
-                    cell->requiredBy.column, keyPathToString(cell->decidedBy), cell->value},
-                QStringLiteral("The configured value is not allowed by the machine's requirements, so Codex uses %1. "
-                               "Changing your own config.toml will not change it.")
-                    .arg(cell->value),
-                QStringLiteral("Ask whoever manages %1 if the value must change.").arg(cell->requiredBy.file),
-                ConfigDocs, {}, {}});
+            context.add(Rule::RequirementOverrides, cell->requiredBy.file + u'#' + cell->value,
+                {.surfaces = Surfaces(surface),
+                    .title = QStringLiteral("An administrator's requirement decides this value"),
+                    .evidence = Evidence{QStringLiteral("requirements"), cell->requiredBy.file, cell->requiredBy.line,
+                        cell->requiredBy.column, keyPathToString(cell->decidedBy), cell->value},
+                    .explanation = QStringLiteral(
+                        "The configured value is not allowed by the machine's requirements, so Codex uses %1. "
+                        "Changing your own config.toml will not change it.")
+                        .arg(cell->value),
+                    .remediation =
+                        QStringLiteral("Ask whoever manages %1 if the value must change.").arg(cell->requiredBy.file),
+                    .reference = ConfigDocs});
         }
     }
+}
+
+} // namespace
+
+void configRules(Context &context)
+{
+    refusedAndIgnored(context);
+    deprecatedValues(context);
+    codexVersions(context);
+    administratorOverrides(context);
 }
 
 } // namespace Posture::Core::Rules

@@ -28,13 +28,11 @@ void collectDangerousKeys(const QVariant &value, KeyPath &path, QList<KeyPath> &
     }
 }
 
-} // namespace
-
-void networkRules(Context &context)
+// Per local surface: domain rules nothing enforces, live web search with network on.
+void surfaceNetworkRules(Context &context)
 {
     const Inspection &inspection = context.inspection;
     const EffectiveConfig &config = inspection.config;
-
     for (const auto &[surface, posture, starts] : {std::tuple{Surface::Cli, &inspection.cli, inspection.codexStarts()},
              std::tuple{Surface::Ide, &inspection.ide, inspection.ideStarts()}}) {
         if (!starts)
@@ -43,52 +41,74 @@ void networkRules(Context &context)
             const KeyPath network{QStringLiteral("permissions"), posture->permissionProfile, QStringLiteral("network")};
             Evidence evidence = context.evidence(network);
             evidence.value = QStringLiteral("domain rules, features.network_proxy off");
-            context.add({findingId(QStringLiteral("domain-rules-unenforced"), keyPathToString(network)),
-                QStringLiteral("domain-rules-unenforced"), Severity::Medium, Surfaces(surface),
-                QStringLiteral("Domain rules that nothing enforces"), evidence,
-                QStringLiteral("The permission profile lists allowed domains, but only the network proxy "
-                               "(features.network_proxy) enforces them. Without it the rules are decoration: "
-                               "commands reach every host the network allows."),
-                QStringLiteral("Enable the proxy ([features] network_proxy = true) or remove the domain list so "
-                               "nobody relies on it."),
-                SandboxDocs, {}, {}});
+            context.add(Rule::DomainRulesUnenforced, keyPathToString(network),
+                {.surfaces = Surfaces(surface),
+                    .title = QStringLiteral("Domain rules that nothing enforces"),
+                    .evidence = evidence,
+                    .explanation =
+                        QStringLiteral("The permission profile lists allowed domains, but only the network proxy "
+                                       "(features.network_proxy) enforces them. Without it the rules are decoration: "
+                                       "commands reach every host the network allows."),
+                    .remediation = QStringLiteral(
+                        "Enable the proxy ([features] network_proxy = true) or remove the domain list so "
+                        "nobody relies on it."),
+                    .reference = SandboxDocs});
         }
         const KeyPath webSearch{QStringLiteral("web_search")};
         if (config.value(webSearch).toString() == u"live" && posture->network.value == u"enabled") {
-            context.add({findingId(QStringLiteral("live-web-search-with-network"), QStringLiteral("web_search")),
-                QStringLiteral("live-web-search-with-network"), Severity::Low, Surfaces(surface),
-                QStringLiteral("Live web search with network access"), context.evidence(webSearch),
-                QStringLiteral("Live web search feeds the model pages an attacker can write; with network access "
-                               "on, an instruction hidden in such a page can also make commands send data out."),
-                QStringLiteral("Use web_search = \"cached\" (the default), or keep network access off."), ConfigDocs,
-                {}, {}});
+            context.add(Rule::LiveWebSearchWithNetwork, QStringLiteral("web_search"),
+                {.surfaces = Surfaces(surface),
+                    .title = QStringLiteral("Live web search with network access"),
+                    .evidence = context.evidence(webSearch),
+                    .explanation = QStringLiteral(
+                        "Live web search feeds the model pages an attacker can write; with network access "
+                        "on, an instruction hidden in such a page can also make commands send data out."),
+                    .remediation =
+                        QStringLiteral("Use web_search = \"cached\" (the default), or keep network access off."),
+                    .reference = ConfigDocs});
         }
     }
+}
 
+// The network proxy's dangerously_* switches.
+void dangerousSwitches(Context &context)
+{
+    const EffectiveConfig &config = context.inspection.config;
     QList<KeyPath> dangerous;
     KeyPath walk;
     collectDangerousKeys(config.root(), walk, dangerous);
     for (const KeyPath &path : std::as_const(dangerous)) {
-        context.add({findingId(QStringLiteral("dangerous-proxy-setting"), keyPathToString(path)),
-            QStringLiteral("dangerous-proxy-setting"), Severity::High, context.localSurfaces(),
-            QStringLiteral("A dangerously_* network switch is on"), context.evidence(path),
-            QStringLiteral("Settings named dangerously_* turn off a protection of the network proxy (for example "
-                           "letting commands reach local or private addresses, or bypassing the allowlist): a "
-                           "command can then reach services on this machine or the office network."),
-            QStringLiteral("Remove the key, or set it to false."), SandboxDocs, {}, {}});
+        context.add(Rule::DangerousProxySetting, keyPathToString(path),
+            {.surfaces = context.localSurfaces(),
+                .title = QStringLiteral("A dangerously_* network switch is on"),
+                .evidence = context.evidence(path),
+                .explanation = QStringLiteral(
+                    "Settings named dangerously_* turn off a protection of the network proxy (for example "
+                    "letting commands reach local or private addresses, or bypassing the allowlist): a "
+                    "command can then reach services on this machine or the office network."),
+                .remediation = QStringLiteral("Remove the key, or set it to false."),
+                .reference = SandboxDocs});
     }
+}
 
+// MCP servers and model providers reached over plain http:// (loopback excepted).
+void plainHttpUrls(Context &context)
+{
+    const EffectiveConfig &config = context.inspection.config;
     const auto checkUrl = [&](const KeyPath &path, const QString &what) {
         const QUrl url(config.value(path).toString());
         if (url.scheme() != u"http" || isLoopback(url.host()))
             return;
-        context.add({findingId(QStringLiteral("plain-http-url"), keyPathToString(path)),
-            QStringLiteral("plain-http-url"), Severity::Medium, context.localSurfaces(),
-            QStringLiteral("%1 over plain HTTP").arg(what), context.evidence(path),
-            QStringLiteral("Requests, prompts, code and any credentials sent to %1 travel unencrypted: anyone on the "
-                           "network path can read them or answer in the server's place.")
-                .arg(url.host()),
-            QStringLiteral("Use an https:// URL."), SecurityDocs, {}, {}});
+        context.add(Rule::PlainHttpUrl, keyPathToString(path),
+            {.surfaces = context.localSurfaces(),
+                .title = QStringLiteral("%1 over plain HTTP").arg(what),
+                .evidence = context.evidence(path),
+                .explanation = QStringLiteral(
+                    "Requests, prompts, code and any credentials sent to %1 travel unencrypted: anyone on the "
+                    "network path can read them or answer in the server's place.")
+                    .arg(url.host()),
+                .remediation = QStringLiteral("Use an https:// URL."),
+                .reference = SecurityDocs});
     };
     for (const McpServer &server : Inventory::mcpServers(config)) {
         if (!server.url.isEmpty())
@@ -99,6 +119,15 @@ void networkRules(Context &context)
     for (auto it = providers.cbegin(); it != providers.cend(); ++it)
         checkUrl({QStringLiteral("model_providers"), it.key(), QStringLiteral("base_url")},
             QStringLiteral("Model provider `%1`").arg(it.key()));
+}
+
+} // namespace
+
+void networkRules(Context &context)
+{
+    surfaceNetworkRules(context);
+    dangerousSwitches(context);
+    plainHttpUrls(context);
 }
 
 } // namespace Posture::Core::Rules

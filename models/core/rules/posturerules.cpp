@@ -14,6 +14,40 @@ struct LocalSurface
     bool starts;
 };
 
+// The sandbox is configured but the machine does not (or may not) enforce it.
+void judgeEnforcement(Context &context, const LocalSurface &local)
+{
+    const Enforcement &enforcement = local.enforcement;
+    const Capability *bwrap = nullptr;
+    for (const Capability &probe : context.inspection.sandbox.probes) {
+        if (probe.id == u"bubblewrap")
+            bwrap = &probe;
+    }
+    QString remediation;
+    for (const Remedy &remedy : enforcement.remedies)
+        remediation += (remediation.isEmpty() ? QString() : QStringLiteral(" Otherwise: ")) + remedy.text
+            + (remedy.commands.isEmpty()
+                    ? QString()
+                    : QStringLiteral(" (") + remedy.commands.split(u'\n').join(QStringLiteral("; ")) + u')');
+    if (remediation.isEmpty())
+        remediation = QStringLiteral("Run codex-posture without --no-live-probe on this machine to try the sandbox for "
+                                     "real.");
+    const bool notEnforced = enforcement.state == Enforcement::State::NotEnforced;
+    const QString explanation = notEnforced
+        ? QStringLiteral("Codex is configured to sandbox commands, but this machine cannot: %1. Sandboxed commands "
+                         "fail, and users then approve every escalation or switch to full access, which leaves no "
+                         "boundary at all.")
+        : QStringLiteral("codex-posture could not tell whether this machine enforces Codex's sandbox: %1.");
+    context.add(notEnforced ? Rule::SandboxNotEnforced : Rule::SandboxEnforcementUnknown, {},
+        {.surfaces = Surfaces(local.surface),
+            .title = notEnforced ? QStringLiteral("The sandbox is configured but not enforced")
+                                 : QStringLiteral("Whether the sandbox is enforced is unknown"),
+            .evidence = Context::fact(bwrap ? bwrap->evidence : QString(), enforcement.summary()),
+            .explanation = explanation.arg(enforcement.reason),
+            .remediation = remediation,
+            .reference = SandboxDocs});
+}
+
 void judgeSurface(Context &context, const LocalSurface &local)
 {
     const LocalPosture &posture = local.posture;
@@ -24,86 +58,67 @@ void judgeSurface(Context &context, const LocalSurface &local)
     const Surfaces surfaces(local.surface);
 
     if (fullAccess && never && network) {
-        context.add({findingId(
-                         QStringLiteral("unattended-full-access"), keyPathToString(posture.sandboxMode.decidedBy)),
-            QStringLiteral("unattended-full-access"), Severity::Critical, surfaces,
-            QStringLiteral("Full access, never asks, network on"), context.evidence(posture.sandboxMode),
-            QStringLiteral("Codex runs any command with the user's full rights, never stops to ask, and can reach the "
-                           "internet. One prompt injection (a README, an issue, a web page, a tool's output) is enough "
-                           "for it to read SSH keys, cloud credentials and tokens and send them anywhere, or to "
-                           "change any file the user can."),
-            QStringLiteral("Keep a sandbox and approvals as the standing configuration: sandbox_mode = "
-                           "\"workspace-write\" and approval_policy = \"on-request\". Use full access for one "
-                           "session only (codex --sandbox danger-full-access), inside a disposable container."),
-            SandboxDocs, {}, {}});
+        context.add(Rule::UnattendedFullAccess, keyPathToString(posture.sandboxMode.decidedBy),
+            {.surfaces = surfaces,
+                .title = QStringLiteral("Full access, never asks, network on"),
+                .evidence = context.evidence(posture.sandboxMode),
+                .explanation = QStringLiteral(
+                    "Codex runs any command with the user's full rights, never stops to ask, and can reach the "
+                    "internet. One prompt injection (a README, an issue, a web page, a tool's output) is enough "
+                    "for it to read SSH keys, cloud credentials and tokens and send them anywhere, or to "
+                    "change any file the user can."),
+                .remediation =
+                    QStringLiteral("Keep a sandbox and approvals as the standing configuration: sandbox_mode = "
+                                   "\"workspace-write\" and approval_policy = \"on-request\". Use full access for one "
+                                   "session only (codex --sandbox danger-full-access), inside a disposable container."),
+                .reference = SandboxDocs});
     }
     if (fullAccess) {
-        context.add({findingId(QStringLiteral("full-access"), keyPathToString(posture.sandboxMode.decidedBy)),
-            QStringLiteral("full-access"), Severity::High, surfaces, QStringLiteral("No sandbox: danger-full-access"),
-            context.evidence(posture.sandboxMode),
-            QStringLiteral("Commands run without any filesystem or network sandbox. Anything that steers the model "
-                           "(a poisoned file, a malicious dependency's output) can read and change every file the "
-                           "user can, credentials included."),
-            QStringLiteral("Set sandbox_mode = \"workspace-write\" (or default_permissions = \":workspace\"), and "
-                           "grant full access per session when it is really needed."),
-            SandboxDocs, {}, {}});
+        context.add(Rule::FullAccess, keyPathToString(posture.sandboxMode.decidedBy),
+            {.surfaces = surfaces,
+                .title = QStringLiteral("No sandbox: danger-full-access"),
+                .evidence = context.evidence(posture.sandboxMode),
+                .explanation = QStringLiteral(
+                    "Commands run without any filesystem or network sandbox. Anything that steers the model "
+                    "(a poisoned file, a malicious dependency's output) can read and change every file the "
+                    "user can, credentials included."),
+                .remediation = QStringLiteral(
+                    "Set sandbox_mode = \"workspace-write\" (or default_permissions = \":workspace\"), and "
+                    "grant full access per session when it is really needed."),
+                .reference = SandboxDocs});
     }
     if (never) {
-        context.add({findingId(QStringLiteral("approval-never"), keyPathToString(posture.approvalPolicy.decidedBy)),
-            QStringLiteral("approval-never"), Severity::Medium, surfaces,
-            QStringLiteral("Codex never asks for approval"), context.evidence(posture.approvalPolicy),
-            QStringLiteral("Codex never stops to ask before a command needs more than the sandbox allows; what the "
-                           "sandbox does not stop, nobody reviews. Combined with a weak or unenforced sandbox, an "
-                           "injected instruction runs unseen."),
-            QStringLiteral("Set approval_policy = \"on-request\" (or a granular policy) as the standing "
-                           "configuration; use --ask-for-approval never only for supervised, sandboxed runs."),
-            SandboxDocs, {}, {}});
+        context.add(Rule::ApprovalNever, keyPathToString(posture.approvalPolicy.decidedBy),
+            {.surfaces = surfaces,
+                .title = QStringLiteral("Codex never asks for approval"),
+                .evidence = context.evidence(posture.approvalPolicy),
+                .explanation = QStringLiteral(
+                    "Codex never stops to ask before a command needs more than the sandbox allows; what the "
+                    "sandbox does not stop, nobody reviews. Combined with a weak or unenforced sandbox, an "
+                    "injected instruction runs unseen."),
+                .remediation =
+                    QStringLiteral("Set approval_policy = \"on-request\" (or a granular policy) as the standing "
+                                   "configuration; use --ask-for-approval never only for supervised, sandboxed runs."),
+                .reference = SandboxDocs});
     }
     if (network && !fullAccess && !(posture.domainRules && posture.proxyEnabled)) {
-        context.add({findingId(QStringLiteral("network-enabled"), keyPathToString(posture.network.decidedBy)),
-            QStringLiteral("network-enabled"), Severity::Medium, surfaces,
-            QStringLiteral("Sandboxed commands can reach the whole internet"), context.evidence(posture.network),
-            QStringLiteral("Network access is on with no enforced domain allowlist: a command the model runs can "
-                           "download and run code, or send whatever it can read (the workspace, environment "
-                           "variables) to any host."),
-            QStringLiteral("Turn agent network access off (sandbox_workspace_write.network_access = false), or allow "
-                           "only the domains needed with a permission profile and features.network_proxy enabled."),
-            SandboxDocs, {}, {}});
+        context.add(Rule::NetworkEnabled, keyPathToString(posture.network.decidedBy),
+            {.surfaces = surfaces,
+                .title = QStringLiteral("Sandboxed commands can reach the whole internet"),
+                .evidence = context.evidence(posture.network),
+                .explanation = QStringLiteral(
+                    "Network access is on with no enforced domain allowlist: a command the model runs can "
+                    "download and run code, or send whatever it can read (the workspace, environment "
+                    "variables) to any host."),
+                .remediation = QStringLiteral(
+                    "Turn agent network access off (sandbox_workspace_write.network_access = false), or allow "
+                    "only the domains needed with a permission profile and features.network_proxy enabled."),
+                .reference = SandboxDocs});
     }
     // The configuration asks for a sandbox that the machine does not give.
     const bool wantsSandbox = !(posture.filesystem.value == u"unrestricted" && network);
-    if (local.starts && wantsSandbox && local.enforcement.state != Enforcement::State::Enforced) {
-        const bool notEnforced = local.enforcement.state == Enforcement::State::NotEnforced;
-        const Capability *bwrap = nullptr;
-        for (const Capability &probe : context.inspection.sandbox.probes) {
-            if (probe.id == u"bubblewrap")
-                bwrap = &probe;
-        }
-        QString remediation;
-        for (const Remedy &remedy : local.enforcement.remedies)
-            remediation += (remediation.isEmpty() ? QString() : QStringLiteral(" Otherwise: ")) + remedy.text
-                + (remedy.commands.isEmpty()
-                        ? QString()
-                        : QStringLiteral(" (") + remedy.commands.split(u'\n').join(QStringLiteral("; ")) + u')');
-        context.add({notEnforced ? QStringLiteral("sandbox-not-enforced")
-                                 : QStringLiteral("sandbox-enforcement-unknown"),
-            notEnforced ? QStringLiteral("sandbox-not-enforced") : QStringLiteral("sandbox-enforcement-unknown"),
-            notEnforced ? Severity::High : Severity::Low, surfaces,
-            notEnforced ? QStringLiteral("The sandbox is configured but not enforced")
-                        : QStringLiteral("Whether the sandbox is enforced is unknown"),
-            Context::fact(bwrap ? bwrap->evidence : QString(), local.enforcement.summary()),
-            notEnforced ? QStringLiteral("Codex is configured to sandbox commands, but this machine cannot: %1. "
-                                         "Sandboxed commands fail, and users then approve every escalation or switch "
-                                         "to full access, which leaves no boundary at all.")
-                              .arg(local.enforcement.reason)
-                        : QStringLiteral("codex-posture could not tell whether this machine enforces Codex's sandbox: "
-                                         "%1.")
-                              .arg(local.enforcement.reason),
-            remediation.isEmpty() ? QStringLiteral("Run codex-posture without --no-live-probe on this machine to "
-                                                   "try the sandbox for real.")
-                                  : remediation,
-            SandboxDocs, {}, {}});
-    }
+    if (local.starts && wantsSandbox && local.enforcement.state != Enforcement::State::Enforced)
+        judgeEnforcement(context, local);
 }
 
 } // namespace
@@ -126,27 +141,33 @@ void postureRules(Context &context)
         compare(QStringLiteral("sandbox"), inspection.cli.sandboxMode, inspection.ide.sandboxMode);
         compare(QStringLiteral("network"), inspection.cli.network, inspection.ide.network);
         if (!differences.isEmpty()) {
-            context.add({QStringLiteral("surfaces-differ"), QStringLiteral("surfaces-differ"), Severity::Medium,
-                Surfaces(Surface::Cli) | Surface::Ide, QStringLiteral("CLI and IDE run on different baselines"),
-                Context::fact(QString(), differences.join(QStringLiteral("; "))),
-                QStringLiteral("The CLI and the IDE extension run on the same laptop with the same credentials, so "
-                               "they are one risk tier; here the profile `%1` gives the CLI a different posture. "
-                               "Whichever surface is more open is the one an attacker will use.")
-                    .arg(inspection.options.profile),
-                QStringLiteral("Give both the same sandbox and approval baseline: keep the profile's differences to "
-                               "model and reasoning settings."),
-                ConfigDocs, {}, {}});
+            context.add(Rule::SurfacesDiffer, {},
+                {.surfaces = Surfaces(Surface::Cli) | Surface::Ide,
+                    .title = QStringLiteral("CLI and IDE run on different baselines"),
+                    .evidence = Context::fact(QString(), differences.join(QStringLiteral("; "))),
+                    .explanation = QStringLiteral(
+                        "The CLI and the IDE extension run on the same laptop with the same credentials, so "
+                        "they are one risk tier; here the profile `%1` gives the CLI a different posture. "
+                        "Whichever surface is more open is the one an attacker will use.")
+                        .arg(inspection.options.profile),
+                    .remediation = QStringLiteral(
+                        "Give both the same sandbox and approval baseline: keep the profile's differences to "
+                        "model and reasoning settings."),
+                    .reference = ConfigDocs});
         }
     }
 
     const KeyPath hideWarning{QStringLiteral("notice"), QStringLiteral("hide_full_access_warning")};
     if (inspection.config.value(hideWarning) == QVariant(true)) {
-        context.add({findingId(QStringLiteral("full-access-warning-hidden"), keyPathToString(hideWarning)),
-            QStringLiteral("full-access-warning-hidden"), Severity::Low, context.localSurfaces(),
-            QStringLiteral("The full-access warning is switched off"), context.evidence(hideWarning),
-            QStringLiteral("Codex no longer warns when it runs with full access, so a profile or flag that turns the "
-                           "sandbox off goes unnoticed."),
-            QStringLiteral("Remove notice.hide_full_access_warning (or set it to false)."), ConfigDocs, {}, {}});
+        context.add(Rule::FullAccessWarningHidden, keyPathToString(hideWarning),
+            {.surfaces = context.localSurfaces(),
+                .title = QStringLiteral("The full-access warning is switched off"),
+                .evidence = context.evidence(hideWarning),
+                .explanation = QStringLiteral(
+                    "Codex no longer warns when it runs with full access, so a profile or flag that turns the "
+                    "sandbox off goes unnoticed."),
+                .remediation = QStringLiteral("Remove notice.hide_full_access_warning (or set it to false)."),
+                .reference = ConfigDocs});
     }
 }
 

@@ -56,8 +56,12 @@ Surfaces Context::localSurfaces() const
     return surfaces;
 }
 
-void Context::add(Finding finding)
+void Context::add(Rule rule, const QString &subject, Finding finding, std::optional<Severity> severity)
 {
+    const RiskRules::RuleInfo &info = RiskRules::info(rule);
+    finding.ruleId = info.id;
+    finding.id = subject.isEmpty() ? finding.ruleId : finding.ruleId + u':' + subject;
+    finding.severity = severity.value_or(info.severity);
     for (Finding &known : m_findings) {
         if (known.id == finding.id) {
             known.surfaces |= finding.surfaces;
@@ -66,12 +70,6 @@ void Context::add(Finding finding)
         }
     }
     m_findings.append(std::move(finding));
-}
-
-bool Context::found(const QString &ruleId, const QString &file) const
-{
-    return std::any_of(m_findings.cbegin(), m_findings.cend(),
-        [&](const Finding &finding) { return finding.ruleId == ruleId && finding.evidence.file == file; });
 }
 
 QString tomlText(const QVariant &value)
@@ -92,11 +90,6 @@ QString tomlText(const QVariant &value)
     default:
         return value.toString();
     }
-}
-
-QString findingId(const QString &ruleId, const QString &subject)
-{
-    return subject.isEmpty() ? ruleId : ruleId + u':' + subject;
 }
 
 } // namespace Posture::Core::Rules

@@ -4,9 +4,12 @@
 #pragma once
 
 #include "core/inspection.h"
+#include "core/rules/catalogue.h"
 #include "core/rules/finding.h"
 
 namespace Posture::Core::Rules {
+
+using RiskRules::Rule;
 
 inline const QString SandboxDocs = QStringLiteral("https://developers.openai.com/codex/concepts/sandboxing");
 inline const QString ConfigDocs = QStringLiteral("https://developers.openai.com/codex/config-reference");
@@ -30,10 +33,11 @@ public:
     // The surfaces whose Codex starts: rules about the configuration apply to them.
     Surfaces localSurfaces() const;
 
-    // Adds a finding; one with the same id already there gains the surfaces (the CLI and the IDE share layers).
-    void add(Finding finding);
-    // Whether an earlier rule found ruleId with evidence in this file.
-    bool found(const QString &ruleId, const QString &file) const;
+    // Adds a finding of a catalogue rule, written with named fields: its id ("<rule id>:<subject>", or the rule id
+    // alone for an empty subject), rule id and severity come from the catalogue (pass a severity only where it differs
+    // from the rule's usual one). One with the same id already there gains the surfaces (the CLI and the IDE share
+    // layers) and keeps the higher severity.
+    void add(Rule rule, const QString &subject, Finding finding, std::optional<Severity> severity = std::nullopt);
 
 private:
     Findings &m_findings;
@@ -43,8 +47,15 @@ private:
 QString tomlText(const QVariant &value);
 // The security key an unknown key was probably meant to be (`sandbox-mode` → sandbox_mode); empty when none.
 QString meantSecurityKey(const QString &key);
-// "<rule>:<subject>", or "<rule>" for an empty subject.
-QString findingId(const QString &ruleId, const QString &subject);
+// A value written in plain text in the configuration that is a secret: the key and how to name where it is.
+struct PlaintextSecret
+{
+    KeyPath path;
+    QString where; // "provider `corp`'s headers", or empty for a provider's experimental_bearer_token
+};
+// Every plaintext secret of the effective configuration (the secret rules report them; the file rules ask whether a
+// file others can read holds one).
+QList<PlaintextSecret> plaintextSecrets(const Inspection &inspection);
 
 // The rule groups, each in its own file.
 void postureRules(Context &context);

@@ -30,32 +30,75 @@ QString unpinnedPackage(const McpServer &server)
     return {};
 }
 
-void checkSecretTable(Context &context, const KeyPath &tablePath, const QString &what)
+// The entries of a table (an MCP server's env, a provider's headers) that are secrets: the variable's own name says
+// so (GITHUB_TOKEN), or the value has a token's shape. Every value of these tables is masked in reports anyway.
+void collectSecretEntries(
+    const EffectiveConfig &config, const KeyPath &tablePath, const QString &where, QList<PlaintextSecret> &secrets)
 {
-    const QVariantMap table = context.inspection.config.value(tablePath).toMap();
+    const QVariantMap table = config.value(tablePath).toMap();
     for (auto it = table.cbegin(); it != table.cend(); ++it) {
-        KeyPath path = tablePath;
-        path.append(it.key());
-        // Secret-looking: the variable's own name says so (GITHUB_TOKEN), or the value has a token's shape. Every
-        // value of these tables is masked in reports anyway; only these are findings.
         const QString value = it.value().toString();
         if (!Secrets::isSecretKey({it.key()}) && Secrets::maskText(value) == value)
             continue;
-        context.add({findingId(QStringLiteral("plaintext-secret"), keyPathToString(path)),
-            QStringLiteral("plaintext-secret"), Severity::High, context.localSurfaces(),
-            QStringLiteral("A secret is written in %1").arg(what), context.evidence(path),
-            QStringLiteral("The value of %1 looks like a token or key, stored in plain text in a file that backups, "
-                           "dotfile repositories and screen shares see, and that any program running as the user "
-                           "(a sandboxed command can read it) can copy.")
-                .arg(keyPathToString(path)),
-            QStringLiteral("Keep the secret in the environment or a keyring and refer to it: env_vars = [\"NAME\"] "
-                           "for MCP servers, bearer_token_env_var or env_http_headers for HTTP servers and "
-                           "providers. Then rotate the exposed value."),
-            SecurityDocs, {}, {}});
+        KeyPath path = tablePath;
+        path.append(it.key());
+        secrets.append({path, where});
     }
 }
 
+void reportSecret(Context &context, const PlaintextSecret &secret)
+{
+    const QString key = keyPathToString(secret.path);
+    if (secret.where.isEmpty()) { // a provider's experimental_bearer_token
+        context.add(Rule::PlaintextSecret, key,
+            {.surfaces = context.localSurfaces(),
+                .title = QStringLiteral("A provider token is written in the config"),
+                .evidence = context.evidence(secret.path),
+                .explanation = QStringLiteral("experimental_bearer_token keeps the API token of provider `%1` in plain "
+                                              "text: backups, dotfile repositories, screen shares and any program "
+                                              "running as the user can copy it.")
+                    .arg(secret.path.at(1)),
+                .remediation = QStringLiteral("Use env_key = \"NAME\" with the token in the environment or a keyring, "
+                                              "remove experimental_bearer_token, and rotate the token."),
+                .reference = SecurityDocs});
+        return;
+    }
+    context.add(Rule::PlaintextSecret, key,
+        {.surfaces = context.localSurfaces(),
+            .title = QStringLiteral("A secret is written in %1").arg(secret.where),
+            .evidence = context.evidence(secret.path),
+            .explanation = QStringLiteral("The value of %1 looks like a token or key, stored in plain text in a file "
+                                          "that backups, dotfile repositories and screen shares see, and that any "
+                                          "program running as the user (a sandboxed command can read it) can copy.")
+                .arg(key),
+            .remediation = QStringLiteral("Keep the secret in the environment or a keyring and refer to it: env_vars = "
+                                          "[\"NAME\"] for MCP servers, bearer_token_env_var or env_http_headers for "
+                                          "HTTP servers and providers. Then rotate the exposed value."),
+            .reference = SecurityDocs});
+}
+
 } // namespace
+
+QList<PlaintextSecret> plaintextSecrets(const Inspection &inspection)
+{
+    const EffectiveConfig &config = inspection.config;
+    QList<PlaintextSecret> secrets;
+    const QVariantMap providers = config.value({QStringLiteral("model_providers")}).toMap();
+    for (auto it = providers.cbegin(); it != providers.cend(); ++it) {
+        const KeyPath token{QStringLiteral("model_providers"), it.key(), QStringLiteral("experimental_bearer_token")};
+        if (config.value(token).isValid())
+            secrets.append({token, {}});
+        collectSecretEntries(config, {QStringLiteral("model_providers"), it.key(), QStringLiteral("http_headers")},
+            QStringLiteral("provider `%1`'s headers").arg(it.key()), secrets);
+    }
+    for (const McpServer &server : Inventory::mcpServers(config)) {
+        collectSecretEntries(config, {QStringLiteral("mcp_servers"), server.name, QStringLiteral("env")},
+            QStringLiteral("MCP server `%1`'s environment").arg(server.name), secrets);
+        collectSecretEntries(config, {QStringLiteral("mcp_servers"), server.name, QStringLiteral("http_headers")},
+            QStringLiteral("MCP server `%1`'s headers").arg(server.name), secrets);
+    }
+    return secrets;
+}
 
 void secretRules(Context &context)
 {
@@ -64,53 +107,37 @@ void secretRules(Context &context)
     const KeyPath ignoreExcludes{QStringLiteral("shell_environment_policy"), QStringLiteral("ignore_default_excludes")};
     const QString inherited = config.value(inherit).toString();
     if (config.value(ignoreExcludes) == QVariant(true) && (inherited.isEmpty() || inherited == u"all")) {
-        context.add({findingId(QStringLiteral("environment-secrets-reach-commands"), keyPathToString(ignoreExcludes)),
-            QStringLiteral("environment-secrets-reach-commands"), Severity::Medium, context.localSurfaces(),
-            QStringLiteral("Every environment variable, secrets included, reaches commands"),
-            context.evidence(ignoreExcludes),
-            QStringLiteral("With inherit = \"all\" and the default excludes ignored, variables named *KEY*, *SECRET* "
-                           "and *TOKEN* are passed to every command the model runs: one injected `env | curl ...` "
-                           "sends them away when network is on, or writes them where the model can read them."),
-            QStringLiteral("Set ignore_default_excludes = false, or inherit = \"core\" and pass what the work "
-                           "needs with shell_environment_policy.set / include_only."),
-            ConfigDocs, {}, {}});
+        context.add(Rule::EnvironmentSecretsReachCommands, keyPathToString(ignoreExcludes),
+            {.surfaces = context.localSurfaces(),
+                .title = QStringLiteral("Every environment variable, secrets included, reaches commands"),
+                .evidence = context.evidence(ignoreExcludes),
+                .explanation = QStringLiteral(
+                    "With inherit = \"all\" and the default excludes ignored, variables named *KEY*, *SECRET* "
+                    "and *TOKEN* are passed to every command the model runs: one injected `env | curl ...` "
+                    "sends them away when network is on, or writes them where the model can read them."),
+                .remediation =
+                    QStringLiteral("Set ignore_default_excludes = false, or inherit = \"core\" and pass what the work "
+                                   "needs with shell_environment_policy.set / include_only."),
+                .reference = ConfigDocs});
     }
 
-    const QVariantMap providers = config.value({QStringLiteral("model_providers")}).toMap();
-    for (auto it = providers.cbegin(); it != providers.cend(); ++it) {
-        const KeyPath token{QStringLiteral("model_providers"), it.key(), QStringLiteral("experimental_bearer_token")};
-        if (config.value(token).isValid()) {
-            context.add({findingId(QStringLiteral("plaintext-secret"), keyPathToString(token)),
-                QStringLiteral("plaintext-secret"), Severity::High, context.localSurfaces(),
-                QStringLiteral("A provider token is written in the config"), context.evidence(token),
-                QStringLiteral("experimental_bearer_token keeps the API token of provider `%1` in plain text: backups, "
-                               "dotfile repositories, screen shares and any program running as the user can copy it.")
-                    .arg(it.key()),
-                QStringLiteral("Use env_key = \"NAME\" with the token in the environment or a keyring, remove "
-                               "experimental_bearer_token, and rotate the token."),
-                SecurityDocs, {}, {}});
-        }
-        checkSecretTable(context, {QStringLiteral("model_providers"), it.key(), QStringLiteral("http_headers")},
-            QStringLiteral("provider `%1`'s headers").arg(it.key()));
-    }
+    for (const PlaintextSecret &secret : plaintextSecrets(context.inspection))
+        reportSecret(context, secret);
     for (const McpServer &server : Inventory::mcpServers(config)) {
-        checkSecretTable(context, {QStringLiteral("mcp_servers"), server.name, QStringLiteral("env")},
-            QStringLiteral("MCP server `%1`'s environment").arg(server.name));
-        checkSecretTable(context, {QStringLiteral("mcp_servers"), server.name, QStringLiteral("http_headers")},
-            QStringLiteral("MCP server `%1`'s headers").arg(server.name));
         const QString package = unpinnedPackage(server);
         if (!package.isEmpty() && server.enabled) {
             const KeyPath args{QStringLiteral("mcp_servers"), server.name, QStringLiteral("args")};
-            context.add({findingId(QStringLiteral("unpinned-mcp-package"), server.name),
-                QStringLiteral("unpinned-mcp-package"), Severity::Medium, context.localSurfaces(),
-                QStringLiteral("MCP server `%1` runs whatever version is newest").arg(server.name),
-                context.evidence(args),
-                QStringLiteral("`%1 %2` downloads and runs the newest release at every start, outside the sandbox and "
-                               "with the user's rights: whoever takes over the package (or its maintainer's account) "
-                               "runs code on this machine at the next start.")
-                    .arg(QFileInfo(server.command).fileName(), package),
-                QStringLiteral("Pin an exact version (package@1.2.3) and update it deliberately."), SecurityDocs, {},
-                {}});
+            context.add(Rule::UnpinnedMcpPackage, server.name,
+                {.surfaces = context.localSurfaces(),
+                    .title = QStringLiteral("MCP server `%1` runs whatever version is newest").arg(server.name),
+                    .evidence = context.evidence(args),
+                    .explanation = QStringLiteral(
+                        "`%1 %2` downloads and runs the newest release at every start, outside the sandbox and "
+                        "with the user's rights: whoever takes over the package (or its maintainer's account) "
+                        "runs code on this machine at the next start.")
+                        .arg(QFileInfo(server.command).fileName(), package),
+                    .remediation = QStringLiteral("Pin an exact version (package@1.2.3) and update it deliberately."),
+                    .reference = SecurityDocs});
         }
     }
 }

@@ -159,28 +159,11 @@ void judgeAppArmor(const HostFacts &facts, LinuxJudgement &judgement, QList<Capa
         remedies);
 }
 
-void judgeLinux(const HostFacts &facts, LinuxJudgement &judgement, QList<Capability> &probes)
+// Which bubblewrap Codex would use, or why there is none.
+void judgeBubblewrap(const HostFacts &facts, LinuxJudgement &judgement, QList<Capability> &probes)
 {
     const LinuxFacts &linuxFacts = facts.linuxFacts;
     const Bubblewrap &bwrap = facts.bwrap;
-    probes.append({QStringLiteral("platform"), ProbeState::Info,
-        QStringLiteral("%1, kernel %2")
-            .arg(linuxFacts.osName.isEmpty() ? QStringLiteral("Linux") : linuxFacts.osName,
-                linuxFacts.kernelRelease.isEmpty() ? QStringLiteral("unknown") : linuxFacts.kernelRelease),
-        {}});
-
-    if (linuxFacts.wsl == LinuxFacts::Wsl::Wsl1) {
-        judgement.blockers.append(QStringLiteral("WSL 1 cannot create user namespaces"));
-        addRemedy(judgement.remedies, SandboxRemedies::convertToWsl2());
-    }
-    probes.append(
-        {QStringLiteral("wsl"), linuxFacts.wsl == LinuxFacts::Wsl::Wsl1 ? ProbeState::Problem : ProbeState::Ok,
-            linuxFacts.wsl == LinuxFacts::Wsl::None ? QStringLiteral("not WSL")
-                                                    : QStringLiteral("WSL %1 (kernel %2)")
-                                                          .arg(linuxFacts.wsl == LinuxFacts::Wsl::Wsl1 ? 1 : 2)
-                                                          .arg(linuxFacts.kernelRelease),
-            linuxFacts.wsl == LinuxFacts::Wsl::Wsl1 ? SandboxRemedies::convertToWsl2().text : QString()});
-
     if (bwrap.source == Bubblewrap::Source::None) {
         const Remedy install = SandboxRemedies::installBubblewrap(linuxFacts);
         if (facts.codexPath.isEmpty())
@@ -209,9 +192,14 @@ void judgeLinux(const HostFacts &facts, LinuxJudgement &judgement, QList<Capabil
             evidence += QStringLiteral("; setuid root");
         probes.append({QStringLiteral("bubblewrap"), ProbeState::Ok, evidence, {}});
     }
+}
 
+// Whether an unprivileged process may create the user namespace bubblewrap needs; returns whether it needs one.
+bool judgeUserNamespaces(const HostFacts &facts, LinuxJudgement &judgement, QList<Capability> &probes)
+{
+    const LinuxFacts &linuxFacts = facts.linuxFacts;
     // WSL 1 has no user namespaces at all: its other settings say nothing more.
-    const bool needsUserns = !bwrap.setuid && linuxFacts.wsl != LinuxFacts::Wsl::Wsl1;
+    const bool needsUserns = !facts.bwrap.setuid && linuxFacts.wsl != LinuxFacts::Wsl::Wsl1;
     if (needsUserns && linuxFacts.maxUserNamespaces == 0) {
         judgement.blockers.append(QStringLiteral("user namespaces are disabled (user.max_user_namespaces = 0)"));
         if (!linuxFacts.container.isEmpty())
@@ -236,10 +224,12 @@ void judgeLinux(const HostFacts &facts, LinuxJudgement &judgement, QList<Capabil
         usernsEvidence.isEmpty() ? QStringLiteral("no user-namespace settings readable")
                                  : usernsEvidence.join(QStringLiteral("; ")),
         usernsBlocked ? judgement.remedies.constLast().text : QString()});
+    return needsUserns;
+}
 
-    if (needsUserns)
-        judgeAppArmor(facts, judgement, probes);
-
+// Seccomp, Landlock and containers: facts that explain a verdict more than they decide it.
+void judgeKernelFeatures(const LinuxFacts &linuxFacts, LinuxJudgement &judgement, QList<Capability> &probes)
+{
     probes.append({QStringLiteral("seccomp"), linuxFacts.seccompMode ? ProbeState::Ok : ProbeState::Unknown,
         linuxFacts.seccompMode
             ? QStringLiteral("supported (this process: mode %1)").arg(*linuxFacts.seccompMode)
@@ -269,6 +259,33 @@ void judgeLinux(const HostFacts &facts, LinuxJudgement &judgement, QList<Capabil
                     filtered ? QStringLiteral("; a seccomp filter is active") : QString()),
             {}});
     }
+}
+
+void judgeLinux(const HostFacts &facts, LinuxJudgement &judgement, QList<Capability> &probes)
+{
+    const LinuxFacts &linuxFacts = facts.linuxFacts;
+    probes.append({QStringLiteral("platform"), ProbeState::Info,
+        QStringLiteral("%1, kernel %2")
+            .arg(linuxFacts.osName.isEmpty() ? QStringLiteral("Linux") : linuxFacts.osName,
+                linuxFacts.kernelRelease.isEmpty() ? QStringLiteral("unknown") : linuxFacts.kernelRelease),
+        {}});
+
+    if (linuxFacts.wsl == LinuxFacts::Wsl::Wsl1) {
+        judgement.blockers.append(QStringLiteral("WSL 1 cannot create user namespaces"));
+        addRemedy(judgement.remedies, SandboxRemedies::convertToWsl2());
+    }
+    probes.append(
+        {QStringLiteral("wsl"), linuxFacts.wsl == LinuxFacts::Wsl::Wsl1 ? ProbeState::Problem : ProbeState::Ok,
+            linuxFacts.wsl == LinuxFacts::Wsl::None ? QStringLiteral("not WSL")
+                                                    : QStringLiteral("WSL %1 (kernel %2)")
+                                                          .arg(linuxFacts.wsl == LinuxFacts::Wsl::Wsl1 ? 1 : 2)
+                                                          .arg(linuxFacts.kernelRelease),
+            linuxFacts.wsl == LinuxFacts::Wsl::Wsl1 ? SandboxRemedies::convertToWsl2().text : QString()});
+
+    judgeBubblewrap(facts, judgement, probes);
+    if (judgeUserNamespaces(facts, judgement, probes))
+        judgeAppArmor(facts, judgement, probes);
+    judgeKernelFeatures(linuxFacts, judgement, probes);
 }
 
 Enforcement fromStatic(const HostFacts &facts, const LinuxJudgement &judgement)

@@ -5,6 +5,7 @@
 #include "core/report/textreport.h"
 #include "core/rules/acceptedrisks.h"
 #include "core/rules/baseline.h"
+#include "core/rules/catalogue.h"
 #include "fixturehome.h"
 
 #include <QFile>
@@ -81,6 +82,13 @@ void TestFindings::fixtures_matchTheGoldenFile()
     for (const QString &directory : FixtureHome::caseDirectories()) {
         const FixtureHome fixture(directory);
         QVERIFY(fixture.isValid());
+        const Inspection inspection = inspectFixture(fixture, QStringLiteral("working-rule"));
+        for (const Finding &finding : inspection.findings) { // each as its catalogue entry declares it
+            const RiskRules::RuleInfo *entry = RiskRules::find(finding.ruleId);
+            QVERIFY2(entry && entry->mismatch(finding).isEmpty(),
+                qPrintable(
+                    fixture.name() + QStringLiteral(": ") + (entry ? entry->mismatch(finding) : finding.ruleId)));
+        }
         const QStringList ids = normalisedIds(inspectFixture(fixture), fixture);
         actual.insert(fixture.name(), QJsonArray::fromStringList(ids));
         const QStringList expected = golden.value(fixture.name()).toVariant().toStringList();

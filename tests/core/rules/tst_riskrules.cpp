@@ -2,7 +2,7 @@
 // Every risk rule, shown firing and not firing: each row is a small machine (home, project, system files), the rule
 // and whether it must report.
 #include "core/inspection.h"
-#include "core/rules/riskrules.h"
+#include "core/rules/catalogue.h"
 
 #include <QDir>
 #include <QFile>
@@ -75,35 +75,26 @@ const QString UserConfig = QStringLiteral("home/.codex/config.toml");
 const QString ProjectConfig = QStringLiteral("project/.codex/config.toml");
 const QString TrustProject = QStringLiteral("[projects.\"@PROJECT@\"]\ntrust_level = \"trusted\"\n");
 
-} // namespace
-
-class TestRiskRules : public QObject
+// Every rule's cases: each a small machine, the rule, and whether it must report. A plain list, not test rows, so
+// that the coverage check below reads it without depending on which slots ran before.
+struct RuleCase
 {
-    Q_OBJECT
-
-private Q_SLOTS:
-    void rule_data();
-    void rule();
-    void everyRuleIsTested();
-    void versionsDiffer_firesOnlyForDifferentVersions();
-
-private:
-    QStringList m_tested;
+    const char *name;
+    QString rule;
+    bool fires;
+    Files files;
+    QString profile;
+    QString sysroot;
+    Modes modes;
 };
 
-void TestRiskRules::rule_data()
+QList<RuleCase> ruleCases()
 {
-    QTest::addColumn<QString>("rule");
-    QTest::addColumn<bool>("fires");
-    QTest::addColumn<Files>("files");
-    QTest::addColumn<QString>("profile");
-    QTest::addColumn<QString>("sysroot");
-    QTest::addColumn<Modes>("modes");
-    const QMap<QString, int> noModes;
-    const auto row = [&](const char *name, const QString &rule, bool fires, const Files &files,
+    QList<RuleCase> cases;
+    const auto row = [&cases](const char *name, const QString &rule, bool fires, const Files &files,
                          const QString &profile = {}, const QString &sysroot = QStringLiteral("debian-12"),
-                         const QMap<QString, int> &modes = {}) {
-        QTest::newRow(name) << rule << fires << files << profile << sysroot << modes;
+                         const Modes &modes = {}) {
+        cases.append({name, rule, fires, files, profile, sysroot, modes});
     };
     const auto config = [](const QString &text) { return Files{{UserConfig, text}}; };
 
@@ -246,6 +237,34 @@ void TestRiskRules::rule_data()
     row("CLI online, cloud offline", "cli-more-open-than-cloud", true,
         config("sandbox_mode = \"workspace-write\"\n[sandbox_workspace_write]\nnetwork_access = true\n"));
     row("CLI offline", "cli-more-open-than-cloud", false, config("sandbox_mode = \"workspace-write\"\n"));
+    return cases;
+}
+
+} // namespace
+
+class TestRiskRules : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rule_data();
+    void rule();
+    void everyRuleIsTested();
+    void everyCaseNamesACatalogueRule();
+    void everyFixKindIsUsed();
+    void versionsDiffer_firesOnlyForDifferentVersions();
+};
+
+void TestRiskRules::rule_data()
+{
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<bool>("fires");
+    QTest::addColumn<Files>("files");
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("sysroot");
+    QTest::addColumn<Modes>("modes");
+    for (const RuleCase &rule : ruleCases())
+        QTest::newRow(rule.name) << rule.rule << rule.fires << rule.files << rule.profile << rule.sysroot << rule.modes;
 }
 
 void TestRiskRules::rule()
@@ -262,6 +281,10 @@ void TestRiskRules::rule()
     QStringList rules;
     for (const Finding &finding : inspection.findings) {
         rules.append(finding.ruleId);
+        // Every finding is one its catalogue entry declares: id, severity, surfaces.
+        const RiskRules::RuleInfo *entry = RiskRules::find(finding.ruleId);
+        QVERIFY2(entry, qPrintable(finding.ruleId + QStringLiteral(" is not in the catalogue")));
+        QVERIFY2(entry->mismatch(finding).isEmpty(), qPrintable(entry->mismatch(finding)));
         if (finding.ruleId == rule) {
             // Every finding explains itself and says what to do; evidence points somewhere.
             QVERIFY(!finding.title.isEmpty() && finding.explanation.size() > 40 && !finding.remediation.isEmpty());
@@ -274,20 +297,48 @@ void TestRiskRules::rule()
         qPrintable(QStringLiteral("%1 %2; findings: %3")
                 .arg(rule, fires ? QStringLiteral("should fire") : QStringLiteral("should not fire"),
                     rules.join(QStringLiteral(", ")))));
-    if (!m_tested.contains(rule + (fires ? u'+' : u'-')))
-        m_tested.append(rule + (fires ? u'+' : u'-'));
 }
 
 void TestRiskRules::everyRuleIsTested()
 {
-    // Runs after the rows: each rule of the catalogue was seen firing and not firing (baseline-drift and
-    // codex-versions-differ have tests of their own).
+    // Each rule of the catalogue has a case firing and a case not firing (baseline-drift is tested in tst_findings,
+    // codex-versions-differ by versionsDiffer_firesOnlyForDifferentVersions below).
+    const QList<RuleCase> cases = ruleCases();
     for (const RiskRules::RuleInfo &info : RiskRules::catalogue()) {
-        const QString id = QString::fromLatin1(info.id);
-        if (id == u"baseline-drift" || id == u"codex-versions-differ")
+        if (info.rule == RiskRules::Rule::BaselineDrift || info.rule == RiskRules::Rule::CodexVersionsDiffer)
             continue;
-        QVERIFY2(m_tested.contains(id + u'+'), qPrintable(id + QStringLiteral(" has no firing row")));
-        QVERIFY2(m_tested.contains(id + u'-'), qPrintable(id + QStringLiteral(" has no quiet row")));
+        const auto has = [&](bool fires) {
+            return std::any_of(
+                cases.cbegin(), cases.cend(), [&](const RuleCase &c) { return c.rule == info.id && c.fires == fires; });
+        };
+        QVERIFY2(has(true), qPrintable(info.id + QStringLiteral(" has no firing case")));
+        QVERIFY2(has(false), qPrintable(info.id + QStringLiteral(" has no quiet case")));
+    }
+}
+
+void TestRiskRules::everyCaseNamesACatalogueRule()
+{
+    for (const RuleCase &rule : ruleCases())
+        QVERIFY2(RiskRules::find(rule.rule), qPrintable(rule.rule + QStringLiteral(" is not a catalogue rule")));
+    // The table is in the enum's order, and each id is there once.
+    QStringList ids;
+    for (int i = 0; i < RiskRules::catalogue().size(); ++i) {
+        const RiskRules::RuleInfo &info = RiskRules::catalogue().at(i);
+        QCOMPARE(int(info.rule), i);
+        QVERIFY2(!ids.contains(info.id), qPrintable(info.id));
+        ids.append(info.id);
+        QVERIFY2(info.severities & RiskRules::severityBit(info.severity), qPrintable(info.id));
+    }
+}
+
+void TestRiskRules::everyFixKindIsUsed()
+{
+    // A fix is reached only through a catalogue rule: a kind no rule names would be dead code.
+    for (int kind = int(RiskRules::FixKind::None) + 1; kind <= int(RiskRules::FixKind::ShowFullAccessWarning); ++kind) {
+        const auto &rules = RiskRules::catalogue();
+        QVERIFY2(std::any_of(rules.cbegin(), rules.cend(),
+                     [kind](const RiskRules::RuleInfo &info) { return int(info.fix) == kind; }),
+            qPrintable(QStringLiteral("fix kind %1 is named by no rule").arg(kind)));
     }
 }
 

@@ -13,15 +13,15 @@ using namespace Posture::Core;
 
 namespace {
 
-void write(const QString &path, const QByteArray &bytes, QFileDevice::Permissions permissions = {})
+// Writes a file; the caller checks the result (a QVERIFY in a helper would not stop the calling test).
+bool write(const QString &path, const QByteArray &bytes, QFileDevice::Permissions permissions = {})
 {
-    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
     QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QCOMPARE(file.write(bytes), bytes.size());
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()) || !file.open(QIODevice::WriteOnly)
+        || file.write(bytes) != bytes.size())
+        return false;
     file.close();
-    if (permissions)
-        QVERIFY(file.setPermissions(permissions));
+    return !permissions || file.setPermissions(permissions);
 }
 
 const QFileDevice::Permissions Executable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
@@ -46,9 +46,9 @@ private Q_SLOTS:
 void TestSurfaces::ide_readsCodexSettingsFromJsonWithComments()
 {
     QTemporaryDir home;
-    write(home.filePath(QStringLiteral(".config/Code/User/settings.json")),
+    QVERIFY(write(home.filePath(QStringLiteral(".config/Code/User/settings.json")),
         "{\n  // the Codex extension\n  \"chatgpt.openOnStartup\": true, /* inline */\n"
-        "  \"chatgpt.cliExecutable\": \"/opt/codex\",\n  \"editor.fontSize\": 14,\n}\n");
+        "  \"chatgpt.cliExecutable\": \"/opt/codex\",\n  \"editor.fontSize\": 14,\n}\n"));
     const IdeSurface surface = IdeSurface::discover(home.path());
     QCOMPARE(surface.editors.size(), 1);
     const EditorSettings &editor = surface.editors.constFirst();
@@ -61,7 +61,8 @@ void TestSurfaces::ide_readsCodexSettingsFromJsonWithComments()
 void TestSurfaces::ide_reportsBrokenSettingsWithLine()
 {
     QTemporaryDir home;
-    write(home.filePath(QStringLiteral(".config/Cursor/User/settings.json")), "{\n  \"a\": 1\n  \"b\": 2\n}\n");
+    QVERIFY(
+        write(home.filePath(QStringLiteral(".config/Cursor/User/settings.json")), "{\n  \"a\": 1\n  \"b\": 2\n}\n"));
     const IdeSurface surface = IdeSurface::discover(home.path());
     QCOMPARE(surface.editors.size(), 1);
     QVERIFY(surface.editors.constFirst().problem);
@@ -72,8 +73,8 @@ void TestSurfaces::ide_findsExtensionsAndBundledCodex()
 {
     QTemporaryDir home;
     const QString extension = home.filePath(QStringLiteral(".vscode/extensions/openai.chatgpt-0.4.12-linux-x64"));
-    write(extension + QStringLiteral("/bin/linux-x86_64/codex"), "#!/bin/sh\n", Executable);
-    write(home.filePath(QStringLiteral(".cursor/extensions/other.extension-1.0.0/package.json")), "{}");
+    QVERIFY(write(extension + QStringLiteral("/bin/linux-x86_64/codex"), "#!/bin/sh\n", Executable));
+    QVERIFY(write(home.filePath(QStringLiteral(".cursor/extensions/other.extension-1.0.0/package.json")), "{}"));
     const IdeSurface surface = IdeSurface::discover(home.path());
     QCOMPARE(surface.extensions.size(), 1);
     QCOMPARE(surface.extensions.constFirst().version, QStringLiteral("0.4.12"));
@@ -83,9 +84,9 @@ void TestSurfaces::ide_findsExtensionsAndBundledCodex()
 void TestSurfaces::cloud_readsDeclaredEnvironments()
 {
     QTemporaryDir dir;
-    write(dir.filePath(QStringLiteral("cloud.toml")),
+    QVERIFY(write(dir.filePath(QStringLiteral("cloud.toml")),
         "[environments.\"acme/web\"]\nagent_internet = \"on\"\nallowlist = \"common\"\nextra_domains = [\"pypi.org\"]\n"
-        "http_methods = \"safe\"\n\n[environments.open]\nagent_internet = \"on\"\nallowlist = \"all\"\n");
+        "http_methods = \"safe\"\n\n[environments.open]\nagent_internet = \"on\"\nallowlist = \"all\"\n"));
     const CloudSurface cloud = CloudSurface::load(dir.filePath(QStringLiteral("cloud.toml")));
     QVERIFY(cloud.messages.isEmpty());
     QCOMPARE(cloud.source, QStringLiteral("declared"));
@@ -100,7 +101,8 @@ void TestSurfaces::cloud_readsDeclaredEnvironments()
 void TestSurfaces::cloud_reportsBadValuesWithLine()
 {
     QTemporaryDir dir;
-    write(dir.filePath(QStringLiteral("cloud.toml")), "[environments.x]\nagent_internet = \"maybe\"\ncolour = 1\n");
+    QVERIFY(write(
+        dir.filePath(QStringLiteral("cloud.toml")), "[environments.x]\nagent_internet = \"maybe\"\ncolour = 1\n"));
     const CloudSurface cloud = CloudSurface::load(dir.filePath(QStringLiteral("cloud.toml")));
     QCOMPARE(cloud.messages.size(), 2);
     QCOMPARE(cloud.messages.at(0).severity, DiagnosticSeverity::Error);
@@ -112,8 +114,8 @@ void TestSurfaces::cloud_reportsBadValuesWithLine()
 void TestSurfaces::binaries_skipRelativeAndProjectPathEntries()
 {
     QTemporaryDir root;
-    write(root.filePath(QStringLiteral("bin/codex")), "#!/bin/sh\n", Executable);
-    write(root.filePath(QStringLiteral("project/tools/codex")), "#!/bin/sh\n", Executable);
+    QVERIFY(write(root.filePath(QStringLiteral("bin/codex")), "#!/bin/sh\n", Executable));
+    QVERIFY(write(root.filePath(QStringLiteral("project/tools/codex")), "#!/bin/sh\n", Executable));
     const QString path = root.filePath(QStringLiteral("bin")) + QStringLiteral(":tools:")
         + root.filePath(QStringLiteral("project/tools"));
     const QList<CodexBinary> binaries =
@@ -126,10 +128,10 @@ void TestSurfaces::binaries_skipRelativeAndProjectPathEntries()
 void TestSurfaces::versions_areAskedWithTimeout()
 {
     QTemporaryDir root;
-    write(root.filePath(QStringLiteral("good/codex")), "#!/bin/sh\n[ \"$1\" = --version ] && echo 'codex-cli 9.8.7'\n",
-        Executable);
-    write(root.filePath(QStringLiteral("slow/codex")), "#!/bin/sh\nsleep 30\n", Executable);
-    write(root.filePath(QStringLiteral("mute/codex")), "#!/bin/sh\nexit 3\n", Executable);
+    QVERIFY(write(root.filePath(QStringLiteral("good/codex")),
+        "#!/bin/sh\n[ \"$1\" = --version ] && echo 'codex-cli 9.8.7'\n", Executable));
+    QVERIFY(write(root.filePath(QStringLiteral("slow/codex")), "#!/bin/sh\nsleep 30\n", Executable));
+    QVERIFY(write(root.filePath(QStringLiteral("mute/codex")), "#!/bin/sh\nexit 3\n", Executable));
     QList<CodexBinary> binaries{{root.filePath(QStringLiteral("good/codex")), QStringLiteral("PATH"), {}, {}},
         {root.filePath(QStringLiteral("slow/codex")), QStringLiteral("PATH"), {}, {}},
         {root.filePath(QStringLiteral("mute/codex")), QStringLiteral("PATH"), {}, {}}};

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/rules/catalogue.h"
+
+#include "core/rules/rulecontext.h"
+
+namespace Posture::Core::RiskRules {
+
+namespace {
+
+using namespace Qt::StringLiterals;
+
+constexpr Surfaces Local = Surfaces(Surface::Cli) | Surface::Ide;
+constexpr Severities Any = 0x1f;
+
+constexpr Severities only(Severity severity)
+{
+    return severityBit(severity);
+}
+
+} // namespace
+
+const QList<RuleInfo> &catalogue()
+{
+    using enum Rule;
+    using enum Severity;
+    static const QList<RuleInfo> rules{
+        {UnattendedFullAccess, "unattended-full-access"_L1, Critical, only(Critical), Local, FixKind::RestoreSandbox,
+            "full access, approval never and network on together"_L1},
+        {FullAccess, "full-access"_L1, High, only(High), Local, FixKind::RestoreSandbox,
+            "danger-full-access, as a legacy mode or a permission profile"_L1},
+        {ApprovalNever, "approval-never"_L1, Medium, only(Medium), Local, FixKind::ApprovalOnRequest,
+            "approval_policy = \"never\""_L1},
+        {NetworkEnabled, "network-enabled"_L1, Medium, only(Medium), Local, FixKind::NetworkOff,
+            "sandboxed commands reach the internet without an enforced allowlist"_L1},
+        {SandboxNotEnforced, "sandbox-not-enforced"_L1, High, only(High), Local, FixKind::None,
+            "a sandbox is configured but the machine cannot enforce it"_L1},
+        {SandboxEnforcementUnknown, "sandbox-enforcement-unknown"_L1, Low, only(Low), Local, FixKind::None,
+            "whether the sandbox is enforced could not be told"_L1},
+        {SurfacesDiffer, "surfaces-differ"_L1, Medium, only(Medium), Local, FixKind::None,
+            "CLI and IDE run on different baselines"_L1},
+        {FullAccessWarningHidden, "full-access-warning-hidden"_L1, Low, only(Low), Local,
+            FixKind::ShowFullAccessWarning, "notice.hide_full_access_warning = true"_L1},
+        {DomainRulesUnenforced, "domain-rules-unenforced"_L1, Medium, only(Medium), Local, FixKind::None,
+            "domain rules without the network proxy"_L1},
+        {DangerousProxySetting, "dangerous-proxy-setting"_L1, High, only(High), Local, FixKind::DangerousSettingOff,
+            "a dangerously_* network key is on"_L1},
+        {LiveWebSearchWithNetwork, "live-web-search-with-network"_L1, Low, only(Low), Local, FixKind::CachedWebSearch,
+            "live web search while network access is on"_L1},
+        {PlainHttpUrl, "plain-http-url"_L1, Medium, only(Medium), Local, FixKind::None,
+            "an MCP server or provider over http:// to another host"_L1},
+        {BroadTrust, "broad-trust"_L1, High, only(High), Local, FixKind::RemoveTrust,
+            "home, / or a parent of home trusted as a project"_L1},
+        {ProjectWidens, "project-widens"_L1, High, only(High), Local, FixKind::None,
+            "a trusted project's config widens the posture"_L1},
+        {BroadWritableRoot, "broad-writable-root"_L1, High, only(High), Local, FixKind::None,
+            "home or / among the writable roots"_L1},
+        {EnvironmentSecretsReachCommands, "environment-secrets-reach-commands"_L1, Medium, only(Medium), Local,
+            FixKind::KeepDefaultExcludes, "every variable, secrets too, reaches commands"_L1},
+        {PlaintextSecret, "plaintext-secret"_L1, High, only(High), Local, FixKind::SecretToEnvironment,
+            "a token written in the configuration"_L1},
+        {UnpinnedMcpPackage, "unpinned-mcp-package"_L1, Medium, only(Medium), Local, FixKind::None,
+            "an MCP server started from an unpinned package"_L1},
+        {CommandInWritablePlace, "command-in-writable-place"_L1, High, only(High), Local, FixKind::None,
+            "notify or a hook runs a program others can change"_L1},
+        {CredentialsExposed, "credentials-exposed"_L1, High, only(High), Local, FixKind::None,
+            "auth.json or .credentials.json open to other users"_L1},
+        {ConfigWritableByOthers, "config-writable-by-others"_L1, High, only(High), Local, FixKind::None,
+            "a config layer others can write"_L1},
+        {SecretFileReadableByOthers, "secret-file-readable-by-others"_L1, Medium, only(Medium), Local, FixKind::None,
+            "a config holding a secret others can read"_L1},
+        {CodexRefusesConfig, "codex-refuses-config"_L1, Medium, only(Medium), Local, FixKind::ApprovalOnRequest,
+            "a value Codex refuses: it does not start (the fix covers the retired \"untrusted\")"_L1},
+        {SecuritySettingIgnored, "security-setting-ignored"_L1, Medium, only(Medium), Local, FixKind::MoveMisplacedKey,
+            "a misspelt or misplaced security setting Codex ignores"_L1},
+        {DeprecatedValue, "deprecated-value"_L1, Low, only(Low), Local, FixKind::ApprovalOnRequest,
+            "approval_policy = \"on-failure\""_L1},
+        {CodexVersionsDiffer, "codex-versions-differ"_L1, Low, only(Low), Surface::Ide, FixKind::None,
+            "the IDE's codex and the CLI's differ in version"_L1},
+        {RequirementOverrides, "requirement-overrides"_L1, Info, only(Info), Local, FixKind::None,
+            "an administrator's requirement replaced a value"_L1},
+        {CloudInternetUnrestricted, "cloud-internet-unrestricted"_L1, Medium, only(Medium), Surface::Cloud,
+            FixKind::None, "a cloud environment reaches every domain"_L1},
+        {CloudAllHttpMethods, "cloud-all-http-methods"_L1, Low, only(Low), Surface::Cloud, FixKind::None,
+            "a cloud environment allows every HTTP method"_L1},
+        {CliMoreOpenThanCloud, "cli-more-open-than-cloud"_L1, Low, only(Low), Surfaces(Surface::Cli) | Surface::Cloud,
+            FixKind::None, "the CLI has network where the cloud has none"_L1},
+        {BaselineDrift, "baseline-drift"_L1, Medium, Any, Local | Surface::Cloud, FixKind::None,
+            "the machine differs from the intended baseline (--baseline; its [severity] table sets the level)"_L1},
+    };
+    return rules;
+}
+
+const RuleInfo &info(Rule rule)
+{
+    const RuleInfo &entry = catalogue().at(int(rule));
+    Q_ASSERT(entry.rule == rule); // the table is in the enum's order
+    return entry;
+}
+
+const RuleInfo *find(QStringView id)
+{
+    for (const RuleInfo &entry : catalogue()) {
+        if (entry.id == id)
+            return &entry;
+    }
+    return nullptr;
+}
+
+QString RuleInfo::mismatch(const Finding &finding) const
+{
+    if (finding.ruleId != id)
+        return u"finding %1 names rule %2, not %3"_s.arg(finding.id, finding.ruleId, id);
+    if (finding.id != id && !finding.id.startsWith(id + u':'))
+        return u"finding id %1 does not start with %2"_s.arg(finding.id, id);
+    if (!(severities & severityBit(finding.severity)))
+        return u"%1 reports severity %2, which its catalogue entry does not declare"_s.arg(
+            finding.id, severityName(finding.severity));
+    if ((finding.surfaces & ~surfaces) != Surfaces())
+        return u"%1 concerns %2, beyond its catalogue entry's %3"_s.arg(
+            finding.id, surfaceNames(finding.surfaces).join(u','), surfaceNames(surfaces).join(u','));
+    return {};
+}
+
+Findings evaluate(const Inspection &inspection)
+{
+    Findings findings;
+    Rules::Context context(inspection, findings);
+    Rules::postureRules(context);
+    Rules::networkRules(context);
+    Rules::trustRules(context);
+    Rules::secretRules(context);
+    Rules::fileRules(context);
+    Rules::configRules(context);
+    Rules::cloudRules(context);
+    sortFindings(findings);
+    return findings;
+}
+
+} // namespace Posture::Core::RiskRules

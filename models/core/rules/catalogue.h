@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+// The rule catalogue: every risk rule once, with its id, the severities and surfaces it may report, the guided fix
+// that resolves it, and a one-line summary. Rules build findings through it (rulecontext.h), so an id is written once.
+#pragma once
+
+#include "core/rules/finding.h"
+
+#include <QLatin1StringView>
+
+namespace Posture::Core {
+
+struct Inspection;
+
+namespace RiskRules {
+
+enum class Rule {
+    UnattendedFullAccess,
+    FullAccess,
+    ApprovalNever,
+    NetworkEnabled,
+    SandboxNotEnforced,
+    SandboxEnforcementUnknown,
+    SurfacesDiffer,
+    FullAccessWarningHidden,
+    DomainRulesUnenforced,
+    DangerousProxySetting,
+    LiveWebSearchWithNetwork,
+    PlainHttpUrl,
+    BroadTrust,
+    ProjectWidens,
+    BroadWritableRoot,
+    EnvironmentSecretsReachCommands,
+    PlaintextSecret,
+    UnpinnedMcpPackage,
+    CommandInWritablePlace,
+    CredentialsExposed,
+    ConfigWritableByOthers,
+    SecretFileReadableByOthers,
+    CodexRefusesConfig,
+    SecuritySettingIgnored,
+    DeprecatedValue,
+    CodexVersionsDiffer,
+    RequirementOverrides,
+    CloudInternetUnrestricted,
+    CloudAllHttpMethods,
+    CliMoreOpenThanCloud,
+    BaselineDrift,
+};
+
+// The guided fix a rule's findings get (fixes/fixes.cpp builds each kind; a kind may decline a finding it cannot fix).
+enum class FixKind {
+    None,
+    RestoreSandbox, // sandbox_mode = "workspace-write" / default_permissions = ":workspace" (+ approvals)
+    ApprovalOnRequest, // approval_policy = "on-request"
+    NetworkOff, // network_access / a permission profile's network.enabled = false
+    RemoveTrust, // remove a broad trust entry
+    SecretToEnvironment, // an inline token becomes env_key / env_vars
+    MoveMisplacedKey, // a misspelt or misplaced security key written where Codex reads it
+    KeepDefaultExcludes, // shell_environment_policy.ignore_default_excludes = false
+    CachedWebSearch, // web_search = "cached"
+    DangerousSettingOff, // a dangerously_* key = false
+    ShowFullAccessWarning, // remove notice.hide_full_access_warning
+};
+
+// A set of severities, one bit per Severity.
+using Severities = quint8;
+constexpr Severities severityBit(Severity severity)
+{
+    return Severities(1u << int(severity));
+}
+
+struct RuleInfo
+{
+    Rule rule;
+    QLatin1StringView id;
+    Severity severity; // what it usually reports
+    Severities severities; // every severity it may report
+    Surfaces surfaces; // every surface it may concern
+    FixKind fix;
+    QLatin1StringView summary;
+
+    // Why a finding does not match this entry (an id, severity or surface it does not declare); empty when it does.
+    QString mismatch(const Finding &finding) const;
+};
+
+// Every rule, in the order of the Rule enum.
+const QList<RuleInfo> &catalogue();
+const RuleInfo &info(Rule rule);
+// The entry of a rule id ("full-access"), or null.
+const RuleInfo *find(QStringView id);
+
+// Every finding of every rule for this inspection, sorted (most severe first, then by id).
+Findings evaluate(const Inspection &inspection);
+
+} // namespace RiskRules
+
+} // namespace Posture::Core

@@ -233,16 +233,16 @@ posture_ensure_oracle() {
 }
 
 # Builds the libFuzzer target (preset fuzz) and runs it for $1 seconds on a corpus kept in build/fuzz/corpus, seeded
-# with the toml-test suite and the fixture homes (from ../shared when it is there).
+# with the vendored toml-test suite and the fixture homes (../shared's too when it is there).
 posture_fuzz() {
-    local seconds=$1 seeds=()
+    local seconds=$1 seeds=("$POSTURE_SRC/tests/data/toml-test/tests/valid" "$POSTURE_SRC/tests/data/fixtures/homes")
     (
         cd "$POSTURE_SRC"
         [ -f build/fuzz/build.ninja ] || posture_tool cmake --preset fuzz >&2
         posture_tool cmake --build --preset fuzz >&2
     )
     mkdir -p "$POSTURE_SRC/build/fuzz/corpus"
-    [ -d "$POSTURE_SRC/../shared/toml-test/tests/valid" ] && seeds+=("$(cd "$POSTURE_SRC/../shared" && pwd)/toml-test/tests/valid")
+    # The team's fixture homes too, when ../shared is beside the checkout.
     [ -d "$POSTURE_SRC/../shared/fixtures/homes" ] && seeds+=("$(cd "$POSTURE_SRC/../shared" && pwd)/fixtures/homes")
     (
         cd "$POSTURE_SRC/build/fuzz"

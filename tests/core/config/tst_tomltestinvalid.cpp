@@ -18,7 +18,7 @@ private Q_SLOTS:
 
 void TestTomlTestInvalid::everyInvalidCase_isAnErrorWithLineAndColumn()
 {
-    const QString root = QStringLiteral(POSTURE_SHARED_DIR "/toml-test/tests/invalid");
+    const QString root = QStringLiteral(POSTURE_TEST_DATA_DIR "/toml-test/tests/invalid");
     QVERIFY2(QFileInfo(root).isDir(), qPrintable(root + QStringLiteral(" is missing: the tests need ../shared")));
 
     QStringList failures;

@@ -13,7 +13,7 @@ using namespace Posture::Core;
 
 namespace {
 
-const QString Suite = QStringLiteral(POSTURE_SHARED_DIR "/toml-test/tests");
+const QString Suite = QStringLiteral(POSTURE_TEST_DATA_DIR "/toml-test/tests");
 
 QStringList suiteCases(const QString &kind)
 {

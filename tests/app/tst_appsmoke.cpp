@@ -25,8 +25,14 @@ Run runApp(const QStringList &arguments, bool withDisplay)
         environment.remove(QString::fromLatin1(name));
     if (withDisplay)
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // Nothing of this machine's own is read: an empty HOME (editor settings, extensions) and system root (/etc/codex).
+    static QTemporaryDir machine;
+    QDir().mkpath(machine.filePath(QStringLiteral("home")));
+    QDir().mkpath(machine.filePath(QStringLiteral("system")));
+    environment.insert(QStringLiteral("HOME"), machine.filePath(QStringLiteral("home")));
     process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(POSTURE_APP_BINARY), arguments);
+    process.start(QStringLiteral(POSTURE_APP_BINARY),
+        QStringList{QStringLiteral("--system-root"), machine.filePath(QStringLiteral("system"))} + arguments);
     if (!process.waitForFinished(60000)) {
         process.kill();
         process.waitForFinished();

@@ -96,7 +96,8 @@ void TestBadInput::badConfig_givesMessageAndNoCrash()
     }
     QStringList command = runAs(kind == u"unreadable");
     command << binary << QStringLiteral("--report") << QStringLiteral("json") << QStringLiteral("--codex-home")
-            << codexHome << QStringLiteral("--cwd") << root.path() << QStringLiteral("--no-live-probe");
+            << codexHome << QStringLiteral("--home") << root.path() << QStringLiteral("--cwd") << root.path()
+            << QStringLiteral("--system-root") << root.path() << QStringLiteral("--no-live-probe");
     QProcess process;
     process.setWorkingDirectory(root.path());
     process.start(command.takeFirst(), command);

@@ -39,8 +39,9 @@ Run run(const QStringList &command, const QString &dataHome)
 
 QStringList fixCommand(const QString &home, const QStringList &extra)
 {
+    // The home's own folder as the system root: no /etc/codex of this machine is read.
     return QStringList{QStringLiteral(POSTURE_APP_BINARY), QStringLiteral("--home"), home, QStringLiteral("--cwd"),
-               home, QStringLiteral("--no-live-probe"), QStringLiteral("--fix"),
+               home, QStringLiteral("--system-root"), home, QStringLiteral("--no-live-probe"), QStringLiteral("--fix"),
                QStringLiteral("fix:approval-never:approval_policy")}
     + extra;
 }
@@ -159,12 +160,12 @@ void TestFixCommand::fullDisk_changesNothing()
     if (::geteuid() != 0)
         QSKIP("needs root to mount a small tmpfs in a private mount namespace (CI runs as root)");
     QTemporaryDir dir;
-    const QString script =
-        QStringLiteral("set -e; m=\"$0\"; mount -t tmpfs -o size=64k tmpfs \"$m\"; mkdir -p \"$m/h/.codex\"; "
-                       "printf '%s' \"$CONFIG\" > \"$m/h/.codex/config.toml\"; "
-                       "dd if=/dev/zero of=\"$m/fill\" bs=1k count=1000 2>/dev/null || true; "
-                       "set +e; \"$@\" --home \"$m/h\" --cwd \"$m/h\"; echo \"status=$?\"; echo '---'; cat "
-                       "\"$m/h/.codex/config.toml\"");
+    const QString script = QStringLiteral(
+        "set -e; m=\"$0\"; mount -t tmpfs -o size=64k tmpfs \"$m\"; mkdir -p \"$m/h/.codex\"; "
+        "printf '%s' \"$CONFIG\" > \"$m/h/.codex/config.toml\"; "
+        "dd if=/dev/zero of=\"$m/fill\" bs=1k count=1000 2>/dev/null || true; "
+        "set +e; \"$@\" --home \"$m/h\" --cwd \"$m/h\" --system-root \"$m/h\"; echo \"status=$?\"; echo '---'; cat "
+        "\"$m/h/.codex/config.toml\"");
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("DISPLAY"));

@@ -54,7 +54,7 @@ int forEachAppliedFixtureFix(
     for (const QString &directory : FixtureHome::caseDirectories()) {
         for (const QString &id : applicableFixIds(directory)) {
             const AppliedFixtureFix result = applyFixtureFix(directory, id);
-            const QString where = directory.section(u'/', -1) + u' ' + id;
+            const QString where = FixtureHome::label(directory) + u' ' + id;
             if (!result.outcome.applied) {
                 failures.append(where + QStringLiteral(": not applied: ") + result.outcome.message);
                 continue;

@@ -24,7 +24,7 @@ FixtureHome::FixtureHome(const QString &caseDirectory)
 {
     m_case = readJson(caseDirectory + QStringLiteral("/case.json"));
     m_expected = readJson(caseDirectory + QStringLiteral("/expected.json"));
-    if (!m_dir.isValid() || m_case.isEmpty() || m_expected.isEmpty())
+    if (!m_dir.isValid() || m_case.isEmpty()) // expected.json may be missing: the recorder is about to write it
         return;
     const QString target = m_dir.path();
     QDirIterator it(
@@ -75,13 +75,46 @@ Core::InspectOptions FixtureHome::options(bool withProfile) const
     };
 }
 
-QStringList FixtureHome::caseDirectories()
+namespace {
+
+const QString OwnCases = QStringLiteral(POSTURE_TEST_DATA_DIR "/fixtures/homes");
+const QString SharedCases = QStringLiteral(POSTURE_SHARED_DIR "/fixtures/homes");
+
+QStringList casesIn(const QString &directory)
 {
-    const QDir homes(QStringLiteral(POSTURE_SHARED_DIR "/fixtures/homes"));
+    const QDir homes(directory);
     QStringList directories;
     for (const QString &name : homes.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
         directories.append(homes.filePath(name));
     return directories;
+}
+
+} // namespace
+
+QString FixtureHome::caseDirectory(const QString &name)
+{
+    return OwnCases + u'/' + name;
+}
+
+QStringList FixtureHome::ownCaseDirectories()
+{
+    return casesIn(OwnCases);
+}
+
+QStringList FixtureHome::sharedCaseDirectories()
+{
+    return casesIn(SharedCases);
+}
+
+QStringList FixtureHome::caseDirectories()
+{
+    return ownCaseDirectories() + sharedCaseDirectories();
+}
+
+QString FixtureHome::label(const QString &caseDirectory)
+{
+    const QString name = caseDirectory.section(u'/', -1);
+    return caseDirectory.startsWith(SharedCases) ? QStringLiteral("shared/") + name : name;
 }
 
 QString oracleApprovalName(const QString &approval)

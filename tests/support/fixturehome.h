@@ -8,8 +8,9 @@
 
 namespace Posture::Tests {
 
-// A case of ../shared/fixtures/homes copied to a temporary directory, with @HOME@ and @PROJECT@ replaced by the
-// copy's absolute paths (trust entries need them) and empty .git folders recreated.
+// A fixture case (tests/data/fixtures/homes/<case>, or the team's ../shared/fixtures/homes/<case> for the cross-check)
+// copied to a temporary directory, with @HOME@ and @PROJECT@ replaced by the copy's absolute paths (trust entries need
+// them) and empty .git folders recreated.
 class FixtureHome
 {
 public:
@@ -27,8 +28,14 @@ public:
     // The options that inspect this case, with or without its profile.
     Core::InspectOptions options(bool withProfile) const;
 
-    // Every fixture case directory under ../shared/fixtures/homes.
+    // The project's own case of this name (tests/data/fixtures/homes/<name>).
+    static QString caseDirectory(const QString &name);
+    // Every case of the project's own (always there), then every case of ../shared when it is beside the repository.
     static QStringList caseDirectories();
+    static QStringList ownCaseDirectories();
+    static QStringList sharedCaseDirectories(); // empty without ../shared
+    // "yolo" for an own case, "shared/yolo" for one of ../shared.
+    static QString label(const QString &caseDirectory);
 
 private:
     QTemporaryDir m_dir;

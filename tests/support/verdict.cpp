@@ -5,6 +5,9 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryFile>
+
+#include <unistd.h>
 
 namespace Posture::Tests {
 
@@ -21,6 +24,18 @@ QString doctorApproval(const QString &text)
     return text; // UnlessTrusted and anything new stay as the CLI wrote them
 }
 
+// The hosts file the CLI sees: the names `codex doctor` and `debug prompt-input` look up, on loopback. With no network,
+// the CLI's resolver would wait 5 s for each name (measured: 10 s per doctor run); from this file they fail at once.
+QString hostsFile()
+{
+    static QTemporaryFile file;
+    static const bool written = [] {
+        const QByteArray names = "localhost api.openai.com chatgpt.com api.github.com\n";
+        return file.open() && file.write("127.0.0.1 " + names + "::1 " + names) > 0 && file.flush();
+    }();
+    return written ? file.fileName() : QStringLiteral("/etc/hosts");
+}
+
 // Runs the CLI with HOME and CODEX_HOME of the case, from its working directory; never from the user's home.
 QByteArray runCodex(const QString &binary, const CodexCase &codexCase, const QStringList &arguments, QString *error)
 {
@@ -33,7 +48,14 @@ QByteArray runCodex(const QString &binary, const CodexCase &codexCase, const QSt
     process.setProcessEnvironment(environment);
     process.setWorkingDirectory(codexCase.cwd);
     process.setStandardInputFile(QProcess::nullDevice());
-    process.start(binary, arguments);
+    // No network: a network namespace of its own (root may make one; anyone else maps itself to root in a user
+    // namespace first), with Codex's endpoints on loopback in a private /etc/hosts (see hostsFile()).
+    QStringList command{QStringLiteral("--net"), QStringLiteral("--mount")};
+    if (::geteuid() != 0)
+        command.append(QStringLiteral("--map-root-user"));
+    command << QStringLiteral("--") << QStringLiteral("/bin/sh") << QStringLiteral("-c")
+            << QStringLiteral("mount --bind \"$0\" /etc/hosts && exec \"$@\"") << hostsFile() << binary << arguments;
+    process.start(QStringLiteral("unshare"), command);
     if (!process.waitForFinished(60000)) {
         process.kill();
         process.waitForFinished();
@@ -59,6 +81,21 @@ QString Verdict::toString() const
     return QStringLiteral("load=%1 approval=%2 fs=%3 net=%4 | prompt: mode=%5 net=%6 never=%7")
         .arg(configLoad, approval, filesystem, network, sandboxMode, promptNetwork,
             promptNever ? QStringLiteral("yes") : QStringLiteral("no"));
+}
+
+QJsonObject Verdict::toExpectedJson() const
+{
+    const auto orNull = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
+    QJsonObject json{{QStringLiteral("config_load"), configLoad}, {QStringLiteral("approval"), orNull(approval)},
+        {QStringLiteral("filesystem"), orNull(filesystem)}, {QStringLiteral("network"), orNull(network)},
+        {QStringLiteral("sandbox_mode"), orNull(sandboxMode)}};
+    if (!loadError.isEmpty())
+        json.insert(QStringLiteral("load_error"), loadError);
+    if (!promptNetwork.isEmpty())
+        json.insert(QStringLiteral("prompt_network"), promptNetwork);
+    if (promptNever)
+        json.insert(QStringLiteral("prompt_approval"), QStringLiteral("never"));
+    return json;
 }
 
 Verdict postureVerdict(const CodexCase &codexCase)
@@ -89,7 +126,10 @@ Verdict oracleVerdict(const QString &codexBinary, const CodexCase &codexCase, QS
         runCodex(codexBinary, codexCase, {QStringLiteral("doctor"), QStringLiteral("--json")}, error))
                                    .object();
     const QJsonObject checks = doctor.value(u"checks").toObject();
-    verdict.configLoad = checks.value(u"config.load").toObject().value(u"status").toString();
+    const QJsonObject load = checks.value(u"config.load").toObject();
+    verdict.configLoad = load.value(u"status").toString();
+    if (verdict.configLoad == u"fail")
+        verdict.loadError = load.value(u"details").toObject().value(u"error").toString();
     if (verdict.configLoad.isEmpty() && error->isEmpty())
         *error = QStringLiteral("codex doctor --json printed no config.load check");
     if (verdict.configLoad != u"fail") {

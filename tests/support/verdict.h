@@ -3,6 +3,8 @@
 
 #include "core/inspection.h"
 
+#include <QJsonObject>
+
 namespace Posture::Tests {
 
 // A case to evaluate: a home, the Codex home in it, the directory Codex starts in, and the profile (or none).
@@ -29,15 +31,25 @@ struct Verdict
     QString sandboxMode; // prompt: read-only | workspace-write | danger-full-access; empty: no prompt (refused)
     QString promptNetwork; // prompt: restricted | enabled
     bool promptNever = false; // prompt: "Approval policy is currently never"
+    QString loadError; // doctor: config.load's error text when it fails (recorded, not compared)
 
     QString toString() const;
-    friend bool operator==(const Verdict &, const Verdict &) = default;
+    // The fields of a fixture's expected.json (tests/data/fixtures/README.md).
+    QJsonObject toExpectedJson() const;
+    friend bool operator==(const Verdict &a, const Verdict &b)
+    {
+        return a.configLoad == b.configLoad && a.approval == b.approval && a.filesystem == b.filesystem
+            && a.network == b.network && a.sandboxMode == b.sandboxMode && a.promptNetwork == b.promptNetwork
+            && a.promptNever == b.promptNever;
+    }
 };
 
 // codex-posture's verdict, from the engine.
 Verdict postureVerdict(const CodexCase &codexCase);
 
-// The real CLI's verdict. error is set when the CLI could not be run or its output not read.
+// The real CLI's verdict. error is set when the CLI could not be run or its output not read. The CLI runs with no
+// network (a network namespace of its own) and PATH=/usr/bin:/bin: `debug prompt-input` starts the MCP servers a
+// configuration names, and none of them may reach anything.
 Verdict oracleVerdict(const QString &codexBinary, const CodexCase &codexCase, QString *error);
 
 } // namespace Posture::Tests

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "configview.h"
+#include "isolatedmachine.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -61,7 +62,7 @@ private Q_SLOTS:
 void TestMainWindow::parseError_showsMarkerLineAndProblem()
 {
     MainWindow window(
-        Core::InspectOptions{.codexHome = QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex")});
+        Posture::Tests::isolated({.codexHome = QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex")}));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -77,7 +78,8 @@ void TestMainWindow::parseError_showsMarkerLineAndProblem()
 
 void TestMainWindow::validConfig_showsHighlightedFileWithoutProblems()
 {
-    MainWindow window(Core::InspectOptions{.codexHome = QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/valid/.codex")});
+    MainWindow window(
+        Posture::Tests::isolated({.codexHome = QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/valid/.codex")}));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -96,8 +98,8 @@ void TestMainWindow::validConfig_darkPalette()
     const QPalette original = QApplication::palette();
     QApplication::setPalette(darkPalette());
     {
-        MainWindow window(
-            Core::InspectOptions{.codexHome = QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex")});
+        MainWindow window(Posture::Tests::isolated(
+            {.codexHome = QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex")}));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.configView()->viewport()->palette().color(QPalette::Base).lightness() < 128);
@@ -109,7 +111,7 @@ void TestMainWindow::validConfig_darkPalette()
 void TestMainWindow::missingConfig_showsFriendlyEmptyState()
 {
     QTemporaryDir home;
-    MainWindow window(Core::InspectOptions{.home = home.path()});
+    MainWindow window(Posture::Tests::isolated({.home = home.path()}));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -125,7 +127,7 @@ void TestMainWindow::secrets_areMaskedInTheView()
     QVERIFY(writeConfig(codexHome.filePath(QStringLiteral("config.toml")),
         "[model_providers.corp]\nname = \"Corp\"\nexperimental_bearer_token = "
         "\"sk-live-PLAINTEXT-0123456789abcdef\"\n"));
-    MainWindow window(Core::InspectOptions{.codexHome = codexHome.path()});
+    MainWindow window(Posture::Tests::isolated({.codexHome = codexHome.path()}));
     const QString shown = window.configView()->toPlainText();
     QVERIFY(shown.contains(QStringLiteral("experimental_bearer_token = \"<masked>\"")));
     QVERIFY(!shown.contains(QStringLiteral("PLAINTEXT")));
@@ -136,7 +138,7 @@ void TestMainWindow::fileChangedOnDisk_reloads()
     QTemporaryDir codexHome;
     const QString path = codexHome.filePath(QStringLiteral("config.toml"));
     QVERIFY(writeConfig(path, "model = \"o3\"\n"));
-    MainWindow window(Core::InspectOptions{.codexHome = codexHome.path()});
+    MainWindow window(Posture::Tests::isolated({.codexHome = codexHome.path()}));
     QCOMPARE(window.configView()->errorLine(), 0);
 
     QVERIFY(writeConfig(path, "model = \"o3\"\nsandbox_mode = \n"));
@@ -148,7 +150,7 @@ void TestMainWindow::fileChangedOnDisk_reloads()
 void TestMainWindow::codexHomeCreatedLater_isNoticed()
 {
     QTemporaryDir home;
-    MainWindow window(Core::InspectOptions{.home = home.path()});
+    MainWindow window(Posture::Tests::isolated({.home = home.path()}));
     QVERIFY(window.showsEmptyState());
     QVERIFY(QDir(home.path()).mkdir(QStringLiteral(".codex")));
     QVERIFY(writeConfig(home.filePath(QStringLiteral(".codex/config.toml")), "model = \"o3\"\n"));
@@ -159,10 +161,10 @@ void TestMainWindow::probes_runInTheBackgroundAndShowTheVerdict()
 {
     // A copied machine without user namespaces: the probes read its files on the worker thread, start nothing.
     QTemporaryDir home;
-    MainWindow window(Core::InspectOptions{.home = home.path(),
+    MainWindow window(Posture::Tests::isolated({.home = home.path(),
         .cwd = home.path(),
         .systemRoot = QStringLiteral(POSTURE_TEST_DATA_DIR "/sysroots/ubuntu-2404-restricted"),
-        .runPrograms = true});
+        .runPrograms = true}));
     QSignalSpy finished(&window, &MainWindow::probesFinished);
     QVERIFY(window.probing()); // the constructor returned before the probes finished
     QVERIFY(window.enforcementText().startsWith(QStringLiteral("Checking")));

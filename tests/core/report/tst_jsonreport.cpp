@@ -15,15 +15,15 @@ using Posture::Tests::FixtureHome;
 
 namespace {
 
-QByteArray reportBytes(const QString &name, bool withProfile = false)
+QByteArray reportBytes(const QString &caseDirectory, bool withProfile = false)
 {
-    const FixtureHome fixture(QStringLiteral(POSTURE_SHARED_DIR "/fixtures/homes/") + name);
+    const FixtureHome fixture(caseDirectory);
     return renderJsonReport(Inspection::run(fixture.options(withProfile), QProcessEnvironment()), QDateTime());
 }
 
 QJsonObject report(const QString &name, bool withProfile = false)
 {
-    return QJsonDocument::fromJson(reportBytes(name, withProfile)).object();
+    return QJsonDocument::fromJson(reportBytes(FixtureHome::caseDirectory(name), withProfile)).object();
 }
 
 QJsonObject cli(const QJsonObject &document)
@@ -53,8 +53,8 @@ void TestJsonReport::everyFixture_followsTheReportSchema()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const ConfigSchema schema(QJsonDocument::fromJson(file.readAll()).object());
     for (const QString &directory : FixtureHome::caseDirectories()) {
-        const QString name = directory.section(u'/', -1);
-        const QVariantMap document = QJsonDocument::fromJson(reportBytes(name)).object().toVariantMap();
+        const QString name = FixtureHome::label(directory);
+        const QVariantMap document = QJsonDocument::fromJson(reportBytes(directory)).object().toVariantMap();
         QCOMPARE(document.value(QStringLiteral("schema")).toString(), QString::fromLatin1(JsonReportSchema));
         QStringList problems;
         for (const Diagnostic &problem : schema.validate(document, [](const KeyPath &) { return SourceLocation{}; }))
@@ -89,7 +89,7 @@ void TestJsonReport::refusedConfig_givesNullPostureAndMessages()
         QVERIFY(cli(document).value(QStringView(field)).isNull());
     const QJsonObject message = codex.value(u"messages").toArray().first().toObject();
     QCOMPARE(message.value(u"severity").toString(), QStringLiteral("error"));
-    QCOMPARE(message.value(u"line").toInt(), 1);
+    QCOMPARE(message.value(u"line").toInt(), 3);
     QCOMPARE(message.value(u"column").toInt(), 19);
     QVERIFY(message.value(u"text").toString().contains(QStringLiteral("untrusted")));
 }
@@ -110,29 +110,30 @@ void TestJsonReport::tableTrap_keyIsShownIgnoredWithHint()
     const QJsonObject document = report(QStringLiteral("table-trap"));
     QJsonObject trapped;
     for (const QJsonValue &entry : document.value(u"effective").toArray()) {
-        if (entry.toObject().value(u"key").toString() == u"sandbox_workspace_write.sandbox_mode")
+        if (entry.toObject().value(u"key").toString() == u"shell_environment_policy.sandbox_mode")
             trapped = entry.toObject();
     }
+    QVERIFY(!trapped.isEmpty());
     QVERIFY(trapped.value(u"value").isNull());
     const QJsonObject ignored = trapped.value(u"ignored").toArray().first().toObject();
     QVERIFY2(ignored.value(u"reason").toString().contains(QStringLiteral("top-level setting")),
         qPrintable(ignored.value(u"reason").toString()));
-    QCOMPARE(ignored.value(u"line").toInt(), 3);
+    QCOMPARE(ignored.value(u"line").toInt(), 7);
 }
 
 void TestJsonReport::plantedSecrets_neverAppear_data()
 {
     QTest::addColumn<QString>("fixture");
     QTest::addColumn<QByteArray>("secret");
-    QTest::newRow("provider token") << QStringLiteral("yolo") << QByteArray("sk-live-PLAINTEXT");
-    QTest::newRow("mcp env token") << QStringLiteral("mcp-servers") << QByteArray("ghp_plaintext");
+    QTest::newRow("provider token") << QStringLiteral("yolo") << QByteArray("sk-proj-PLANTED");
+    QTest::newRow("mcp env token") << QStringLiteral("mcp-servers") << QByteArray("ghp_PLANTED");
 }
 
 void TestJsonReport::plantedSecrets_neverAppear()
 {
     QFETCH(QString, fixture);
     QFETCH(QByteArray, secret);
-    const QByteArray bytes = reportBytes(fixture);
+    const QByteArray bytes = reportBytes(FixtureHome::caseDirectory(fixture));
     QVERIFY(bytes.contains("<masked>"));
     QVERIFY2(!bytes.contains(secret), bytes.constData());
 }

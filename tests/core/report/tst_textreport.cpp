@@ -3,7 +3,9 @@
 #include "core/inspection.h"
 #include "core/report/textreport.h"
 #include "fixturehome.h"
+#include "isolatedmachine.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,12 +19,13 @@ const QDateTime Noon(QDate(2026, 11, 27), QTime(12, 0), QTimeZone::UTC);
 
 QString reportFor(const QString &codexHome)
 {
-    return renderTextReport(Inspection::run(InspectOptions{.codexHome = codexHome}, QProcessEnvironment()), Noon);
+    return renderTextReport(
+        Inspection::run(Posture::Tests::isolated({.codexHome = codexHome}), QProcessEnvironment()), Noon);
 }
 
 QString fixtureReport(const QString &name)
 {
-    const FixtureHome fixture(QStringLiteral(POSTURE_SHARED_DIR "/fixtures/homes/") + name);
+    const FixtureHome fixture(FixtureHome::caseDirectory(name));
     return renderTextReport(Inspection::run(fixture.options(false), QProcessEnvironment()), Noon);
 }
 

@@ -21,10 +21,11 @@ using Posture::Tests::FixtureHome;
 namespace {
 
 const QString Golden = QStringLiteral(POSTURE_TEST_DATA_DIR "/findings-golden.json");
+const QString SharedGolden = QStringLiteral(POSTURE_TEST_DATA_DIR "/findings-golden-shared.json");
 
 QString caseDirectory(const QString &name)
 {
-    return QStringLiteral(POSTURE_SHARED_DIR "/fixtures/homes/") + name;
+    return FixtureHome::caseDirectory(name);
 }
 
 Inspection inspectFixture(const FixtureHome &fixture, const QString &baseline = {}, const QString &accept = {})
@@ -61,6 +62,7 @@ class TestFindings : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void fixtures_matchTheGoldenFile_data();
     void fixtures_matchTheGoldenFile();
     void safeLegacy_hasNothingAboveLow();
     void yolo_isCriticalOnTheCli();
@@ -72,14 +74,26 @@ private Q_SLOTS:
     void baseline_badFile_saysWhere();
 };
 
+void TestFindings::fixtures_matchTheGoldenFile_data()
+{
+    QTest::addColumn<QString>("golden");
+    QTest::addColumn<QStringList>("directories");
+    QTest::newRow("own fixtures") << Golden << FixtureHome::ownCaseDirectories();
+    QTest::newRow("../shared fixtures (cross-check)") << SharedGolden << FixtureHome::sharedCaseDirectories();
+}
+
 void TestFindings::fixtures_matchTheGoldenFile()
 {
-    QFile file(Golden);
+    QFETCH(QString, golden);
+    QFETCH(QStringList, directories);
+    if (directories.isEmpty() && golden == SharedGolden)
+        QSKIP("../shared is not beside the repository: its fixture homes are not cross-checked");
+    QFile file(golden);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QJsonObject golden = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject expected = QJsonDocument::fromJson(file.readAll()).object();
     QJsonObject actual;
     QStringList mismatches;
-    for (const QString &directory : FixtureHome::caseDirectories()) {
+    for (const QString &directory : std::as_const(directories)) {
         const FixtureHome fixture(directory);
         QVERIFY(fixture.isValid());
         const Inspection inspection = inspectFixture(fixture, QStringLiteral("working-rule"));
@@ -91,17 +105,17 @@ void TestFindings::fixtures_matchTheGoldenFile()
         }
         const QStringList ids = normalisedIds(inspectFixture(fixture), fixture);
         actual.insert(fixture.name(), QJsonArray::fromStringList(ids));
-        const QStringList expected = golden.value(fixture.name()).toVariant().toStringList();
-        if (!golden.contains(fixture.name()) || ids != expected)
+        const QStringList wanted = expected.value(fixture.name()).toVariant().toStringList();
+        if (!expected.contains(fixture.name()) || ids != wanted)
             mismatches.append(QStringLiteral("%1:\n  expected %2\n  actual   %3")
-                    .arg(fixture.name(), expected.join(QStringLiteral(", ")), ids.join(QStringLiteral(", "))));
+                    .arg(fixture.name(), wanted.join(QStringLiteral(", ")), ids.join(QStringLiteral(", "))));
     }
     if (!mismatches.isEmpty()) {
         // The whole actual set, to review and copy into the golden file when the change is intended.
         qWarning().noquote() << QJsonDocument(actual).toJson(QJsonDocument::Indented);
     }
     QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u'\n')));
-    QCOMPARE(golden.size() - 1, FixtureHome::caseDirectories().size()); // every fixture, and the _comment
+    QCOMPARE(expected.size() - 1, directories.size()); // every fixture, and the _comment
 }
 
 void TestFindings::safeLegacy_hasNothingAboveLow()
@@ -132,10 +146,11 @@ void TestFindings::yolo_isCriticalOnTheCli()
 void TestFindings::plantedSecrets_neverAppear()
 {
     // The fixtures' planted tokens: each must be masked in every format, with a baseline and accepted risks too.
-    const QList<QByteArray> planted{QByteArrayLiteral("sk-live-PLAINTEXT"), QByteArrayLiteral("ghp_plaintext")};
+    const QList<QByteArray> planted{QByteArrayLiteral("sk-proj-PLANTED"), QByteArrayLiteral("ghp_PLANTED"),
+        QByteArrayLiteral("sk-live-PLAINTEXT"), QByteArrayLiteral("ghp_plaintext")}; // own fixtures, ../shared's
     QTemporaryDir dir;
     const QString accept = writeFile(dir, QStringLiteral("accept.toml"),
-        "[[accept]]\nid = \"plaintext-secret:model_providers.corp-gw.experimental_bearer_token\"\nreason = \"r\"\n"
+        "[[accept]]\nid = \"plaintext-secret:model_providers.lab-relay.experimental_bearer_token\"\nreason = \"r\"\n"
         "owner = \"o\"\nexpires = 2099-01-01\n");
     int masked = 0;
     for (const QString &directory : FixtureHome::caseDirectories()) {
@@ -154,6 +169,15 @@ void TestFindings::plantedSecrets_neverAppear()
         }
     }
     QVERIFY(masked > 0); // the secrets were there to be masked
+    // And the project's own planted tokens really are in its fixture files, so their absence above means something.
+    for (const QByteArray &secret : {QByteArrayLiteral("sk-proj-PLANTED"), QByteArrayLiteral("ghp_PLANTED")}) {
+        bool present = false;
+        for (const QString &name : {QStringLiteral("yolo"), QStringLiteral("mcp-servers")}) {
+            QFile config(FixtureHome::caseDirectory(name) + QStringLiteral("/home/.codex/config.toml"));
+            present = present || (config.open(QIODevice::ReadOnly) && config.readAll().contains(secret));
+        }
+        QVERIFY2(present, secret.constData());
+    }
 }
 
 void TestFindings::verdict_comesFromUnacceptedFindings()

@@ -15,22 +15,25 @@ namespace Posture::Core {
 
 namespace {
 
-ConfigLayer loadLayer(ConfigLayer::Kind kind, const QString &path)
+ConfigLayer loadLayer(ConfigLayer::Kind kind, const QString &path, const InspectOptions &options)
 {
     ConfigLayer layer;
     layer.kind = kind;
-    layer.document = ConfigDocument::load(path);
+    const auto replaced = options.replacedFiles.constFind(path);
+    layer.document = replaced == options.replacedFiles.cend() ? ConfigDocument::load(path)
+                                                              : ConfigDocument::fromBytes(*replaced, path);
     return layer;
 }
 
 // The project layers from the project root down to cwd; each is enabled only when its directory is trusted.
-void addProjectLayers(ConfigLayers &layers, const ProjectTrust &trust, const QString &codexHome)
+void addProjectLayers(
+    ConfigLayers &layers, const ProjectTrust &trust, const QString &codexHome, const InspectOptions &options)
 {
     for (const QString &directory : trust.projectDirectories()) {
         const QString dotCodex = directory + QStringLiteral("/.codex");
         if (!QFileInfo::exists(dotCodex + QStringLiteral("/config.toml")) || canonicalPath(dotCodex) == codexHome)
             continue;
-        ConfigLayer layer = loadLayer(ConfigLayer::Kind::Project, dotCodex + QStringLiteral("/config.toml"));
+        ConfigLayer layer = loadLayer(ConfigLayer::Kind::Project, dotCodex + QStringLiteral("/config.toml"), options);
         layer.enabled = trust.decisionFor(directory).level == ProjectTrust::Level::Trusted;
         if (!layer.enabled)
             layer.disabledReason = QStringLiteral("the project is not trusted: add [projects.\"%1\"] "
@@ -134,18 +137,19 @@ void evaluateConfiguration(
     const QString etc = options.systemRoot + QStringLiteral("/etc/codex/");
 
     ConfigLayers &layers = inspection.layers;
-    layers.append(loadLayer(ConfigLayer::Kind::System, etc + QStringLiteral("config.toml")));
-    layers.append(loadLayer(ConfigLayer::Kind::User, inspection.locations.userConfigPath()));
+    layers.append(loadLayer(ConfigLayer::Kind::System, etc + QStringLiteral("config.toml"), options));
+    layers.append(loadLayer(ConfigLayer::Kind::User, inspection.locations.userConfigPath(), options));
     if (!options.profile.isEmpty())
-        layers.append(loadLayer(ConfigLayer::Kind::Profile, codexHome + u'/' + options.profile + u".config.toml"));
+        layers.append(
+            loadLayer(ConfigLayer::Kind::Profile, codexHome + u'/' + options.profile + u".config.toml", options));
 
     // Trust and project root markers come from the layers below the projects.
     const EffectiveConfig base =
         EffectiveConfig::mergeOnly(layers, {QStringLiteral("projects"), QStringLiteral("project_root_markers")});
     inspection.trust = ProjectTrust::resolve(options.cwd.isEmpty() ? QDir::currentPath() : options.cwd, base);
-    addProjectLayers(layers, inspection.trust, canonicalPath(codexHome));
-    layers.append(loadLayer(ConfigLayer::Kind::Requirements, etc + QStringLiteral("requirements.toml")));
-    layers.append(loadLayer(ConfigLayer::Kind::Managed, etc + QStringLiteral("managed_config.toml")));
+    addProjectLayers(layers, inspection.trust, canonicalPath(codexHome), options);
+    layers.append(loadLayer(ConfigLayer::Kind::Requirements, etc + QStringLiteral("requirements.toml"), options));
+    layers.append(loadLayer(ConfigLayer::Kind::Managed, etc + QStringLiteral("managed_config.toml"), options));
     const Requirements requirements = Requirements::from(layers);
 
     inspection.config = EffectiveConfig::merge(layers, CodexRules::projectDeniedReason);
@@ -181,26 +185,37 @@ void judgeRisks(Inspection &inspection, const InspectOptions &options)
     inspection.fixes = Fixes::plan(inspection);
 }
 
-} // namespace
-
-Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironment &environment)
+// The configuration as the CLI sees it, and the IDE extension's posture: the same layers without a profile (only the
+// configuration is evaluated again). Returns the inspection and the IDE's effective configuration.
+std::pair<Inspection, EffectiveConfig> configurationAndIde(
+    const InspectOptions &options, const QProcessEnvironment &environment)
 {
     Inspection inspection;
     evaluateConfiguration(inspection, options, environment);
-    // The IDE extension reads the same layers without a profile: only the configuration is evaluated again.
-    EffectiveConfig ideConfig = inspection.config;
     if (options.profile.isEmpty()) {
         inspection.ideLoadStatus = inspection.loadStatus;
         inspection.ide = inspection.cli;
-    } else {
-        InspectOptions withoutProfile = options;
-        withoutProfile.profile.clear();
-        Inspection base;
-        evaluateConfiguration(base, withoutProfile, environment);
-        inspection.ideLoadStatus = base.loadStatus;
-        inspection.ide = base.cli;
-        ideConfig = base.config;
+        return {inspection, inspection.config};
     }
+    InspectOptions withoutProfile = options;
+    withoutProfile.profile.clear();
+    Inspection base;
+    evaluateConfiguration(base, withoutProfile, environment);
+    inspection.ideLoadStatus = base.loadStatus;
+    inspection.ide = base.cli;
+    return {inspection, base.config};
+}
+
+} // namespace
+
+Inspection Inspection::configurationOnly(const InspectOptions &options, const QProcessEnvironment &environment)
+{
+    return configurationAndIde(options, environment).first;
+}
+
+Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironment &environment)
+{
+    auto [inspection, ideConfig] = configurationAndIde(options, environment);
     const QString codexHome = inspection.locations.codexHome;
     inspection.ideSurface = IdeSurface::discover(inspection.locations.home);
     inspection.cloud =

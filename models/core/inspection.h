@@ -12,6 +12,7 @@
 #include "core/surfaces/idesurface.h"
 #include "core/surfaces/localposture.h"
 
+#include <QHash>
 #include <QProcessEnvironment>
 
 namespace Posture::Core {
@@ -32,6 +33,9 @@ struct InspectOptions
     QString baselineFile; // --baseline: the intended posture; drift becomes findings ("working-rule": the shipped one)
     QString acceptFile; // --accept: accepted risks
     QDate today = QDate::currentDate(); // for the accepted risks' expiry
+    // Layer files read from these bytes instead of from disk (path as the layer names it): a guided fix is judged
+    // on what it would write before anything is written.
+    QHash<QString, QByteArray> replacedFiles;
 };
 
 // Whether Codex would start with this configuration, as `codex doctor` reports it.
@@ -71,6 +75,10 @@ struct Inspection
     SurfaceVerdict verdict(Surface surface) const { return SurfaceVerdict::of(findings, surface); }
 
     static Inspection run(const InspectOptions &options,
+        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+    // Only what Codex makes of the configuration: layers, trust, merge, checks and the CLI and IDE postures. No
+    // machine facts, probes, findings or fixes.
+    static Inspection configurationOnly(const InspectOptions &options,
         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Every fix codex-posture offers on the fixture homes, applied to a copy and then shown to the real Codex CLI: it
-// must still load the file (config.load not fail) and reach the posture codex-posture now reports.
+// must still load the file (config.load not fail), reach the posture codex-posture now reports, and be no more open
+// than the real CLI's recorded verdict before the fix (the case's expected.json).
 #include "fixrunner.h"
 #include "verdict.h"
 
@@ -41,6 +42,10 @@ void TestFixOracle::everyFix_isAcceptedByRealCodex_andAgrees()
             else if (!(ours == real))
                 failures.append(where + QStringLiteral("\n    codex:         ") + real.toString()
                     + QStringLiteral("\n    codex-posture: ") + ours.toString());
+            const QStringList widened = real.widenedFrom(Verdict::fromExpectedJson(home.expected()));
+            if (error.isEmpty() && !widened.isEmpty())
+                failures.append(where + QStringLiteral(": the real CLI is more open after the fix: ")
+                    + widened.join(QStringLiteral("; ")));
         },
         failures);
     qInfo("fixes: %d applied and checked against the real CLI, %lld failures", checked, qlonglong(failures.size()));

@@ -36,6 +36,7 @@ AppliedFixtureFix applyFixtureFix(const QString &caseDirectory, const QString &n
         return result;
     }
     result.file = fix->file;
+    result.inspectionBefore = inspection;
     const Core::FixPreview preview = Core::FixApplier::preview(*fix);
     result.before = preview.before;
     result.outcome = Core::FixApplier::apply(

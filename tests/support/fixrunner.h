@@ -16,6 +16,7 @@ struct AppliedFixtureFix
     QByteArray before;
     QByteArray after;
     Core::FixOutcome outcome;
+    Core::Inspection inspectionBefore;
     Core::Inspection inspectionAfter;
     std::unique_ptr<FixtureHome> home; // the copy, kept for the oracle
 };

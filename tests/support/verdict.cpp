@@ -98,6 +98,50 @@ QJsonObject Verdict::toExpectedJson() const
     return json;
 }
 
+Verdict Verdict::fromExpectedJson(const QJsonObject &json)
+{
+    Verdict verdict;
+    verdict.configLoad = json.value(u"config_load").toString();
+    verdict.approval = json.value(u"approval").toString();
+    verdict.filesystem = json.value(u"filesystem").toString();
+    verdict.network = json.value(u"network").toString();
+    verdict.sandboxMode = json.value(u"sandbox_mode").toString();
+    verdict.promptNetwork = json.value(u"prompt_network").toString();
+    verdict.promptNever = json.value(u"prompt_approval").toString() == u"never";
+    verdict.loadError = json.value(u"load_error").toString();
+    return verdict;
+}
+
+QStringList Verdict::widenedFrom(const Verdict &before) const
+{
+    QStringList widened;
+    const auto check = [&widened](
+                           const char *what, const QStringList &closedToOpen, const QString &from, const QString &to) {
+        const qsizetype a = closedToOpen.indexOf(from);
+        const qsizetype b = closedToOpen.indexOf(to);
+        if (a >= 0 && b > a)
+            widened.append(QStringLiteral("%1: %2 -> %3").arg(QLatin1StringView(what), from, to));
+    };
+    if (before.configLoad == u"fail" || configLoad == u"fail")
+        return widened;
+    const QStringList approvals{QStringLiteral("UnlessTrusted"), QStringLiteral("on-request"), QStringLiteral("never")};
+    const auto asked = [](const QString &policy) {
+        return policy == u"granular" ? QStringLiteral("on-request") : policy;
+    };
+    check("doctor approval", approvals, asked(before.approval), asked(approval));
+    check("doctor filesystem", {QStringLiteral("restricted"), QStringLiteral("unrestricted")}, before.filesystem,
+        filesystem);
+    check("doctor network", {QStringLiteral("restricted"), QStringLiteral("enabled")}, before.network, network);
+    check("prompt sandbox_mode",
+        {QStringLiteral("read-only"), QStringLiteral("workspace-write"), QStringLiteral("danger-full-access")},
+        before.sandboxMode, sandboxMode);
+    check("prompt network", {QStringLiteral("restricted"), QStringLiteral("enabled")}, before.promptNetwork,
+        promptNetwork);
+    if (promptNever && !before.promptNever && !before.sandboxMode.isEmpty())
+        widened.append(QStringLiteral("prompt approval: -> never"));
+    return widened;
+}
+
 Verdict postureVerdict(const CodexCase &codexCase)
 {
     Verdict verdict;

@@ -34,8 +34,12 @@ struct Verdict
     QString loadError; // doctor: config.load's error text when it fails (recorded, not compared)
 
     QString toString() const;
-    // The fields of a fixture's expected.json (tests/data/fixtures/README.md).
+    // The fields of a fixture's expected.json (tests/data/fixtures/README.md), and back.
     QJsonObject toExpectedJson() const;
+    static Verdict fromExpectedJson(const QJsonObject &json);
+    // Every way this verdict is more open than `before`, in the real CLI's own terms (approval, filesystem, network,
+    // the prompt's sandbox mode, network and approval); empty when nothing is, or when Codex refused before.
+    QStringList widenedFrom(const Verdict &before) const;
     friend bool operator==(const Verdict &a, const Verdict &b)
     {
         return a.configLoad == b.configLoad && a.approval == b.approval && a.filesystem == b.filesystem

@@ -2,6 +2,7 @@
 #include "core/fixes/fixapplier.h"
 
 #include "core/common/secrets.h"
+#include "core/fixes/fixsafety.h"
 #include "core/fixes/tomleditor.h"
 #include "core/fixes/unifieddiff.h"
 #include "core/inspection.h"
@@ -117,6 +118,12 @@ FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const
         return refused(QStringLiteral("%1 changed on disk since it was read; nothing was written. Inspect again and "
                                       "review the fix on the new content.")
                 .arg(path));
+    // Never more open: judged on the bytes before they are written (plan() refuses such fixes already; a preview
+    // may come from elsewhere).
+    const QStringList widened = FixSafety::widenedBy(Inspection::configurationOnly(options), path, preview.after);
+    if (!widened.isEmpty())
+        return refused(QStringLiteral("%1: not applied: it would make the posture more open (%2); nothing was written.")
+                .arg(preview.fix.id, widened.join(QStringLiteral("; "))));
     FixOutcome outcome;
     outcome.writtenTo = info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
     const QFileDevice::Permissions permissions =

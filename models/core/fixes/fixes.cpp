@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/fixes/fixes.h"
 
+#include "core/fixes/fixapplier.h"
+#include "core/fixes/fixsafety.h"
 #include "core/inspection.h"
 #include "core/rules/catalogue.h"
 #include "core/rules/rulecontext.h"
@@ -251,6 +253,20 @@ std::optional<Fix> fixFor(const Inspection &inspection, const Finding &finding)
     Q_UNREACHABLE_RETURN(std::nullopt);
 }
 
+// A fix must never make the posture more open: the configuration is evaluated again on the bytes the fix would write,
+// and a fix after which any dimension is more open is refused, saying what it would open.
+void refuseIfWidening(const Inspection &inspection, Fix &fix)
+{
+    const FixPreview preview = FixApplier::preview(fix);
+    if (!preview.changes())
+        return;
+    const QStringList widened = FixSafety::widenedBy(inspection, fix.file, preview.after);
+    if (!widened.isEmpty())
+        fix.refusal = QStringLiteral("this change would make the posture more open (%1), so it is not offered; "
+                                     "change the file by hand if that is what you mean.")
+                          .arg(widened.join(QStringLiteral("; ")));
+}
+
 } // namespace
 
 QList<Fix> plan(Inspection &inspection)
@@ -260,6 +276,8 @@ QList<Fix> plan(Inspection &inspection)
         std::optional<Fix> fix = fixFor(inspection, finding);
         if (!fix)
             continue;
+        if (fix->applicable())
+            refuseIfWidening(inspection, *fix);
         finding.fixId = fix->id;
         fixes.append(*fix);
     }

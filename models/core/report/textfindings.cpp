@@ -44,6 +44,16 @@ QString whereText(const Evidence &evidence)
     return where;
 }
 
+// The command of a finding's guided fix, or why there is none (a higher layer decides, it would open the posture).
+QString guidedFixLine(const Inspection &inspection, const QString &fixId)
+{
+    const auto fix = std::find_if(inspection.fixes.cbegin(), inspection.fixes.cend(),
+        [&fixId](const Fix &candidate) { return candidate.id == fixId; });
+    if (fix != inspection.fixes.cend() && !fix->applicable())
+        return QStringLiteral("No guided fix: ") + fix->refusal;
+    return QStringLiteral("Guided fix: codex-posture --fix ") + fixId;
+}
+
 } // namespace
 
 QString findingsText(const Inspection &inspection, bool colour)
@@ -95,7 +105,7 @@ QString findingsText(const Inspection &inspection, bool colour)
             text += wrapped(finding.explanation, 12);
             text += wrapped(QStringLiteral("What to do: ") + finding.remediation, 12);
             if (!finding.fixId.isEmpty())
-                text += wrapped(QStringLiteral("Guided fix: codex-posture --fix ") + finding.fixId, 12);
+                text += wrapped(guidedFixLine(inspection, finding.fixId), 12);
         }
     }
     return text;

@@ -3,8 +3,12 @@
 // faults that must leave the user's bytes intact or restorable: a file changed since it was read, a symlink, a path
 // with spaces and non-ASCII, a higher layer that decides, a fix that does not help, undo.
 #include "core/fixes/fixapplier.h"
+#include "core/fixes/fixsafety.h"
 #include "core/inspection.h"
+#include "core/report/textreport.h"
 #include "fixrunner.h"
+#include "homegenerator.h"
+#include "verdict.h"
 
 #include <QDir>
 #include <QFile>
@@ -57,6 +61,11 @@ class TestFixes : public QObject
 
 private Q_SLOTS:
     void everyFixtureFix_removesItsFinding_andKeepsComments();
+    void everyOfferedFix_neverWidens_onFixtures();
+    void everyOfferedFix_neverWidens_onGeneratedHomes();
+    void fixThatWouldOpen_isRefusedWithWhat_data();
+    void fixThatWouldOpen_isRefusedWithWhat();
+    void applyingAWideningPreview_writesNothing();
     void fileChangedSinceRead_isNotOverwritten();
     void symlinkedConfig_isWrittenThroughTheLink();
     void pathWithSpacesAndNonAscii();
@@ -89,6 +98,107 @@ void TestFixes::everyFixtureFix_removesItsFinding_andKeepsComments()
     qInfo("%d fixes applied to fixture copies", applied);
     QVERIFY(applied >= 10);
     QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+}
+
+void TestFixes::everyOfferedFix_neverWidens_onFixtures()
+{
+    // Judged on the written file, read back from disk: nothing of the posture is more open after any offered fix.
+    QStringList failures;
+    const int applied = forEachAppliedFixtureFix(
+        [&failures](const QString &where, const AppliedFixtureFix &result) {
+            const QStringList widened = FixSafety::widenings(result.inspectionBefore, result.inspectionAfter);
+            if (!widened.isEmpty())
+                failures.append(where + QStringLiteral(": ") + widened.join(QStringLiteral("; ")));
+        },
+        failures);
+    QVERIFY(applied >= 10);
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+}
+
+void TestFixes::everyOfferedFix_neverWidens_onGeneratedHomes()
+{
+    // The differential test's generated homes (random keys, layers, profiles, projects): every applicable fix, one
+    // after another on the same home, each judged against the state just before it.
+    HomeGenerator generator(20261127u);
+    int applied = 0;
+    for (int i = 0; i < 200; ++i) {
+        QTemporaryDir root;
+        QString description;
+        const CodexCase codexCase = generator.generate(root.path(), &description);
+        const InspectOptions options = codexCase.options(true);
+        for (int step = 0; step < 8; ++step) {
+            const Inspection before = Inspection::run(options, QProcessEnvironment());
+            const auto fix = std::find_if(before.fixes.cbegin(), before.fixes.cend(),
+                [](const Fix &candidate) { return candidate.applicable(); });
+            if (fix == before.fixes.cend())
+                break;
+            const FixOutcome outcome =
+                FixApplier::apply(FixApplier::preview(*fix), options, root.filePath(QStringLiteral("journal.jsonl")));
+            if (!outcome.applied)
+                break; // refused or put back: the file holds its previous bytes (tested elsewhere)
+            ++applied;
+            const QStringList widened = FixSafety::widenings(before, Inspection::run(options, QProcessEnvironment()));
+            QVERIFY2(widened.isEmpty(),
+                qPrintable(QStringLiteral("#%1 %2, %3: %4").arg(i).arg(description, fix->id, widened.join(u';'))));
+        }
+    }
+    qInfo("%d fixes applied on generated homes, none widened", applied);
+    QVERIFY(applied >= 20);
+}
+
+void TestFixes::fixThatWouldOpen_isRefusedWithWhat_data()
+{
+    QTest::addColumn<QByteArray>("config");
+    QTest::addColumn<QString>("finding");
+    QTest::addColumn<QString>("opened");
+    // Codex ignores a top-level network_access (network stays off); moving it where Codex reads it turns network on.
+    QTest::newRow("misplaced network_access")
+        << QByteArray("sandbox_mode = \"workspace-write\"\nnetwork_access = true\n")
+        << QStringLiteral("security-setting-ignored:network_access")
+        << QStringLiteral("CLI network: restricted → enabled");
+    // sandbox_mode under a table is ignored (read-only stays); moving it up gives the sandbox write access.
+    QTest::newRow("sandbox_mode in a table")
+        << QByteArray("[shell_environment_policy]\ninherit = \"core\"\nsandbox_mode = \"danger-full-access\"\n")
+        << QStringLiteral("security-setting-ignored:shell_environment_policy.sandbox_mode")
+        << QStringLiteral("CLI sandbox: read-only → danger-full-access");
+}
+
+void TestFixes::fixThatWouldOpen_isRefusedWithWhat()
+{
+    QFETCH(QByteArray, config);
+    QFETCH(QString, finding);
+    QFETCH(QString, opened);
+    QTemporaryDir home;
+    const QString path = home.filePath(QStringLiteral(".codex/config.toml"));
+    QVERIFY(write(path, config));
+    const Inspection inspection = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
+    const Fix *fix = fixFor(inspection, finding);
+    QVERIFY2(fix, qPrintable(finding));
+    QVERIFY(!fix->applicable());
+    QVERIFY2(
+        fix->refusal.contains(QStringLiteral("more open")) && fix->refusal.contains(opened), qPrintable(fix->refusal));
+    QCOMPARE(read(path), config);
+    // The report does not offer it as a command, and says why.
+    const QString report = renderTextReport(inspection, QDateTime(), false).simplified();
+    QVERIFY2(report.contains(QStringLiteral("No guided fix: this change would make the posture more open")),
+        qPrintable(report));
+}
+
+void TestFixes::applyingAWideningPreview_writesNothing()
+{
+    // A preview made elsewhere (not through plan()) that would open the posture: apply refuses before writing.
+    QTemporaryDir home;
+    const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
+    QVERIFY(write(config, NeverConfig));
+    Fix fix{QStringLiteral("fix:test"), QStringLiteral("approval-never:approval_policy"), QStringLiteral("open up"),
+        config, QStringLiteral("user"),
+        {{FixOperation::Kind::Set, {QStringLiteral("sandbox_mode")}, QStringLiteral("danger-full-access")}}, {}, {}};
+    const FixOutcome outcome =
+        FixApplier::apply(FixApplier::preview(fix), optionsFor(home.path()), home.filePath(QStringLiteral("j")));
+    QVERIFY(!outcome.applied);
+    QVERIFY(!outcome.restored); // refused before anything was written
+    QVERIFY2(outcome.message.contains(QStringLiteral("more open")), qPrintable(outcome.message));
+    QCOMPARE(read(config), NeverConfig);
 }
 
 void TestFixes::fileChangedSinceRead_isNotOverwritten()

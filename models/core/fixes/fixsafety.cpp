@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/fixes/fixsafety.h"
+
+#include "core/inspection.h"
+#include "core/surfaces/inventory.h"
+
+namespace Posture::Core::FixSafety {
+
+namespace {
+
+// How open a value is, from closed to open; a value not listed is not compared (-1).
+int rank(const QStringList &closedToOpen, const QString &value)
+{
+    return int(closedToOpen.indexOf(value));
+}
+
+void compare(QStringList &widened, const QString &what, const QStringList &closedToOpen, const QString &before,
+    const QString &after)
+{
+    const int from = rank(closedToOpen, before);
+    const int to = rank(closedToOpen, after);
+    if (from >= 0 && to > from)
+        widened.append(QStringLiteral("%1: %2 → %3").arg(what, before, after));
+}
+
+// What is in `after` and not in `before`: trusted folders, writable roots, MCP servers.
+void compareSets(QStringList &widened, const QString &what, const QStringList &before, const QStringList &after)
+{
+    QStringList added;
+    for (const QString &item : after) {
+        if (!before.contains(item))
+            added.append(item);
+    }
+    if (!added.isEmpty())
+        widened.append(QStringLiteral("%1 added: %2").arg(what, added.join(QStringLiteral(", "))));
+}
+
+QStringList trustedFolders(const Inspection &inspection)
+{
+    QStringList folders;
+    for (const TrustEntry &entry : Inventory::trustEntries(inspection.config)) {
+        if (entry.level == u"trusted")
+            folders.append(entry.path);
+    }
+    return folders;
+}
+
+QStringList enabledMcpServers(const Inspection &inspection)
+{
+    QStringList names;
+    for (const McpServer &server : Inventory::mcpServers(inspection.config)) {
+        if (server.enabled)
+            names.append(server.name);
+    }
+    return names;
+}
+
+void compareSurface(QStringList &widened, const QString &surface, const LocalPosture &before, const LocalPosture &after)
+{
+    // "unless-trusted" asks most, "never" never asks; granular sits with on-request (it asks for what it lists).
+    compare(widened, surface + QStringLiteral(" approval"),
+        {QStringLiteral("unless-trusted"), QStringLiteral("on-request"), QStringLiteral("never")},
+        before.approvalPolicy.value == u"granular" ? QStringLiteral("on-request") : before.approvalPolicy.value,
+        after.approvalPolicy.value == u"granular" ? QStringLiteral("on-request") : after.approvalPolicy.value);
+    compare(widened, surface + QStringLiteral(" sandbox"),
+        {QStringLiteral("read-only"), QStringLiteral("workspace-write"), QStringLiteral("danger-full-access")},
+        before.sandboxMode.value, after.sandboxMode.value);
+    compare(widened, surface + QStringLiteral(" filesystem"),
+        {QStringLiteral("restricted"), QStringLiteral("unrestricted")}, before.filesystem.value,
+        after.filesystem.value);
+    compare(widened, surface + QStringLiteral(" network"), {QStringLiteral("restricted"), QStringLiteral("enabled")},
+        before.network.value, after.network.value);
+    compareSets(widened, surface + QStringLiteral(" writable roots"), before.writableRoots, after.writableRoots);
+}
+
+} // namespace
+
+QStringList widenings(const Inspection &before, const Inspection &after)
+{
+    QStringList widened;
+    if (before.codexStarts() && after.codexStarts())
+        compareSurface(widened, QStringLiteral("CLI"), before.cli, after.cli);
+    if (before.ideStarts() && after.ideStarts())
+        compareSurface(widened, QStringLiteral("IDE"), before.ide, after.ide);
+    if ((before.codexStarts() || before.ideStarts()) && (after.codexStarts() || after.ideStarts())) {
+        const auto webSearch = [](const Inspection &inspection) {
+            const QString mode = inspection.config.value({QStringLiteral("web_search")}).toString();
+            return mode.isEmpty() ? QStringLiteral("cached") : mode; // Codex's default
+        };
+        compare(widened, QStringLiteral("web search"),
+            {QStringLiteral("disabled"), QStringLiteral("cached"), QStringLiteral("live")}, webSearch(before),
+            webSearch(after));
+        compareSets(widened, QStringLiteral("trusted projects"), trustedFolders(before), trustedFolders(after));
+        compareSets(widened, QStringLiteral("MCP servers"), enabledMcpServers(before), enabledMcpServers(after));
+    }
+    widened.removeDuplicates();
+    return widened;
+}
+
+QStringList widenedBy(const Inspection &before, const QString &file, const QByteArray &bytes)
+{
+    InspectOptions options = before.options;
+    options.codexHome = before.locations.codexHome;
+    options.home = before.locations.home;
+    options.cwd = before.trust.cwd;
+    options.replacedFiles.insert(file, bytes);
+    return widenings(before, Inspection::configurationOnly(options));
+}
+
+} // namespace Posture::Core::FixSafety

@@ -102,28 +102,40 @@ FixPreview preview(const Fix &fix)
     return result;
 }
 
-FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const QString &journalPath)
+namespace {
+
+// Why a preview must not be written, checked before anything is: it has a problem or changes nothing, the file changed
+// on disk since the preview read it, or the new bytes would make the posture more open.
+std::optional<FixOutcome> refusalBeforeWriting(const FixPreview &preview, const InspectOptions &options)
 {
     if (preview.problem)
         return refused(QStringLiteral("%1: not applied: %2").arg(preview.fix.id, preview.problem->text));
     if (!preview.changes())
         return refused(QStringLiteral("%1: nothing to change").arg(preview.fix.id));
     const QString path = preview.fix.file;
-    const QFileInfo info(path);
-    // The file as it is now must be the file the preview was made from.
     QFile current(path);
     const QByteArray now = current.open(QIODevice::ReadOnly) ? current.readAll() : QByteArray();
-    current.close();
     if (now != preview.before)
         return refused(QStringLiteral("%1 changed on disk since it was read; nothing was written. Inspect again and "
                                       "review the fix on the new content.")
                 .arg(path));
-    // Never more open: judged on the bytes before they are written (plan() refuses such fixes already; a preview
-    // may come from elsewhere).
+    // Never more open (plan() refuses such fixes already; a preview may come from elsewhere).
     const QStringList widened = FixSafety::widenedBy(Inspection::configurationOnly(options), path, preview.after);
     if (!widened.isEmpty())
         return refused(QStringLiteral("%1: not applied: it would make the posture more open (%2); nothing was written.")
                 .arg(preview.fix.id, widened.join(QStringLiteral("; "))));
+    return std::nullopt;
+}
+
+} // namespace
+
+FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const QString &journalPath)
+{
+    if (std::optional<FixOutcome> refusal = refusalBeforeWriting(preview, options))
+        return *refusal;
+    const QString path = preview.fix.file;
+    const QFileInfo info(path);
+    const QByteArray &now = preview.before; // refusalBeforeWriting made sure the file still holds these bytes
     FixOutcome outcome;
     outcome.writtenTo = info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
     const QFileDevice::Permissions permissions =

@@ -38,27 +38,35 @@ posture_build_mode() {
     case "$major" in
     '' | *[!0-9]*) major="" ;; # no VERSION_ID, or not a number: compared below as unknown, never with -lt
     esac
+    local first_native unknown why
     case "$ID" in
     debian)
         # Debian testing and unstable have no VERSION_ID, and they are newer than 13: native.
-        if [ -z "$major" ]; then
-            [ "$explain" != explain ] || say "Debian without a release number (VERSION_ID '$VERSION_ID'), so" \
-                "testing or unstable: building natively (CODEX_POSTURE_BUILD=root overrides)"
-            echo native
-        elif [ "$major" -lt 13 ]; then echo root; else echo native; fi
+        first_native=13 unknown=native
+        why="Debian without a release number (VERSION_ID '$VERSION_ID'), so testing or unstable: building natively"
+        why+=" (CODEX_POSTURE_BUILD=root overrides)"
         ;;
     ubuntu)
         # Every Ubuntu release has a VERSION_ID. Without a usable one the release is unknown, and the build root is
         # the safe choice: it builds on any release, while a native build on one before 25.04 fails on packages it
         # lacks (Qt 6.8, KF6), after installing the rest of the list on the host.
-        if [ -z "$major" ]; then
-            [ "$explain" != explain ] || say "Ubuntu release unknown (VERSION_ID '$VERSION_ID'): building in the" \
-                "Debian 13 build root, which works on any release (CODEX_POSTURE_BUILD=native overrides)"
-            echo root
-        elif [ "$major" -lt 25 ]; then echo root; else echo native; fi
+        first_native=25 unknown=root
+        why="Ubuntu release unknown (VERSION_ID '$VERSION_ID'): building in the Debian 13 build root, which works on"
+        why+=" any release (CODEX_POSTURE_BUILD=native overrides)"
         ;;
-    *) echo native ;;
+    *)
+        echo native
+        return
+        ;;
     esac
+    if [ -z "$major" ]; then
+        [ "$explain" != explain ] || say "$why"
+        echo "$unknown"
+    elif [ "$major" -lt "$first_native" ]; then
+        echo root
+    else
+        echo native
+    fi
 }
 
 posture_need_root_user() {

@@ -98,17 +98,15 @@ Findings Baseline::drift(const Inspection &inspection) const
         const auto add = [&](Surface surface, const Evidence &evidence, const QString &observed,
                              const QString &wanted) {
             context.add(RiskRules::Rule::BaselineDrift, requirement.surface + u'.' + requirement.dimension,
-                {.surfaces = Surfaces(surface),
-                    .title = QStringLiteral("%1: %2 is %3; the baseline wants %4")
+                Surfaces(surface), evidence,
+                {.title = QStringLiteral("%1: %2 is %3; the baseline wants %4")
                         .arg(surfaceLabel(surface), requirement.dimension, observed, wanted),
-                    .evidence = evidence,
                     .explanation = QStringLiteral(
                         "The intended posture (%1) and what this machine runs differ: policy that exists only "
                         "on paper protects nothing.")
                         .arg(where),
                     .remediation = QStringLiteral(
-                        "Bring the machine to the baseline, or change the baseline if the intent changed."),
-                    .reference = Rules::ConfigDocs},
+                        "Bring the machine to the baseline, or change the baseline if the intent changed.")},
                 requirement.severity);
         };
         if (requirement.surface == u"cloud") {

@@ -77,6 +77,7 @@ struct RuleInfo
     Severities severities; // every severity it may report
     Surfaces surfaces; // every surface it may concern
     FixKind fix;
+    QLatin1StringView reference; // the page to read more
     QLatin1StringView summary;
 
     // Why a finding does not match this entry (an id, severity or surface it does not declare); empty when it does.

@@ -20,43 +20,35 @@ void cloudRules(Context &context)
         if (environment.agentInternet != u"on")
             continue;
         if (environment.allowlist == u"all") {
-            context.add(Rule::CloudInternetUnrestricted, environment.name,
-                {.surfaces = Surface::Cloud,
-                    .title =
+            context.add(Rule::CloudInternetUnrestricted, environment.name, Surface::Cloud, evidence,
+                {.title =
                         QStringLiteral("Cloud environment `%1`: the agent reaches every domain").arg(environment.name),
-                    .evidence = evidence,
                     .explanation = QStringLiteral(
                         "During the agent phase, code the model runs in this environment can reach any host: "
                         "a prompt injection can send the repository or what the setup script left behind "
                         "anywhere."),
                     .remediation =
-                        QStringLiteral("Use the common-dependencies allowlist plus the few extra domains needed."),
-                    .reference = CloudDocs});
+                        QStringLiteral("Use the common-dependencies allowlist plus the few extra domains needed.")});
         }
         if (environment.httpMethods == u"all") {
-            context.add(Rule::CloudAllHttpMethods, environment.name,
-                {.surfaces = Surface::Cloud,
-                    .title = QStringLiteral("Cloud environment `%1`: all HTTP methods allowed").arg(environment.name),
-                    .evidence = evidence,
+            context.add(Rule::CloudAllHttpMethods, environment.name, Surface::Cloud, evidence,
+                {.title = QStringLiteral("Cloud environment `%1`: all HTTP methods allowed").arg(environment.name),
                     .explanation = QStringLiteral(
                         "POST, PUT and DELETE to allowed domains let code in the environment send data out "
                         "and change things there, not only download."),
-                    .remediation = QStringLiteral("Limit agent internet access to GET, HEAD and OPTIONS."),
-                    .reference = CloudDocs});
+                    .remediation = QStringLiteral("Limit agent internet access to GET, HEAD and OPTIONS.")});
         }
     }
     if (cloudRestricted && inspection.codexStarts() && inspection.cli.network.value == u"enabled") {
-        context.add(Rule::CliMoreOpenThanCloud, {},
-            {.surfaces = Surfaces(Surface::Cli) | Surface::Cloud,
-                .title = QStringLiteral("The laptop is more open than the cloud"),
-                .evidence = context.evidence(inspection.cli.network),
+        context.add(Rule::CliMoreOpenThanCloud, {}, Surfaces(Surface::Cli) | Surface::Cloud,
+            context.evidence(inspection.cli.network),
+            {.title = QStringLiteral("The laptop is more open than the cloud"),
                 .explanation = QStringLiteral(
                     "The cloud's agent phase has no open internet here, but the CLI does, on the machine that "
                     "holds the user's credentials: the safer-looking place is the cloud, not the laptop."),
                 .remediation =
                     QStringLiteral("Bring the CLI to at least the cloud's posture: network access off, or an enforced "
-                                   "allowlist."),
-                .reference = SandboxDocs});
+                                   "allowlist.")});
     }
 }
 

@@ -55,16 +55,13 @@ void refusedAndIgnored(Context &context)
             ? QStringLiteral("%1:%2").arg(message.location.file).arg(message.location.line)
             : keyPathToString(message.keyPath);
         if (message.severity == DiagnosticSeverity::Error) {
-            context.add(Rule::CodexRefusesConfig, subject,
-                {.surfaces = Surfaces(Surface::Cli) | Surface::Ide,
-                    .title = QStringLiteral("Codex refuses to start with this configuration"),
-                    .evidence = evidenceOf(message),
+            context.add(Rule::CodexRefusesConfig, subject, Surfaces(Surface::Cli) | Surface::Ide, evidenceOf(message),
+                {.title = QStringLiteral("Codex refuses to start with this configuration"),
                     .explanation = QStringLiteral(
                         "%1. Codex stops at start-up, so users fall back to whatever gets them working: flags, "
                         "another profile, or deleting the file with its safe settings.")
                         .arg(Secrets::maskText(message.text)),
-                    .remediation = message.hint.isEmpty() ? QStringLiteral("Correct the value.") : message.hint,
-                    .reference = ConfigDocs});
+                    .remediation = message.hint.isEmpty() ? QStringLiteral("Correct the value.") : message.hint});
             continue;
         }
         if (message.code != u"unknown-key" || message.keyPath.isEmpty())
@@ -73,19 +70,16 @@ void refusedAndIgnored(Context &context)
         const bool misplaced = message.hint.contains(QStringLiteral("table"));
         if (meant.isEmpty() && !misplaced)
             continue;
-        context.add(Rule::SecuritySettingIgnored, subject,
-            {.surfaces = Surfaces(Surface::Cli) | Surface::Ide,
-                .title = misplaced || meant.isEmpty()
+        context.add(Rule::SecuritySettingIgnored, subject, Surfaces(Surface::Cli) | Surface::Ide, evidenceOf(message),
+            {.title = misplaced || meant.isEmpty()
                     ? QStringLiteral("A setting landed in the wrong table and is ignored")
                     : QStringLiteral("`%1` is ignored: Codex knows it as `%2`").arg(message.keyPath.constLast(), meant),
-                .evidence = evidenceOf(message),
                 .explanation = QStringLiteral(
                     "Codex ignores %1 (%2), so the restriction it was meant to set is not in force, while the "
                     "file suggests it is.")
                     .arg(keyPathToString(message.keyPath), Secrets::maskText(message.text)),
                 .remediation =
-                    message.hint.isEmpty() ? QStringLiteral("Write the key as `%1`.").arg(meant) : message.hint,
-                .reference = ConfigDocs});
+                    message.hint.isEmpty() ? QStringLiteral("Write the key as `%1`.").arg(meant) : message.hint});
     }
 }
 
@@ -95,15 +89,13 @@ void deprecatedValues(Context &context)
     const Inspection &inspection = context.inspection;
     const KeyPath approval{QStringLiteral("approval_policy")};
     if (inspection.config.value(approval).toString() == u"on-failure") {
-        context.add(Rule::DeprecatedValue, QStringLiteral("approval_policy"),
-            {.surfaces = context.localSurfaces(),
-                .title = QStringLiteral("approval_policy = \"on-failure\" is deprecated"),
-                .evidence = context.evidence(approval),
+        context.add(Rule::DeprecatedValue, QStringLiteral("approval_policy"), context.localSurfaces(),
+            context.evidence(approval),
+            {.title = QStringLiteral("approval_policy = \"on-failure\" is deprecated"),
                 .explanation = QStringLiteral(
                     "Codex 0.171.0 treats on-failure as on-request; a later version may refuse it and stop "
                     "at start-up."),
-                .remediation = QStringLiteral("Write approval_policy = \"on-request\"."),
-                .reference = ConfigDocs});
+                .remediation = QStringLiteral("Write approval_policy = \"on-request\".")});
     }
 }
 
@@ -122,15 +114,12 @@ void codexVersions(Context &context)
         if (!binary.source.endsWith(QStringLiteral("extension")) || binary.version.isEmpty() || cliVersion.isEmpty()
             || binary.version == cliVersion)
             continue;
-        context.add(Rule::CodexVersionsDiffer, binary.path,
-            {.surfaces = Surface::Ide,
-                .title = QStringLiteral("The IDE runs codex %1, the CLI %2").arg(binary.version, cliVersion),
-                .evidence = Context::fact(binary.path, binary.version),
+        context.add(Rule::CodexVersionsDiffer, binary.path, Surface::Ide, Context::fact(binary.path, binary.version),
+            {.title = QStringLiteral("The IDE runs codex %1, the CLI %2").arg(binary.version, cliVersion),
                 .explanation = QStringLiteral(
                     "The two read the same files but may apply them differently (defaults, accepted values, "
                     "sandbox behaviour), so what was checked for one does not hold for the other."),
-                .remediation = QStringLiteral("Update the older one so both run the same version."),
-                .reference = ConfigDocs});
+                .remediation = QStringLiteral("Update the older one so both run the same version.")});
     }
 }
 
@@ -146,17 +135,14 @@ void administratorOverrides(Context &context)
             || provenance->overridden.isEmpty())
             continue;
         const ValueOrigin &replaced = provenance->overridden.constLast();
-        context.add(Rule::RequirementOverrides, keyPathToString(path),
-            {.surfaces = context.localSurfaces(),
-                .title = QStringLiteral("The managed configuration decides %1").arg(keyPathToString(path)),
-                .evidence = context.evidence(path),
+        context.add(Rule::RequirementOverrides, keyPathToString(path), context.localSurfaces(), context.evidence(path),
+            {.title = QStringLiteral("The managed configuration decides %1").arg(keyPathToString(path)),
                 .explanation = QStringLiteral(
                     "%1 in %2 is replaced by the administrator's managed configuration; changing it there "
                     "changes nothing.")
                     .arg(keyPathToString(path), replaced.location.toShortString()),
                 .remediation = QStringLiteral("Ask whoever manages %1 if the value must change.")
-                    .arg(provenance->winner.location.file),
-                .reference = ConfigDocs});
+                    .arg(provenance->winner.location.file)});
     }
 
     for (const auto &[surface, posture] :
@@ -164,18 +150,16 @@ void administratorOverrides(Context &context)
         for (const PostureValue *cell : {&posture->approvalPolicy, &posture->sandboxMode}) {
             if (cell->requiredBy.line <= 0)
                 continue;
-            context.add(Rule::RequirementOverrides, cell->requiredBy.file + u'#' + cell->value,
-                {.surfaces = Surfaces(surface),
-                    .title = QStringLiteral("An administrator's requirement decides this value"),
-                    .evidence = Evidence{QStringLiteral("requirements"), cell->requiredBy.file, cell->requiredBy.line,
-                        cell->requiredBy.column, keyPathToString(cell->decidedBy), cell->value},
+            context.add(Rule::RequirementOverrides, cell->requiredBy.file + u'#' + cell->value, Surfaces(surface),
+                Evidence{QStringLiteral("requirements"), cell->requiredBy.file, cell->requiredBy.line,
+                    cell->requiredBy.column, keyPathToString(cell->decidedBy), cell->value},
+                {.title = QStringLiteral("An administrator's requirement decides this value"),
                     .explanation = QStringLiteral(
                         "The configured value is not allowed by the machine's requirements, so Codex uses %1. "
                         "Changing your own config.toml will not change it.")
                         .arg(cell->value),
                     .remediation =
-                        QStringLiteral("Ask whoever manages %1 if the value must change.").arg(cell->requiredBy.file),
-                    .reference = ConfigDocs});
+                        QStringLiteral("Ask whoever manages %1 if the value must change.").arg(cell->requiredBy.file)});
         }
     }
 }

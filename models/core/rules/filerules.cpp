@@ -34,18 +34,15 @@ void checkCommand(Context &context, const KeyPath &path, const QString &program,
     const QString because = changeableBecause(program, context.inspection.trust);
     if (because.isEmpty())
         return;
-    context.add(Rule::CommandInWritablePlace, keyPathToString(path),
-        {.surfaces = context.localSurfaces(),
-            .title = QStringLiteral("The %1 command can be changed by others").arg(what),
-            .evidence = context.evidence(path),
+    context.add(Rule::CommandInWritablePlace, keyPathToString(path), context.localSurfaces(), context.evidence(path),
+        {.title = QStringLiteral("The %1 command can be changed by others").arg(what),
             .explanation = QStringLiteral(
                 "Codex runs %1 outside the sandbox, and %2: whoever changes it (another user, or the agent "
                 "itself from inside its sandbox) gets code run with the user's full rights.")
                 .arg(program, because),
             .remediation =
                 QStringLiteral("Keep the program in a folder only you can write, such as ~/.local/bin, and point the "
-                               "setting there."),
-            .reference = SecurityDocs});
+                               "setting there.")});
 }
 
 bool holdsSecret(const Inspection &inspection, const QString &file)
@@ -66,40 +63,31 @@ void checkFile(Context &context, const QString &path, bool credentials)
     const QString mode = QStringLiteral("mode %1").arg(QString::number(int(permissions) & 0x777, 16).right(3));
     if (credentials) {
         if (othersRead || othersWrite)
-            context.add(Rule::CredentialsExposed, path,
-                {.surfaces = context.localSurfaces(),
-                    .title = QStringLiteral("%1 is open to other users").arg(info.fileName()),
-                    .evidence = Context::fact(path, mode),
+            context.add(Rule::CredentialsExposed, path, context.localSurfaces(), Context::fact(path, mode),
+                {.title = QStringLiteral("%1 is open to other users").arg(info.fileName()),
                     .explanation = QStringLiteral(
                         "This file holds the Codex login. Other users (or services running as them) can read it "
                         "and use the account, or replace it."),
-                    .remediation = QStringLiteral("chmod 600 %1").arg(path),
-                    .reference = SecurityDocs});
+                    .remediation = QStringLiteral("chmod 600 %1").arg(path)});
         return;
     }
     if (othersWrite) {
-        context.add(Rule::ConfigWritableByOthers, path,
-            {.surfaces = context.localSurfaces(),
-                .title = QStringLiteral("%1 can be changed by other users").arg(info.fileName()),
-                .evidence = Context::fact(path, mode),
+        context.add(Rule::ConfigWritableByOthers, path, context.localSurfaces(), Context::fact(path, mode),
+            {.title = QStringLiteral("%1 can be changed by other users").arg(info.fileName()),
                 .explanation = QStringLiteral(
                     "Whoever can write this file decides Codex's sandbox, approvals, MCP servers and hooks: "
                     "another user can turn the sandbox off or add a command Codex runs."),
-                .remediation = QStringLiteral("chmod go-w %1").arg(path),
-                .reference = SecurityDocs});
+                .remediation = QStringLiteral("chmod go-w %1").arg(path)});
     }
     // A plaintext secret in this file makes its readability a finding.
     if (othersRead && holdsSecret(context.inspection, path)) {
-        context.add(Rule::SecretFileReadableByOthers, path,
-            {.surfaces = context.localSurfaces(),
-                .title = QStringLiteral("%1 holds a secret and other users can read it").arg(info.fileName()),
-                .evidence = Context::fact(path, mode),
+        context.add(Rule::SecretFileReadableByOthers, path, context.localSurfaces(), Context::fact(path, mode),
+            {.title = QStringLiteral("%1 holds a secret and other users can read it").arg(info.fileName()),
                 .explanation =
                     QStringLiteral("The file contains a token or key and is readable by other users of this machine."),
                 .remediation = QStringLiteral(
                     "Move the secret out of the file (see the plaintext-secret finding), and chmod 600 %1.")
-                    .arg(path),
-                .reference = SecurityDocs});
+                    .arg(path)});
     }
 }
 

@@ -41,31 +41,26 @@ void surfaceNetworkRules(Context &context)
             const KeyPath network{QStringLiteral("permissions"), posture->permissionProfile, QStringLiteral("network")};
             Evidence evidence = context.evidence(network);
             evidence.value = QStringLiteral("domain rules, features.network_proxy off");
-            context.add(Rule::DomainRulesUnenforced, keyPathToString(network),
-                {.surfaces = Surfaces(surface),
-                    .title = QStringLiteral("Domain rules that nothing enforces"),
-                    .evidence = evidence,
+            context.add(Rule::DomainRulesUnenforced, keyPathToString(network), Surfaces(surface), evidence,
+                {.title = QStringLiteral("Domain rules that nothing enforces"),
                     .explanation =
                         QStringLiteral("The permission profile lists allowed domains, but only the network proxy "
                                        "(features.network_proxy) enforces them. Without it the rules are decoration: "
                                        "commands reach every host the network allows."),
                     .remediation = QStringLiteral(
                         "Enable the proxy ([features] network_proxy = true) or remove the domain list so "
-                        "nobody relies on it."),
-                    .reference = SandboxDocs});
+                        "nobody relies on it.")});
         }
         const KeyPath webSearch{QStringLiteral("web_search")};
         if (config.value(webSearch).toString() == u"live" && posture->network.value == u"enabled") {
-            context.add(Rule::LiveWebSearchWithNetwork, QStringLiteral("web_search"),
-                {.surfaces = Surfaces(surface),
-                    .title = QStringLiteral("Live web search with network access"),
-                    .evidence = context.evidence(webSearch),
+            context.add(Rule::LiveWebSearchWithNetwork, QStringLiteral("web_search"), Surfaces(surface),
+                context.evidence(webSearch),
+                {.title = QStringLiteral("Live web search with network access"),
                     .explanation = QStringLiteral(
                         "Live web search feeds the model pages an attacker can write; with network access "
                         "on, an instruction hidden in such a page can also make commands send data out."),
                     .remediation =
-                        QStringLiteral("Use web_search = \"cached\" (the default), or keep network access off."),
-                    .reference = ConfigDocs});
+                        QStringLiteral("Use web_search = \"cached\" (the default), or keep network access off.")});
         }
     }
 }
@@ -78,16 +73,13 @@ void dangerousSwitches(Context &context)
     KeyPath walk;
     collectDangerousKeys(config.root(), walk, dangerous);
     for (const KeyPath &path : std::as_const(dangerous)) {
-        context.add(Rule::DangerousProxySetting, keyPathToString(path),
-            {.surfaces = context.localSurfaces(),
-                .title = QStringLiteral("A dangerously_* network switch is on"),
-                .evidence = context.evidence(path),
+        context.add(Rule::DangerousProxySetting, keyPathToString(path), context.localSurfaces(), context.evidence(path),
+            {.title = QStringLiteral("A dangerously_* network switch is on"),
                 .explanation = QStringLiteral(
                     "Settings named dangerously_* turn off a protection of the network proxy (for example "
                     "letting commands reach local or private addresses, or bypassing the allowlist): a "
                     "command can then reach services on this machine or the office network."),
-                .remediation = QStringLiteral("Remove the key, or set it to false."),
-                .reference = SandboxDocs});
+                .remediation = QStringLiteral("Remove the key, or set it to false.")});
     }
 }
 
@@ -99,16 +91,13 @@ void plainHttpUrls(Context &context)
         const QUrl url(config.value(path).toString());
         if (url.scheme() != u"http" || isLoopback(url.host()))
             return;
-        context.add(Rule::PlainHttpUrl, keyPathToString(path),
-            {.surfaces = context.localSurfaces(),
-                .title = QStringLiteral("%1 over plain HTTP").arg(what),
-                .evidence = context.evidence(path),
+        context.add(Rule::PlainHttpUrl, keyPathToString(path), context.localSurfaces(), context.evidence(path),
+            {.title = QStringLiteral("%1 over plain HTTP").arg(what),
                 .explanation = QStringLiteral(
                     "Requests, prompts, code and any credentials sent to %1 travel unencrypted: anyone on the "
                     "network path can read them or answer in the server's place.")
                     .arg(url.host()),
-                .remediation = QStringLiteral("Use an https:// URL."),
-                .reference = SecurityDocs});
+                .remediation = QStringLiteral("Use an https:// URL.")});
     };
     for (const McpServer &server : Inventory::mcpServers(config)) {
         if (!server.url.isEmpty())

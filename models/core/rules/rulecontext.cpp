@@ -56,12 +56,22 @@ Surfaces Context::localSurfaces() const
     return surfaces;
 }
 
-void Context::add(Rule rule, const QString &subject, Finding finding, std::optional<Severity> severity)
+void Context::add(Rule rule, const QString &subject, Surfaces surfaces, Evidence evidence, FindingText text,
+    std::optional<Severity> severity)
 {
     const RiskRules::RuleInfo &info = RiskRules::info(rule);
-    finding.ruleId = info.id;
-    finding.id = subject.isEmpty() ? finding.ruleId : finding.ruleId + u':' + subject;
-    finding.severity = severity.value_or(info.severity);
+    const QString id = info.id;
+    Finding finding{
+        .id = subject.isEmpty() ? id : id + u':' + subject,
+        .ruleId = id,
+        .severity = severity.value_or(info.severity),
+        .surfaces = surfaces,
+        .title = std::move(text.title),
+        .evidence = std::move(evidence),
+        .explanation = std::move(text.explanation),
+        .remediation = std::move(text.remediation),
+        .reference = info.reference,
+    };
     for (Finding &known : m_findings) {
         if (known.id == finding.id) {
             known.surfaces |= finding.surfaces;

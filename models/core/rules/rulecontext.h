@@ -11,10 +11,13 @@ namespace Posture::Core::Rules {
 
 using RiskRules::Rule;
 
-inline const QString SandboxDocs = QStringLiteral("https://developers.openai.com/codex/concepts/sandboxing");
-inline const QString ConfigDocs = QStringLiteral("https://developers.openai.com/codex/config-reference");
-inline const QString SecurityDocs = QStringLiteral("https://developers.openai.com/codex/security");
-inline const QString CloudDocs = QStringLiteral("https://developers.openai.com/codex/cloud/environments");
+// What a finding says, by name.
+struct FindingText
+{
+    QString title;
+    QString explanation; // what it means, including what an attacker could do with it
+    QString remediation;
+};
 
 class Context
 {
@@ -33,11 +36,12 @@ public:
     // The surfaces whose Codex starts: rules about the configuration apply to them.
     Surfaces localSurfaces() const;
 
-    // Adds a finding of a catalogue rule, written with named fields: its id ("<rule id>:<subject>", or the rule id
-    // alone for an empty subject), rule id and severity come from the catalogue (pass a severity only where it differs
-    // from the rule's usual one). One with the same id already there gains the surfaces (the CLI and the IDE share
-    // layers) and keeps the higher severity.
-    void add(Rule rule, const QString &subject, Finding finding, std::optional<Severity> severity = std::nullopt);
+    // Adds a finding of a catalogue rule. Its id ("<rule id>:<subject>", or the rule id alone for an empty subject),
+    // rule id, severity and reference come from the catalogue (pass a severity only where it differs from the rule's
+    // usual one). One with the same id already there gains the surfaces (the CLI and the IDE share layers) and keeps
+    // the higher severity.
+    void add(Rule rule, const QString &subject, Surfaces surfaces, Evidence evidence, FindingText text,
+        std::optional<Severity> severity = std::nullopt);
 
 private:
     Findings &m_findings;

@@ -50,31 +50,25 @@ void reportSecret(Context &context, const PlaintextSecret &secret)
 {
     const QString key = keyPathToString(secret.path);
     if (secret.where.isEmpty()) { // a provider's experimental_bearer_token
-        context.add(Rule::PlaintextSecret, key,
-            {.surfaces = context.localSurfaces(),
-                .title = QStringLiteral("A provider token is written in the config"),
-                .evidence = context.evidence(secret.path),
+        context.add(Rule::PlaintextSecret, key, context.localSurfaces(), context.evidence(secret.path),
+            {.title = QStringLiteral("A provider token is written in the config"),
                 .explanation = QStringLiteral("experimental_bearer_token keeps the API token of provider `%1` in plain "
                                               "text: backups, dotfile repositories, screen shares and any program "
                                               "running as the user can copy it.")
                     .arg(secret.path.at(1)),
                 .remediation = QStringLiteral("Use env_key = \"NAME\" with the token in the environment or a keyring, "
-                                              "remove experimental_bearer_token, and rotate the token."),
-                .reference = SecurityDocs});
+                                              "remove experimental_bearer_token, and rotate the token.")});
         return;
     }
-    context.add(Rule::PlaintextSecret, key,
-        {.surfaces = context.localSurfaces(),
-            .title = QStringLiteral("A secret is written in %1").arg(secret.where),
-            .evidence = context.evidence(secret.path),
+    context.add(Rule::PlaintextSecret, key, context.localSurfaces(), context.evidence(secret.path),
+        {.title = QStringLiteral("A secret is written in %1").arg(secret.where),
             .explanation = QStringLiteral("The value of %1 looks like a token or key, stored in plain text in a file "
                                           "that backups, dotfile repositories and screen shares see, and that any "
                                           "program running as the user (a sandboxed command can read it) can copy.")
                 .arg(key),
             .remediation = QStringLiteral("Keep the secret in the environment or a keyring and refer to it: env_vars = "
                                           "[\"NAME\"] for MCP servers, bearer_token_env_var or env_http_headers for "
-                                          "HTTP servers and providers. Then rotate the exposed value."),
-            .reference = SecurityDocs});
+                                          "HTTP servers and providers. Then rotate the exposed value.")});
 }
 
 } // namespace
@@ -107,18 +101,16 @@ void secretRules(Context &context)
     const KeyPath ignoreExcludes{QStringLiteral("shell_environment_policy"), QStringLiteral("ignore_default_excludes")};
     const QString inherited = config.value(inherit).toString();
     if (config.value(ignoreExcludes) == QVariant(true) && (inherited.isEmpty() || inherited == u"all")) {
-        context.add(Rule::EnvironmentSecretsReachCommands, keyPathToString(ignoreExcludes),
-            {.surfaces = context.localSurfaces(),
-                .title = QStringLiteral("Every environment variable, secrets included, reaches commands"),
-                .evidence = context.evidence(ignoreExcludes),
+        context.add(Rule::EnvironmentSecretsReachCommands, keyPathToString(ignoreExcludes), context.localSurfaces(),
+            context.evidence(ignoreExcludes),
+            {.title = QStringLiteral("Every environment variable, secrets included, reaches commands"),
                 .explanation = QStringLiteral(
                     "With inherit = \"all\" and the default excludes ignored, variables named *KEY*, *SECRET* "
                     "and *TOKEN* are passed to every command the model runs: one injected `env | curl ...` "
                     "sends them away when network is on, or writes them where the model can read them."),
                 .remediation =
                     QStringLiteral("Set ignore_default_excludes = false, or inherit = \"core\" and pass what the work "
-                                   "needs with shell_environment_policy.set / include_only."),
-                .reference = ConfigDocs});
+                                   "needs with shell_environment_policy.set / include_only.")});
     }
 
     for (const PlaintextSecret &secret : plaintextSecrets(context.inspection))
@@ -127,17 +119,14 @@ void secretRules(Context &context)
         const QString package = unpinnedPackage(server);
         if (!package.isEmpty() && server.enabled) {
             const KeyPath args{QStringLiteral("mcp_servers"), server.name, QStringLiteral("args")};
-            context.add(Rule::UnpinnedMcpPackage, server.name,
-                {.surfaces = context.localSurfaces(),
-                    .title = QStringLiteral("MCP server `%1` runs whatever version is newest").arg(server.name),
-                    .evidence = context.evidence(args),
+            context.add(Rule::UnpinnedMcpPackage, server.name, context.localSurfaces(), context.evidence(args),
+                {.title = QStringLiteral("MCP server `%1` runs whatever version is newest").arg(server.name),
                     .explanation = QStringLiteral(
                         "`%1 %2` downloads and runs the newest release at every start, outside the sandbox and "
                         "with the user's rights: whoever takes over the package (or its maintainer's account) "
                         "runs code on this machine at the next start.")
                         .arg(QFileInfo(server.command).fileName(), package),
-                    .remediation = QStringLiteral("Pin an exact version (package@1.2.3) and update it deliberately."),
-                    .reference = SecurityDocs});
+                    .remediation = QStringLiteral("Pin an exact version (package@1.2.3) and update it deliberately.")});
         }
     }
 }

@@ -60,18 +60,15 @@ void trustRules(Context &context)
         if (entry.level != u"trusted" || !isBroad(entry.path, home))
             continue;
         const KeyPath path{QStringLiteral("projects"), entry.path, QStringLiteral("trust_level")};
-        context.add(Rule::BroadTrust, entry.path,
-            {.surfaces = context.localSurfaces(),
-                .title = QStringLiteral("Every project under %1 is trusted").arg(entry.path),
-                .evidence = context.evidence(path),
+        context.add(Rule::BroadTrust, entry.path, context.localSurfaces(), context.evidence(path),
+            {.title = QStringLiteral("Every project under %1 is trusted").arg(entry.path),
                 .explanation = QStringLiteral(
                     "A trusted folder's own .codex/config.toml is loaded and its defaults are more permissive. "
                     "Trusting %1 trusts every repository cloned below it, including one an attacker sends, "
                     "whose config can then widen the sandbox or add MCP servers and hooks.")
                     .arg(entry.path),
                 .remediation = QStringLiteral("Trust individual project folders instead, and remove the entry for %1.")
-                    .arg(entry.path),
-                .reference = SecurityDocs});
+                    .arg(entry.path)});
     }
 
     for (const ConfigLayer &layer : inspection.layers) {
@@ -86,17 +83,15 @@ void trustRules(Context &context)
             const Evidence evidence{layer.kindName(), location.file, location.line, location.column,
                 keyPathToString(widening.path), tomlText(Secrets::mask(widening.path, value)), widening.path};
             context.add(Rule::ProjectWidens, location.file + u'#' + keyPathToString(widening.path),
-                {.surfaces = context.localSurfaces(),
-                    .title = QStringLiteral("A trusted project's config %1").arg(QLatin1StringView(widening.what)),
-                    .evidence = evidence,
+                context.localSurfaces(), evidence,
+                {.title = QStringLiteral("A trusted project's config %1").arg(QLatin1StringView(widening.what)),
                     .explanation = QStringLiteral(
                         "This file is part of the repository: whoever can commit to it decides what Codex does "
                         "on every machine that trusts the project. Here it %1.")
                         .arg(QLatin1StringView(widening.what)),
                     .remediation = QStringLiteral(
                         "Move the setting to your own ~/.codex/config.toml if you want it, and remove it from "
-                        "the project; or stop trusting the project."),
-                    .reference = SecurityDocs});
+                        "the project; or stop trusting the project.")});
         }
     }
 
@@ -105,16 +100,13 @@ void trustRules(Context &context)
         const QString path = root.toString();
         if (!isBroad(path, home))
             continue;
-        context.add(Rule::BroadWritableRoot, path,
-            {.surfaces = context.localSurfaces(),
-                .title = QStringLiteral("The sandbox may write to %1").arg(path),
-                .evidence = context.evidence(roots),
+        context.add(Rule::BroadWritableRoot, path, context.localSurfaces(), context.evidence(roots),
+            {.title = QStringLiteral("The sandbox may write to %1").arg(path),
                 .explanation = QStringLiteral(
                     "A writable root of %1 lets sandboxed commands change shell start-up files, SSH "
                     "configuration and other projects: a write there runs code outside the sandbox later.")
                     .arg(path),
-                .remediation = QStringLiteral("List only the folders the work needs in writable_roots."),
-                .reference = SandboxDocs});
+                .remediation = QStringLiteral("List only the folders the work needs in writable_roots.")});
     }
 }
 

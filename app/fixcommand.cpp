@@ -61,6 +61,7 @@ int runFixCommand(const CommandLine &commandLine)
     }
     const bool write = commandLine.yes && !commandLine.dryRun;
     int failures = 0;
+    int shown = 0; // fixes whose change was shown (and, with --yes, written)
     for (const QString &id : std::as_const(ids)) {
         // Each fix is worked out on the file as the fixes before it left it.
         const Core::Inspection current = Core::Inspection::run(options);
@@ -77,6 +78,7 @@ int runFixCommand(const CommandLine &commandLine)
             continue;
         }
         say(stdout, preview.diff);
+        ++shown;
         if (!fix->note.isEmpty())
             say(stdout, QStringLiteral("  then: %1\n").arg(fix->note));
         if (!write)
@@ -85,7 +87,9 @@ int runFixCommand(const CommandLine &commandLine)
         say(stdout, QStringLiteral("  %1\n").arg(outcome.message));
         failures += outcome.applied ? 0 : 1;
     }
-    if (!write)
+    if (shown == 0)
+        say(stdout, QStringLiteral("\nNothing was written: none of these fixes can be applied (see why above).\n"));
+    else if (!write)
         say(stdout,
             QStringLiteral("\nNothing was written%1. Add --yes to write these fixes (a backup is kept next to "
                            "each file; --undo puts the last one back).\n")

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void withYes_writes_andUndoPutsItBack();
     void unknownFix_listsTheFixes();
     void fixAll_neverPrintsASecret();
+    void onlyRefusedFixes_sayWhyAndOfferNoYes();
     void readOnlyDirectory_changesNothing();
     void fullDisk_changesNothing();
 };
@@ -132,6 +133,26 @@ void TestFixCommand::fixAll_neverPrintsASecret()
     QVERIFY2(result.out.contains(QStringLiteral("<masked>")), qPrintable(result.out));
     QVERIFY2(!result.out.contains(QStringLiteral("PLANTED")) && !result.err.contains(QStringLiteral("PLANTED")),
         qPrintable(result.out));
+}
+
+void TestFixCommand::onlyRefusedFixes_sayWhyAndOfferNoYes()
+{
+    // The only fix would move sandbox_mode out of the table where Codex ignores it: that opens the sandbox, so it is
+    // refused, and the command does not suggest --yes.
+    QTemporaryDir dir;
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral(".codex"))));
+    QFile file(dir.filePath(QStringLiteral(".codex/config.toml")));
+    const QByteArray config = "[shell_environment_policy]\ninherit = \"core\"\nsandbox_mode = \"danger-full-access\"\n";
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(config) == config.size());
+    file.close();
+    QStringList command = fixCommand(dir.path(), {});
+    command[command.indexOf(QStringLiteral("fix:approval-never:approval_policy"))] = QStringLiteral("all");
+    const Run result = run(command, dir.filePath(QStringLiteral("data")));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.out.contains(QStringLiteral("would make the posture more open")), qPrintable(result.out));
+    QVERIFY2(result.out.contains(QStringLiteral("none of these fixes can be applied")), qPrintable(result.out));
+    QVERIFY2(!result.out.contains(QStringLiteral("--yes")), qPrintable(result.out));
+    QCOMPARE(read(dir.filePath(QStringLiteral(".codex/config.toml"))), config);
 }
 
 void TestFixCommand::readOnlyDirectory_changesNothing()

@@ -32,6 +32,25 @@ bool isSecretKey(const KeyPath &path)
     return secret.match(key).hasMatch() || (path.size() >= 2 && isSecretTable(path.at(path.size() - 2)));
 }
 
+bool isSecretValue(const QString &value)
+{
+    static const QRegularExpression shaped(QStringLiteral(
+        "(?<![A-Za-z0-9])(?:sk|pk|rk)[-_][A-Za-z0-9_-]{8,}|gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|"
+        "glpat-[A-Za-z0-9_-]{16,}|xox[abprs]-[A-Za-z0-9-]{10,}|(?:AKIA|ASIA)[A-Z0-9]{16}|AIza[A-Za-z0-9_-]{30,}|"
+        "eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9._-]{10,}|[Bb]earer [A-Za-z0-9._~+/=-]{8,}|://[^/@\\s:]+:[^/@\\s]+@"));
+    if (shaped.match(value).hasMatch())
+        return true;
+    // One long random run, alone: not part of a path, a URL or a list (hash lists are comma- or space-separated).
+    static const QRegularExpression run(QStringLiteral("^[A-Za-z0-9+_=-]{32,}$"));
+    static const QRegularExpression hash(
+        QStringLiteral("^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128})$"));
+    const QString trimmed = value.trimmed();
+    if (!run.match(trimmed).hasMatch() || hash.match(trimmed).hasMatch())
+        return false;
+    return std::any_of(trimmed.begin(), trimmed.end(), [](QChar c) { return c.isDigit(); })
+        && std::any_of(trimmed.begin(), trimmed.end(), [](QChar c) { return c.isLetter(); });
+}
+
 QString maskText(const QString &text)
 {
     // Known token shapes, a "Bearer" credential, and long runs of letters and digits without a path separator (which

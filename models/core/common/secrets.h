@@ -16,6 +16,13 @@ QString maskedText();
 // Whether a key names a secret (experimental_bearer_token, password, ...); *_env_var keys name variables instead.
 bool isSecretKey(const KeyPath &path);
 
+// Whether a value written under a key that does not name a secret is itself a secret: a known token shape (sk-...,
+// ghp_..., a JWT, a Bearer credential, an AWS key, ...), credentials in a URL, or one long random run of mixed letters
+// and digits standing alone. Not secrets: hashes (hex of 32, 40, 64 or 128 digits, or lists of them), paths (a named
+// pipe included), URLs without credentials, words. maskText masks more than this, on purpose: it also hides what
+// only might be a secret.
+bool isSecretValue(const QString &value);
+
 // The text with every token-like part (sk-..., ghp_..., Bearer ..., long random strings) masked.
 QString maskText(const QString &text);
 

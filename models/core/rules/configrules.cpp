@@ -19,6 +19,20 @@ const QStringList &securityKeys()
     return keys;
 }
 
+// Whether an ignored key is about what Codex may do: the sandbox, approvals, network, trust, permissions, the shell
+// environment, MCP servers, providers, commands Codex runs. Others (tui.*, notice.*, features.skills) only inform.
+bool isSecurityRelevant(const KeyPath &path)
+{
+    static const QStringList parts{QStringLiteral("sandbox"), QStringLiteral("approval"), QStringLiteral("network"),
+        QStringLiteral("trust"), QStringLiteral("permission"), QStringLiteral("shell_environment"),
+        QStringLiteral("mcp"), QStringLiteral("provider"), QStringLiteral("writable"), QStringLiteral("notify"),
+        QStringLiteral("hooks"), QStringLiteral("web_search"), QStringLiteral("projects"), QStringLiteral("proxy")};
+    return std::any_of(path.cbegin(), path.cend(), [](const QString &key) {
+        return securityKeys().contains(key)
+            || std::any_of(parts.cbegin(), parts.cend(), [&key](const QString &part) { return key.contains(part); });
+    });
+}
+
 Evidence evidenceOf(const Diagnostic &message)
 {
     Evidence evidence;
@@ -79,7 +93,8 @@ void refusedAndIgnored(Context &context)
                     "file suggests it is.")
                     .arg(keyPathToString(message.keyPath), Secrets::maskText(message.text)),
                 .remediation =
-                    message.hint.isEmpty() ? QStringLiteral("Write the key as `%1`.").arg(meant) : message.hint});
+                    message.hint.isEmpty() ? QStringLiteral("Write the key as `%1`.").arg(meant) : message.hint},
+            meant.isEmpty() && !isSecurityRelevant(message.keyPath) ? std::optional(Severity::Info) : std::nullopt);
     }
 }
 

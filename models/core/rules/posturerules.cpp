@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Rules on what each local surface may do: full access, approvals, network, enforcement, CLI versus IDE.
+#include "core/common/systemroot.h"
 #include "core/rules/rulecontext.h"
 
 namespace Posture::Core::Rules {
@@ -33,6 +34,9 @@ void judgeEnforcement(Context &context, const LocalSurface &local)
         remediation = QStringLiteral("Run codex-posture without --no-live-probe on this machine to try the sandbox for "
                                      "real.");
     const bool notEnforced = enforcement.state == Enforcement::State::NotEnforced;
+    // Nothing was tried (--no-live-probe, or a copied machine): an open question, not a risk found.
+    const bool probed =
+        context.inspection.options.runPrograms && SystemRoot(context.inspection.options.systemRoot).isLive();
     const QString explanation = notEnforced
         ? QStringLiteral("Codex is configured to sandbox commands, but this machine cannot: %1. Sandboxed commands "
                          "fail, and users then approve every escalation or switch to full access, which leaves no "
@@ -41,9 +45,11 @@ void judgeEnforcement(Context &context, const LocalSurface &local)
     context.add(notEnforced ? Rule::SandboxNotEnforced : Rule::SandboxEnforcementUnknown, {}, Surfaces(local.surface),
         Context::fact(bwrap ? bwrap->evidence : QString(), enforcement.summary()),
         {.title = notEnforced ? QStringLiteral("The sandbox is configured but not enforced")
-                              : QStringLiteral("Whether the sandbox is enforced is unknown"),
+                : probed      ? QStringLiteral("Whether the sandbox is enforced is unknown")
+                              : QStringLiteral("Whether the sandbox is enforced was not probed"),
             .explanation = explanation.arg(enforcement.reason),
-            .remediation = remediation});
+            .remediation = remediation},
+        notEnforced || probed ? std::nullopt : std::optional(Severity::Info));
 }
 
 void judgeSurface(Context &context, const LocalSurface &local)

@@ -31,14 +31,15 @@ QString unpinnedPackage(const McpServer &server)
 }
 
 // The entries of a table (an MCP server's env, a provider's headers) that are secrets: the variable's own name says
-// so (GITHUB_TOKEN), or the value has a token's shape. Every value of these tables is masked in reports anyway.
+// so (GITHUB_TOKEN), or the value is one (Secrets::isSecretValue: a token's shape, not a hash, path or plain URL).
+// Every value of these tables is masked in reports anyway.
 void collectSecretEntries(
     const EffectiveConfig &config, const KeyPath &tablePath, const QString &where, QList<PlaintextSecret> &secrets)
 {
     const QVariantMap table = config.value(tablePath).toMap();
     for (auto it = table.cbegin(); it != table.cend(); ++it) {
         const QString value = it.value().toString();
-        if (!Secrets::isSecretKey({it.key()}) && Secrets::maskText(value) == value)
+        if (!Secrets::isSecretKey({it.key()}) && !Secrets::isSecretValue(value))
             continue;
         KeyPath path = tablePath;
         path.append(it.key());

@@ -6,17 +6,29 @@
 #include "core/surfaces/inventory.h"
 
 #include <QDir>
+#include <QRegularExpression>
 
 namespace Posture::Core::Rules {
 
 namespace {
 
-// The home directory, the root, or a folder that holds the home directory: trusting it trusts every project below.
-bool isBroad(const QString &path, const QString &home)
+// The home directory, the root, or a folder that holds the home directory: trusting it trusts every project below,
+// writing to it reaches shell start-up files and every project. Home-like folders count wherever the reviewer runs
+// (a copied machine's /home/alice is not the reviewer's home): /home/<user>, /Users/<user>, C:\Users\<user>, /root,
+// and the inspected home itself. /tmp and /var/tmp count for trust only (anything cloned there becomes trusted;
+// the sandbox may write /tmp anyway).
+bool isBroad(const QString &path, const QString &home, bool temporaryIsBroad)
 {
-    const QString cleaned = QDir::cleanPath(path);
+    // Backslashes too: a Windows machine's config is judged on any host (fromNativeSeparators only converts on
+    // Windows).
+    const QString cleaned = QDir::cleanPath(QString(path).replace(u'\\', u'/'));
     const QString cleanHome = QDir::cleanPath(home);
-    return cleaned == u"/" || cleaned == u"~" || isPathInside(cleanHome, cleaned);
+    static const QRegularExpression homeLike(
+        QStringLiteral("^(?:/home(?:/[^/]+)?|/Users(?:/[^/]+)?|/root|[A-Za-z]:(?:/Users(?:/[^/]+)?)?)/?$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const bool temporary = cleaned == u"/tmp" || cleaned == u"/var/tmp";
+    return cleaned == u"/" || cleaned == u"~" || isPathInside(cleanHome, cleaned) || homeLike.match(cleaned).hasMatch()
+        || (temporaryIsBroad && temporary);
 }
 
 // What a project's own .codex/config.toml may not be trusted to set: each widens what Codex does for everyone who
@@ -57,7 +69,7 @@ void trustRules(Context &context)
     const Inspection &inspection = context.inspection;
     const QString home = inspection.locations.home;
     for (const TrustEntry &entry : Inventory::trustEntries(inspection.config)) {
-        if (entry.level != u"trusted" || !isBroad(entry.path, home))
+        if (entry.level != u"trusted" || !isBroad(entry.path, home, true))
             continue;
         const KeyPath path{QStringLiteral("projects"), entry.path, QStringLiteral("trust_level")};
         context.add(Rule::BroadTrust, entry.path, context.localSurfaces(), context.evidence(path),
@@ -98,7 +110,7 @@ void trustRules(Context &context)
     const KeyPath roots{QStringLiteral("sandbox_workspace_write"), QStringLiteral("writable_roots")};
     for (const QVariant &root : inspection.config.value(roots).toList()) {
         const QString path = root.toString();
-        if (!isBroad(path, home))
+        if (!isBroad(path, home, false))
             continue;
         context.add(Rule::BroadWritableRoot, path, context.localSurfaces(), context.evidence(roots),
             {.title = QStringLiteral("The sandbox may write to %1").arg(path),

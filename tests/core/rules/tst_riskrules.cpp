@@ -156,6 +156,16 @@ QList<RuleCase> ruleCases()
         config("[mcp_servers.docs]\nurl = \"http://127.0.0.1:8080/mcp\"\n"));
     row("home trusted", "broad-trust", true, config("[projects.\"@HOME@\"]\ntrust_level = \"trusted\"\n"));
     row("one project trusted", "broad-trust", false, config(TrustProject));
+    // A copied machine's homes are broad wherever the reviewer runs.
+    row("a copied Linux home trusted", "broad-trust", true,
+        config("[projects.\"/home/alice\"]\ntrust_level = \"trusted\"\n"));
+    row("a copied macOS home trusted", "broad-trust", true,
+        config("[projects.\"/Users/bob\"]\ntrust_level = \"trusted\"\n"));
+    row("a copied Windows home trusted", "broad-trust", true,
+        config("[projects.'C:\\Users\\carol']\ntrust_level = \"trusted\"\n"));
+    row("/tmp trusted", "broad-trust", true, config("[projects.\"/tmp\"]\ntrust_level = \"trusted\"\n"));
+    row("a project in a copied home trusted", "broad-trust", false,
+        config("[projects.\"/home/alice/src/app\"]\ntrust_level = \"trusted\"\n"));
     row("trusted project turns network on", "project-widens", true,
         Files{{UserConfig, TrustProject},
             {ProjectConfig, "sandbox_mode = \"workspace-write\"\n[sandbox_workspace_write]\nnetwork_access = true\n"}});
@@ -176,6 +186,23 @@ QList<RuleCase> ruleCases()
                "\"ghp_plantedPLANTEDplanted0123456789ab\"\n"));
     row("token passed by name", "plaintext-secret", false,
         config("[mcp_servers.gh]\ncommand = \"gh-mcp\"\nenv_vars = [\"GITHUB_TOKEN\"]\n"));
+    // Not secrets: hashes, paths (a named pipe), URLs without credentials. Secrets: credentials in a URL, a lone
+    // random key under a plain name.
+    const auto mcpEnv = [&config](const char *entry) {
+        return config(QStringLiteral("[mcp_servers.tool]\ncommand = \"tool-mcp\"\n[mcp_servers.tool.env]\n")
+            + QLatin1StringView(entry) + u'\n');
+    };
+    row("a list of SHA-256 hashes", "plaintext-secret", false,
+        mcpEnv("ALLOWED_DIGESTS = \"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855,"
+               "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\""));
+    row("a named pipe", "plaintext-secret", false,
+        mcpEnv("DOCKER_HOST = \"npipe:////./pipe/docker_engine_4f7a9c2e1b8d6a3f5e0c9b7a2d4f6e8c\""));
+    row("a URL without credentials", "plaintext-secret", false,
+        mcpEnv("REGISTRY = \"https://registry.example.com/v2/acme0123456789abcdefghijklmnopqrstuv\""));
+    row("credentials in a URL", "plaintext-secret", true,
+        mcpEnv("PROXY = \"https://bob:s3cretPassw0rd@proxy.example.com:8080\""));
+    row("a lone random key under a plain name", "plaintext-secret", true,
+        mcpEnv("CONFIG_BLOB = \"Zq8w3RkP0vX7nL2mC9tY4bH6jF1sD5gA\""));
     row("npx latest", "unpinned-mcp-package", true,
         config("[mcp_servers.fs]\ncommand = \"npx\"\nargs = [\"-y\", \"@acme/fs-mcp@latest\"]\n"));
     row("npx pinned", "unpinned-mcp-package", false,
@@ -253,6 +280,8 @@ private Q_SLOTS:
     void everyCaseNamesACatalogueRule();
     void everyFixKindIsUsed();
     void versionsDiffer_firesOnlyForDifferentVersions();
+    void severity_followsWhatIsAtStake_data();
+    void severity_followsWhatIsAtStake();
 };
 
 void TestRiskRules::rule_data()
@@ -372,6 +401,40 @@ void TestRiskRules::versionsDiffer_firesOnlyForDifferentVersions()
             [](const Finding &finding) { return finding.ruleId == u"codex-versions-differ"; });
         QCOMPARE(fired, ideVersion != u"0.171.0");
     }
+}
+
+void TestRiskRules::severity_followsWhatIsAtStake_data()
+{
+    QTest::addColumn<QString>("config");
+    QTest::addColumn<QString>("finding");
+    QTest::addColumn<Severity>("severity");
+    // An ignored key is medium only when it is about what Codex may do.
+    QTest::newRow("sandbox_mode stranded in a table")
+        << QStringLiteral("[shell_environment_policy]\ninherit = \"core\"\nsandbox_mode = \"read-only\"\n")
+        << QStringLiteral("security-setting-ignored") << Severity::Medium;
+    QTest::newRow("model stranded in a table") << QStringLiteral("[tui]\nnotifications = true\nmodel = \"o3\"\n")
+                                               << QStringLiteral("security-setting-ignored") << Severity::Info;
+    // Nothing was probed on a copied machine: a question, not a risk found.
+    QTest::newRow("not probed") << QStringLiteral("sandbox_mode = \"workspace-write\"\n")
+                                << QStringLiteral("sandbox-enforcement-unknown") << Severity::Info;
+    // The CLI more open than the cloud: a note, on almost every home with network.
+    QTest::newRow("laptop more open than the cloud")
+        << QStringLiteral("sandbox_mode = \"workspace-write\"\n[sandbox_workspace_write]\nnetwork_access = true\n")
+        << QStringLiteral("cli-more-open-than-cloud") << Severity::Info;
+}
+
+void TestRiskRules::severity_followsWhatIsAtStake()
+{
+    QFETCH(QString, config);
+    QFETCH(QString, finding);
+    QFETCH(Severity, severity);
+    Machine machine;
+    QVERIFY(machine.setUp(Files{{UserConfig, config}}, {}));
+    const Inspection inspection = machine.inspect({}, {}); // an empty copied machine: nothing can be probed
+    const auto found = std::find_if(inspection.findings.cbegin(), inspection.findings.cend(),
+        [&finding](const Finding &candidate) { return candidate.ruleId == finding; });
+    QVERIFY2(found != inspection.findings.cend(), qPrintable(finding));
+    QCOMPARE(found->severity, severity);
 }
 
 QTEST_GUILESS_MAIN(TestRiskRules)

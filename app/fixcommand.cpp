@@ -71,7 +71,10 @@ int runFixCommand(const CommandLine &commandLine)
             continue;
         }
         const Core::FixPreview preview = Core::FixApplier::preview(*fix);
-        say(stdout, QStringLiteral("\n%1: %2\n  file: %3 (%4)\n").arg(fix->id, fix->title, fix->file, fix->layer));
+        // A fix refused because a file the user cannot edit decides the value names no file of its own.
+        say(stdout, QStringLiteral("\n%1: %2\n").arg(fix->id, fix->title));
+        if (!fix->file.isEmpty())
+            say(stdout, QStringLiteral("  file: %1 (%2)\n").arg(fix->file, fix->layer));
         if (preview.problem) {
             say(stdout, QStringLiteral("  not possible: %1\n").arg(preview.problem->text));
             ++failures;

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void unknownFix_listsTheFixes();
     void fixAll_neverPrintsASecret();
     void onlyRefusedFixes_sayWhyAndOfferNoYes();
+    void managedValue_namesNoEmptyFile();
     void readOnlyDirectory_changesNothing();
     void fullDisk_changesNothing();
 };
@@ -153,6 +154,23 @@ void TestFixCommand::onlyRefusedFixes_sayWhyAndOfferNoYes()
     QVERIFY2(result.out.contains(QStringLiteral("none of these fixes can be applied")), qPrintable(result.out));
     QVERIFY2(!result.out.contains(QStringLiteral("--yes")), qPrintable(result.out));
     QCOMPARE(read(dir.filePath(QStringLiteral(".codex/config.toml"))), config);
+}
+
+void TestFixCommand::managedValue_namesNoEmptyFile()
+{
+    // The managed configuration (below the system root, which fixCommand points at the home) decides "never": the fix
+    // is refused, and there is no file of the user's to name.
+    QTemporaryDir dir;
+    QVERIFY(writeConfig(dir.path()));
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("etc/codex"))));
+    QFile managed(dir.filePath(QStringLiteral("etc/codex/managed_config.toml")));
+    QVERIFY(managed.open(QIODevice::WriteOnly) && managed.write("approval_policy = \"never\"\n") > 0);
+    managed.close();
+    const Run result = run(fixCommand(dir.path(), {}), dir.filePath(QStringLiteral("data")));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.out.contains(QStringLiteral("managed configuration")), qPrintable(result.out));
+    QVERIFY2(!result.out.contains(QStringLiteral("file:  (")) && !result.out.contains(QStringLiteral("()")),
+        qPrintable(result.out));
 }
 
 void TestFixCommand::readOnlyDirectory_changesNothing()

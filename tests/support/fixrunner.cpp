@@ -10,31 +10,33 @@ QStringList applicableFixIds(const QString &caseDirectory)
 {
     const FixtureHome fixture(caseDirectory);
     const Core::Inspection inspection = Core::Inspection::run(fixture.options(true), QProcessEnvironment());
-    // Ids may name files of the copy: written with @BASE@ so that another copy finds them.
+    // Finding ids may name files of the copy: written with @BASE@ so that another copy finds them (a fix id cannot be
+    // carried over: it may hash such a path).
     const QString base = QFileInfo(fixture.home()).absolutePath();
     QStringList ids;
     for (const Core::Fix &fix : inspection.fixes) {
         if (fix.applicable())
-            ids.append(QString(fix.id).replace(base, QStringLiteral("@BASE@")));
+            ids.append(QString(fix.findingId).replace(base, QStringLiteral("@BASE@")));
     }
     return ids;
 }
 
-AppliedFixtureFix applyFixtureFix(const QString &caseDirectory, const QString &normalisedFixId)
+AppliedFixtureFix applyFixtureFix(const QString &caseDirectory, const QString &normalisedFindingId)
 {
     AppliedFixtureFix result;
     result.home = std::make_unique<FixtureHome>(caseDirectory);
-    const QString fixId =
-        QString(normalisedFixId).replace(QStringLiteral("@BASE@"), QFileInfo(result.home->home()).absolutePath());
-    result.fixId = fixId;
+    const QString findingId =
+        QString(normalisedFindingId).replace(QStringLiteral("@BASE@"), QFileInfo(result.home->home()).absolutePath());
+    result.findingId = findingId;
     const Core::InspectOptions options = result.home->options(true);
     const Core::Inspection inspection = Core::Inspection::run(options, QProcessEnvironment());
     const auto fix = std::find_if(inspection.fixes.cbegin(), inspection.fixes.cend(),
-        [&fixId](const Core::Fix &candidate) { return candidate.id == fixId; });
+        [&findingId](const Core::Fix &candidate) { return candidate.findingId == findingId; });
     if (fix == inspection.fixes.cend()) {
-        result.outcome.message = QStringLiteral("no fix %1 in the copy").arg(fixId);
+        result.outcome.message = QStringLiteral("no fix for %1 in the copy").arg(findingId);
         return result;
     }
+    result.fixId = fix->id;
     result.file = fix->file;
     result.inspectionBefore = inspection;
     const Core::FixPreview preview = Core::FixApplier::preview(*fix);

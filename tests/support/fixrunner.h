@@ -12,6 +12,7 @@ namespace Posture::Tests {
 struct AppliedFixtureFix
 {
     QString fixId;
+    QString findingId;
     QString file;
     QByteArray before;
     QByteArray after;
@@ -21,11 +22,13 @@ struct AppliedFixtureFix
     std::unique_ptr<FixtureHome> home; // the copy, kept for the oracle
 };
 
-// The ids of the fixes codex-posture offers as applicable for a fixture case; a copy's directory is written @BASE@.
+// The finding ids of the fixes codex-posture offers as applicable for a fixture case; a copy's directory is written
+// @BASE@.
 QStringList applicableFixIds(const QString &caseDirectory);
 
-// Copies the case afresh and applies the fix there (journal in the copy). fixId as applicableFixIds gives it.
-AppliedFixtureFix applyFixtureFix(const QString &caseDirectory, const QString &normalisedFixId);
+// Copies the case afresh and applies the fix of that finding there (journal in the copy). The finding id as
+// applicableFixIds gives it.
+AppliedFixtureFix applyFixtureFix(const QString &caseDirectory, const QString &normalisedFindingId);
 
 // Applies every fix offered on every fixture home, each to a fresh copy, and hands each applied one to check, which
 // adds its failures ("where" names the case and the fix); a fix that could not be applied is a failure of its own.

@@ -7,6 +7,8 @@
 #include "core/rules/catalogue.h"
 #include "core/rules/rulecontext.h"
 
+#include <QCryptographicHash>
+
 namespace Posture::Core::Fixes {
 
 namespace {
@@ -51,11 +53,22 @@ Target targetFor(const Inspection &inspection, const KeyPath &path, const Postur
     Q_UNREACHABLE_RETURN(Target());
 }
 
+// "fix:<finding id>" while that id is a rule and a key ("fix:approval-never:approval_policy"); a subject with a path
+// in it (a trusted folder, a file) gives 8 hex digits of its SHA-1 instead, so the id stays short to type and the
+// same on every run of this machine.
+QString fixIdFor(const Finding &finding)
+{
+    const QString subject = finding.id.mid(finding.ruleId.size() + 1);
+    if (subject.isEmpty() || !(subject.contains(u'/') || subject.contains(u'\\') || subject.contains(u'#')))
+        return QStringLiteral("fix:") + finding.id;
+    const QByteArray digest = QCryptographicHash::hash(subject.toUtf8(), QCryptographicHash::Sha1).toHex().left(8);
+    return QStringLiteral("fix:%1:%2").arg(finding.ruleId, QLatin1StringView(digest));
+}
+
 Fix make(const Finding &finding, const Target &target, const QString &title, const QList<FixOperation> &operations,
     const QString &note = {})
 {
-    return {QStringLiteral("fix:") + finding.id, finding.id, title, target.file, target.layer, operations, note,
-        target.refusal};
+    return {fixIdFor(finding), finding.id, title, target.file, target.layer, operations, note, target.refusal};
 }
 
 // Where the sandbox is decided, and the operation that brings it back.

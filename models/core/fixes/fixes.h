@@ -22,7 +22,7 @@ struct FixOperation
 // A guided fix for a finding: semantic operations on the one layer file that decides the value.
 struct Fix
 {
-    QString id; // "fix:<finding id>"
+    QString id; // "fix:<finding id>", or "fix:<rule>:<8 hex digits>" when the finding's subject holds a path
     QString findingId;
     QString title; // what it does, in words
     QString file; // the layer file it edits (user config, profile file, trusted project's config)

@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void fixThatWouldOpen_isRefusedWithWhat_data();
     void fixThatWouldOpen_isRefusedWithWhat();
     void applyingAWideningPreview_writesNothing();
+    void fixIds_areShortAndStable();
     void fileChangedSinceRead_isNotOverwritten();
     void symlinkedConfig_isWrittenThroughTheLink();
     void pathWithSpacesAndNonAscii();
@@ -81,7 +83,7 @@ void TestFixes::everyFixtureFix_removesItsFinding_andKeepsComments()
     QStringList failures;
     const int applied = forEachAppliedFixtureFix(
         [&failures](const QString &where, const AppliedFixtureFix &result) {
-            const QString findingId = result.fixId.mid(4);
+            const QString findingId = result.findingId;
             if (std::any_of(result.inspectionAfter.findings.cbegin(), result.inspectionAfter.findings.cend(),
                     [&findingId](const Finding &finding) { return finding.id == findingId; }))
                 failures.append(where + QStringLiteral(": the finding is still there"));
@@ -199,6 +201,29 @@ void TestFixes::applyingAWideningPreview_writesNothing()
     QVERIFY(!outcome.restored); // refused before anything was written
     QVERIFY2(outcome.message.contains(QStringLiteral("more open")), qPrintable(outcome.message));
     QCOMPARE(read(config), NeverConfig);
+}
+
+void TestFixes::fixIds_areShortAndStable()
+{
+    // A finding about a folder or a file: its fix id hashes the path (short to type, the same on every run).
+    QTemporaryDir home;
+    QVERIFY(write(home.filePath(QStringLiteral(".codex/config.toml")),
+        "approval_policy = \"never\"\n[projects.\"" + QFile::encodeName(home.path())
+            + "\"]\ntrust_level = \"trusted\"\n"));
+    const auto ids = [&home] {
+        QStringList list;
+        for (const Fix &fix : Inspection::run(optionsFor(home.path()), QProcessEnvironment()).fixes)
+            list.append(fix.id);
+        return list;
+    };
+    const QStringList first = ids();
+    QCOMPARE(ids(), first);
+    QVERIFY2(first.contains(QStringLiteral("fix:approval-never:approval_policy")), qPrintable(first.join(u' ')));
+    const QString trust = first.filter(QStringLiteral("broad-trust")).value(0);
+    QVERIFY2(QRegularExpression(QStringLiteral("^fix:broad-trust:[0-9a-f]{8}$")).match(trust).hasMatch(),
+        qPrintable(first.join(u' ')));
+    for (const QString &id : first)
+        QVERIFY2(!id.contains(u'/'), qPrintable(id));
 }
 
 void TestFixes::fileChangedSinceRead_isNotOverwritten()

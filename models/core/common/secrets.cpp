@@ -32,12 +32,33 @@ bool isSecretKey(const KeyPath &path)
     return secret.match(key).hasMatch() || (path.size() >= 2 && isSecretTable(path.at(path.size() - 2)));
 }
 
-bool isSecretValue(const QString &value)
+namespace {
+
+// Tokens that announce themselves: OpenAI-style sk-/pk-/rk- keys, GitHub and GitLab tokens, Slack, AWS and Google keys,
+// JWTs. Both isSecretValue and maskText look for these; each adds its own rules around them.
+const QString &knownTokenShapes()
 {
-    static const QRegularExpression shaped(QStringLiteral(
+    static const QString shapes = QStringLiteral(
         "(?<![A-Za-z0-9])(?:sk|pk|rk)[-_][A-Za-z0-9_-]{8,}|gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|"
         "glpat-[A-Za-z0-9_-]{16,}|xox[abprs]-[A-Za-z0-9-]{10,}|(?:AKIA|ASIA)[A-Z0-9]{16}|AIza[A-Za-z0-9_-]{30,}|"
-        "eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9._-]{10,}|[Bb]earer [A-Za-z0-9._~+/=-]{8,}|://[^/@\\s:]+:[^/@\\s]+@"));
+        "eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9._-]{10,}");
+    return shapes;
+}
+
+// Random keys mix letters and digits; words and numbers do not.
+bool mixesLettersAndDigits(QStringView text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); })
+        && std::any_of(text.begin(), text.end(), [](QChar c) { return c.isLetter(); });
+}
+
+} // namespace
+
+bool isSecretValue(const QString &value)
+{
+    // Besides the known shapes: a Bearer credential, and credentials in a URL (scheme://user:password@host).
+    static const QRegularExpression shaped(
+        knownTokenShapes() + QStringLiteral("|[Bb]earer [A-Za-z0-9._~+/=-]{8,}|://[^/@\\s:]+:[^/@\\s]+@"));
     if (shaped.match(value).hasMatch())
         return true;
     // One long random run, alone: not part of a path, a URL or a list (hash lists are comma- or space-separated).
@@ -45,23 +66,16 @@ bool isSecretValue(const QString &value)
     static const QRegularExpression hash(
         QStringLiteral("^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128})$"));
     const QString trimmed = value.trimmed();
-    if (!run.match(trimmed).hasMatch() || hash.match(trimmed).hasMatch())
-        return false;
-    return std::any_of(trimmed.begin(), trimmed.end(), [](QChar c) { return c.isDigit(); })
-        && std::any_of(trimmed.begin(), trimmed.end(), [](QChar c) { return c.isLetter(); });
+    return run.match(trimmed).hasMatch() && !hash.match(trimmed).hasMatch() && mixesLettersAndDigits(trimmed);
 }
 
 QString maskText(const QString &text)
 {
-    // Known token shapes, a "Bearer" credential, and long runs of letters and digits without a path separator (which
+    // The known shapes, a "Bearer" credential, and long runs of letters and digits without a path separator (which
     // count only when they mix letters and digits, as keys do and words do not). Simple patterns on purpose: lookaheads
     // over long runs made PCRE2's JIT compile take over a second.
-    static const QRegularExpression token(QStringLiteral(
-        "(?<![A-Za-z0-9])(?:sk|pk|rk)[-_][A-Za-z0-9_-]{8,}|gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|"
-        "glpat-[A-Za-z0-9_-]{"
-        "16,}"
-        "|xox[abprs]-[A-Za-z0-9-]{10,}|(?:AKIA|ASIA)[A-Z0-9]{16}|AIza[A-Za-z0-9_-]{30,}"
-        "|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9._-]{10,}|(?<=[Bb]earer )[A-Za-z0-9._~+/=-]{8,}|[A-Za-z0-9+_=-]{32,}"));
+    static const QRegularExpression token(
+        knownTokenShapes() + QStringLiteral("|(?<=[Bb]earer )[A-Za-z0-9._~+/=-]{8,}|[A-Za-z0-9+_=-]{32,}"));
     QString masked;
     qsizetype last = 0;
     QRegularExpressionMatchIterator it = token.globalMatch(text);
@@ -70,9 +84,7 @@ QString maskText(const QString &text)
         const QStringView found = match.capturedView();
         const bool longRun =
             found.size() >= 32 && !(found.startsWith(u"sk") || found.startsWith(u"gh") || found.startsWith(u"AIza"));
-        if (longRun && !(std::any_of(found.begin(), found.end(), [](QChar c) {
-                return c.isDigit();
-            }) && std::any_of(found.begin(), found.end(), [](QChar c) { return c.isLetter(); })))
+        if (longRun && !mixesLettersAndDigits(found))
             continue;
         masked += QStringView(text).mid(last, match.capturedStart() - last) + maskedText();
         last = match.capturedEnd();

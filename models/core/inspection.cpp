@@ -70,7 +70,8 @@ Diagnostics checkLayers(const ConfigLayers &layers, const EffectiveConfig &confi
         if (layer.kind == ConfigLayer::Kind::Requirements)
             continue; // constraints, not settings: Requirements reads them
         const Diagnostics schema = ConfigSchema::codex().validate(layer.document);
-        messages += onlySeverity(schema, DiagnosticSeverity::Warning);
+        std::copy_if(schema.cbegin(), schema.cend(), std::back_inserter(messages),
+            [](const Diagnostic &message) { return message.severity != DiagnosticSeverity::Error; });
         layerErrors += onlySeverity(schema, DiagnosticSeverity::Error);
         messages += CodexRules::checkLayer(layer, profile);
         // A project layer loses its deny-listed keys in the merge, so its own errors may not be the merged ones.

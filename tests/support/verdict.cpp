@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "verdict.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryFile>
 
 #include <unistd.h>
@@ -36,8 +38,10 @@ QString hostsFile()
     return written ? file.fileName() : QStringLiteral("/etc/hosts");
 }
 
-// Runs the CLI with HOME and CODEX_HOME of the case, from its working directory; never from the user's home.
-QByteArray runCodex(const QString &binary, const CodexCase &codexCase, const QStringList &arguments, QString *error)
+} // namespace
+
+QByteArray runOracle(const QString &binary, const CodexCase &codexCase, const QStringList &arguments, QString *error,
+    QByteArray *standardError)
 {
     QProcess process;
     QProcessEnvironment environment;
@@ -62,7 +66,36 @@ QByteArray runCodex(const QString &binary, const CodexCase &codexCase, const QSt
         *error = QStringLiteral("codex %1 did not finish: %2").arg(arguments.join(u' '), process.errorString());
         return {};
     }
+    if (standardError)
+        *standardError = process.readAllStandardError();
     return process.readAllStandardOutput();
+}
+
+namespace {
+
+// The keys a startup warning names: the first `quoted` key of each of its lines ("`[features].multi_agent` is
+// deprecated", "user (…/config.toml): `bogus_key` is ignored."), written as a dotted path, or the list of a project's
+// dropped keys ("Ignored unsupported project-local config keys in FILE: model_provider, notify. If …").
+QStringList keysNamedIn(const QString &warning)
+{
+    static const QRegularExpression projectKeys(
+        QStringLiteral("project-local config keys in \\S+: ([^ .]+(, [^ .]+)*)\\."));
+    if (const QRegularExpressionMatch match = projectKeys.match(warning); match.hasMatch())
+        return match.captured(1).split(QStringLiteral(", "));
+    static const QRegularExpression profile(QStringLiteral("^Permissions profile `([^`]+)`"));
+    if (const QRegularExpressionMatch match = profile.match(warning); match.hasMatch())
+        return {QStringLiteral("permissions.") + match.captured(1)};
+    static const QRegularExpression quoted(QStringLiteral("`([^`]+)`"));
+    QStringList keys;
+    for (const QString &line : warning.split(u'\n')) {
+        const QRegularExpressionMatch match = quoted.match(line);
+        if (!match.hasMatch())
+            continue;
+        QString key = match.captured(1).section(u' ', 0, 0);
+        key.remove(u'[').remove(u']');
+        keys.append(key);
+    }
+    return keys;
 }
 
 } // namespace
@@ -78,9 +111,10 @@ Core::InspectOptions CodexCase::options(bool withProfile) const
 
 QString Verdict::toString() const
 {
-    return QStringLiteral("load=%1 approval=%2 fs=%3 net=%4 | prompt: mode=%5 net=%6 never=%7")
+    return QStringLiteral("load=%1 approval=%2 fs=%3 net=%4 | prompt: mode=%5 net=%6 never=%7 | warnings=%8 [%9]")
         .arg(configLoad, approval, filesystem, network, sandboxMode, promptNetwork,
-            promptNever ? QStringLiteral("yes") : QStringLiteral("no"));
+            promptNever ? QStringLiteral("yes") : QStringLiteral("no"), QString::number(warningCount),
+            warningKeys.join(QStringLiteral(", ")));
 }
 
 QJsonObject Verdict::toExpectedJson() const
@@ -95,6 +129,9 @@ QJsonObject Verdict::toExpectedJson() const
         json.insert(QStringLiteral("prompt_network"), promptNetwork);
     if (promptNever)
         json.insert(QStringLiteral("prompt_approval"), QStringLiteral("never"));
+    json.insert(QStringLiteral("warnings"),
+        QJsonObject{{QStringLiteral("count"), warningCount},
+            {QStringLiteral("keys"), QJsonArray::fromStringList(warningKeys)}});
     return json;
 }
 
@@ -109,6 +146,11 @@ Verdict Verdict::fromExpectedJson(const QJsonObject &json)
     verdict.promptNetwork = json.value(u"prompt_network").toString();
     verdict.promptNever = json.value(u"prompt_approval").toString() == u"never";
     verdict.loadError = json.value(u"load_error").toString();
+    verdict.warningsRecorded = json.contains(u"warnings");
+    const QJsonObject warnings = json.value(u"warnings").toObject();
+    verdict.warningCount = warnings.value(u"count").toInt();
+    for (const QJsonValue &key : warnings.value(u"keys").toArray())
+        verdict.warningKeys.append(key.toString());
     return verdict;
 }
 
@@ -147,6 +189,27 @@ Verdict postureVerdict(const CodexCase &codexCase)
     Verdict verdict;
     const Core::Inspection base = Core::Inspection::run(codexCase.options(false), QProcessEnvironment());
     verdict.configLoad = Core::loadStatusName(base.loadStatus);
+    // Codex gathers every ignored key into one warning, and a project's dropped keys into one per project file; any
+    // other warning is a warning of its own.
+    // doctor shows no warnings when Codex refuses the configuration.
+    QSet<QString> groups;
+    for (const Core::Diagnostic &message : base.messages) {
+        if (message.severity != Core::DiagnosticSeverity::Warning || !base.codexStarts())
+            continue;
+        const QString group = message.code == u"unknown-key" ? message.code
+            : message.code == u"project-ignored"             ? message.code + message.location.file
+                                                             : QString();
+        if (group.isEmpty() || !groups.contains(group))
+            ++verdict.warningCount;
+        groups.insert(group);
+        if (message.code == u"unknown-special-path")
+            verdict.warningKeys.append(message.keyPath.constLast()); // Codex names the path only
+        else if (message.code == u"unbounded-deny-glob")
+            verdict.warningKeys.append(message.keyPath.mid(3).join(u'/')); // and the glob with its scope
+        else if (!message.keyPath.isEmpty())
+            verdict.warningKeys.append(message.keyPath.join(u'.'));
+    }
+    verdict.warningKeys.sort();
     if (base.codexStarts()) {
         verdict.approval = base.cli.approvalPolicy.value == u"unless-trusted" ? QStringLiteral("UnlessTrusted")
                                                                               : base.cli.approvalPolicy.value;
@@ -167,13 +230,23 @@ Verdict oracleVerdict(const QString &codexBinary, const CodexCase &codexCase, QS
 {
     Verdict verdict;
     const QJsonObject doctor = QJsonDocument::fromJson(
-        runCodex(codexBinary, codexCase, {QStringLiteral("doctor"), QStringLiteral("--json")}, error))
+        runOracle(codexBinary, codexCase, {QStringLiteral("doctor"), QStringLiteral("--json")}, error))
                                    .object();
     const QJsonObject checks = doctor.value(u"checks").toObject();
     const QJsonObject load = checks.value(u"config.load").toObject();
     verdict.configLoad = load.value(u"status").toString();
+    const QJsonObject loadDetails = load.value(u"details").toObject();
     if (verdict.configLoad == u"fail")
-        verdict.loadError = load.value(u"details").toObject().value(u"error").toString();
+        verdict.loadError = loadDetails.value(u"error").toString();
+    const QJsonValue warnings = loadDetails.value(u"startup warning");
+    const QJsonArray warningList = warnings.isArray() ? warnings.toArray() : QJsonArray{warnings};
+    for (const QJsonValue &warning : warningList) {
+        if (warning.toString().isEmpty())
+            continue;
+        ++verdict.warningCount;
+        verdict.warningKeys += keysNamedIn(warning.toString());
+    }
+    verdict.warningKeys.sort();
     if (verdict.configLoad.isEmpty() && error->isEmpty())
         *error = QStringLiteral("codex doctor --json printed no config.load check");
     if (verdict.configLoad != u"fail") {
@@ -186,7 +259,7 @@ Verdict oracleVerdict(const QString &codexBinary, const CodexCase &codexCase, QS
     if (!codexCase.profile.isEmpty())
         arguments << QStringLiteral("-p") << codexCase.profile;
     arguments << QStringLiteral("debug") << QStringLiteral("prompt-input");
-    const QString prompt = QString::fromUtf8(runCodex(codexBinary, codexCase, arguments, error));
+    const QString prompt = QString::fromUtf8(runOracle(codexBinary, codexCase, arguments, error));
     static const QRegularExpression mode(QStringLiteral("`sandbox_mode` is `([a-z-]+)`"));
     static const QRegularExpression network(QStringLiteral("Network access is (\\w+)"));
     const QRegularExpressionMatch modeMatch = mode.match(prompt);

@@ -32,6 +32,9 @@ struct Verdict
     QString promptNetwork; // prompt: restricted | enabled
     bool promptNever = false; // prompt: "Approval policy is currently never"
     QString loadError; // doctor: config.load's error text when it fails (recorded, not compared)
+    int warningCount = 0; // doctor: how many startup warnings Codex prints
+    QStringList warningKeys; // doctor: the keys those warnings name, sorted
+    bool warningsRecorded = true; // false for an expected.json recorded before warnings were (the team's cases)
 
     QString toString() const;
     // The fields of a fixture's expected.json (tests/data/fixtures/README.md), and back.
@@ -44,12 +47,20 @@ struct Verdict
     {
         return a.configLoad == b.configLoad && a.approval == b.approval && a.filesystem == b.filesystem
             && a.network == b.network && a.sandboxMode == b.sandboxMode && a.promptNetwork == b.promptNetwork
-            && a.promptNever == b.promptNever;
+            && a.promptNever == b.promptNever
+            && (!a.warningsRecorded || !b.warningsRecorded
+                || (a.warningCount == b.warningCount && a.warningKeys == b.warningKeys));
     }
 };
 
 // codex-posture's verdict, from the engine.
 Verdict postureVerdict(const CodexCase &codexCase);
+
+// Runs the real CLI with the case's HOME and CODEX_HOME, from its working directory, with no network and
+// PATH=/usr/bin:/bin; returns its standard output (and its standard error when asked). error is set when it did not
+// run.
+QByteArray runOracle(const QString &binary, const CodexCase &codexCase, const QStringList &arguments, QString *error,
+    QByteArray *standardError = nullptr);
 
 // The real CLI's verdict. error is set when the CLI could not be run or its output not read. The CLI runs with no
 // network (a network namespace of its own) and PATH=/usr/bin:/bin: `debug prompt-input` starts the MCP servers a

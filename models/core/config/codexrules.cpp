@@ -64,20 +64,21 @@ Diagnostics checkLayer(const ConfigLayer &layer, const QString &selectedProfile)
                 .arg(selectedProfile)));
     }
     if (layer.kind == ConfigLayer::Kind::Project && layer.enabled) {
-        QStringList ignored;
+        // Codex prints one warning per project file naming every key it dropped; each key is a message of its own
+        // here (code "project-ignored") so that it points at its line.
+        QList<KeyPath> ignored;
         for (auto it = document.root().cbegin(); it != document.root().cend(); ++it) {
             if (projectDeniedReason(layer, {it.key()}))
-                ignored.append(it.key());
+                ignored.append({it.key()});
         }
         const QVariantMap features = document.value({QStringLiteral("features")}).toMap();
         if (features.contains(QStringLiteral("respect_system_proxy")))
-            ignored.append(QStringLiteral("features.respect_system_proxy"));
-        if (!ignored.isEmpty()) {
-            diagnostics.append(
-                Diagnostic{DiagnosticSeverity::Warning, document.location({ignored.constFirst().section(u'.', 0, 0)}),
-                    QStringLiteral("project config may not set %1; Codex ignores it")
-                        .arg(ignored.join(QStringLiteral(", "))),
-                    QStringLiteral("If the setting should apply, set it in your user config.toml.")});
+            ignored.append({QStringLiteral("features"), QStringLiteral("respect_system_proxy")});
+        for (const KeyPath &path : std::as_const(ignored)) {
+            diagnostics.append(Diagnostic{DiagnosticSeverity::Warning, document.location(path),
+                QStringLiteral("project config may not set `%1`; Codex ignores it").arg(keyPathToString(path)),
+                QStringLiteral("If the setting should apply, set it in your user config.toml."),
+                QStringLiteral("project-ignored"), path});
         }
     }
     return diagnostics;

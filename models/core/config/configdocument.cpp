@@ -7,6 +7,7 @@
 
 #include <toml++/toml.hpp>
 
+#include <algorithm>
 #include <string_view>
 
 namespace Posture::Core {
@@ -33,11 +34,86 @@ Diagnostic fileProblem(const QString &path, const QString &text, const QString &
 
 using Positions = QHash<size_t, QPair<int, int>>;
 
+// What toml++ accepts in its TOML 1.1 mode that Codex's parser refuses (tests/oracle/tst_parseroracle): unquoted keys
+// with letters beyond ASCII (a draft of TOML 1.1 allowed them; the release does not) and hexadecimal floats (a toml++
+// extension). Found from the parsed nodes' positions in the text; toml++ has no switch for either alone.
+class Toml11Check
+{
+public:
+    explicit Toml11Check(const QByteArray &bytes)
+        : m_bytes(bytes)
+    { }
+
+    void checkKey(const toml::key &key)
+    {
+        const std::string_view name = key.str();
+        if (m_problem || std::all_of(name.begin(), name.end(), [](char c) { return uchar(c) < 0x80; }))
+            return;
+        const char first = byteAt(key.source().begin);
+        if (first != '"' && first != '\'')
+            problem(key.source().begin,
+                QStringLiteral("the key `%1` has letters beyond ASCII and no quotes")
+                    .arg(QString::fromUtf8(name.data(), qsizetype(name.size()))),
+                QStringLiteral(
+                    "Codex reads TOML 1.1, where a bare key is only A-Z, a-z, 0-9, _ and -. Quote the key."));
+    }
+
+    void checkFloat(const toml::node &node)
+    {
+        if (m_problem)
+            return;
+        const qsizetype at = offset(node.source().begin);
+        qsizetype i = at;
+        if (i < m_bytes.size() && (m_bytes[i] == '+' || m_bytes[i] == '-'))
+            ++i;
+        if (i + 1 < m_bytes.size() && m_bytes[i] == '0' && (m_bytes[i + 1] == 'x' || m_bytes[i + 1] == 'X'))
+            problem(node.source().begin, QStringLiteral("hexadecimal floats are not TOML"),
+                QStringLiteral("Codex refuses them. Write the number in decimal."));
+    }
+
+    const std::optional<Diagnostic> &result() const { return m_problem; }
+
+private:
+    void problem(const toml::source_position &at, const QString &text, const QString &hint)
+    {
+        m_problem = Diagnostic{DiagnosticSeverity::Error, SourceLocation{{}, int(at.line), int(at.column)}, text, hint};
+    }
+
+    char byteAt(const toml::source_position &at)
+    {
+        const qsizetype i = offset(at);
+        return i < m_bytes.size() ? m_bytes[i] : '\0';
+    }
+
+    // The byte offset of a line and column (toml++ counts columns in code points).
+    qsizetype offset(const toml::source_position &at)
+    {
+        if (m_lineStarts.isEmpty()) {
+            m_lineStarts.append(0);
+            for (qsizetype i = 0; i < m_bytes.size(); ++i) {
+                if (m_bytes[i] == '\n')
+                    m_lineStarts.append(i + 1);
+            }
+        }
+        qsizetype i = m_lineStarts.value(qsizetype(at.line) - 1, m_bytes.size());
+        for (toml::source_index column = 1; column < at.column && i < m_bytes.size(); ++column) {
+            ++i;
+            while (i < m_bytes.size() && (uchar(m_bytes[i]) & 0xC0) == 0x80)
+                ++i; // continuation bytes of the same code point
+        }
+        return i;
+    }
+
+    const QByteArray &m_bytes;
+    QList<qsizetype> m_lineStarts;
+    std::optional<Diagnostic> m_problem;
+};
+
 // Deeper tables (a.a.a... = 1 parses fine in toml++) would exhaust the stack of every recursive walk after it.
 constexpr qsizetype MaximumDepth = 128;
 
 QVariant toVariant(const toml::node &node, int depth, size_t pathHash, Positions &positions,
-    std::optional<toml::source_position> &tooDeep)
+    std::optional<toml::source_position> &tooDeep, Toml11Check &toml11)
 {
     const toml::source_position begin = node.source().begin;
     if (depth > MaximumDepth) {
@@ -50,7 +126,8 @@ QVariant toVariant(const toml::node &node, int depth, size_t pathHash, Positions
         QVariantMap map;
         for (auto &&[key, child] : *node.as_table()) {
             const QString name = QString::fromUtf8(key.str().data(), qsizetype(key.str().size()));
-            map.insert(name, toVariant(child, depth + 1, childPathHash(pathHash, name), positions, tooDeep));
+            toml11.checkKey(key);
+            map.insert(name, toVariant(child, depth + 1, childPathHash(pathHash, name), positions, tooDeep, toml11));
         }
         return map;
     }
@@ -59,8 +136,8 @@ QVariant toVariant(const toml::node &node, int depth, size_t pathHash, Positions
         const toml::array &array = *node.as_array();
         list.reserve(qsizetype(array.size()));
         for (size_t i = 0; i < array.size(); ++i)
-            list.append(toVariant(
-                array[i], depth + 1, childPathHash(pathHash, arrayElementKey(qsizetype(i))), positions, tooDeep));
+            list.append(toVariant(array[i], depth + 1, childPathHash(pathHash, arrayElementKey(qsizetype(i))),
+                positions, tooDeep, toml11));
         return list;
     }
     case toml::node_type::string: {
@@ -70,6 +147,7 @@ QVariant toVariant(const toml::node &node, int depth, size_t pathHash, Positions
     case toml::node_type::integer:
         return QVariant::fromValue<qint64>(node.as_integer()->get());
     case toml::node_type::floating_point:
+        toml11.checkFloat(node);
         return node.as_floating_point()->get();
     case toml::node_type::boolean:
         return node.as_boolean()->get();
@@ -162,9 +240,17 @@ ConfigDocument ConfigDocument::fromBytes(const QByteArray &bytes, const QString 
         const toml::table root =
             toml::parse(std::string_view(bytes.constData(), size_t(bytes.size())), path.toStdString());
         std::optional<toml::source_position> tooDeep;
+        Toml11Check toml11(bytes);
         document.m_positions.reserve(bytes.size() / 16);
-        document.m_root = toVariant(root, 0, keyPathHash({}), document.m_positions, tooDeep).toMap();
+        document.m_root = toVariant(root, 0, keyPathHash({}), document.m_positions, tooDeep, toml11).toMap();
         document.m_status = Status::Parsed;
+        if (toml11.result()) {
+            document.m_root.clear();
+            document.m_positions.clear();
+            document.m_status = Status::ParseError;
+            document.m_problem = toml11.result();
+            document.m_problem->location.file = path;
+        }
         if (tooDeep) {
             document.m_root.clear();
             document.m_positions.clear();

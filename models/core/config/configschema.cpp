@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/config/configschema.h"
 
+#include "core/config/codexacceptance.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,12 +14,17 @@ namespace Posture::Core {
 
 namespace {
 
+// What a problem is about: the value's type or enum (which Codex may take after all, see CodexAcceptance), its range
+// or a missing key, a key the schema does not know, or something only the real CLI said.
+enum class IssueKind { Type, Enum, Range, Required, UnknownKey, Codex };
+
 struct Issue
 {
     DiagnosticSeverity severity;
     KeyPath path;
     QString text;
     QString hint;
+    IssueKind kind = IssueKind::Type;
 };
 
 using Issues = QList<Issue>;
@@ -211,9 +218,10 @@ namespace {
 class Validator
 {
 public:
-    explicit Validator(const CompiledSchema &schema)
+    Validator(const CompiledSchema &schema, const CodexAcceptance *acceptance)
         : m_schema(schema)
         , m_topLevel(schema.root())
+        , m_acceptance(acceptance)
     { }
 
     void check(const SchemaNode &node, const QVariant &value, KeyPath &path, Issues &out) const;
@@ -226,14 +234,108 @@ private:
     // What the user probably meant by an unknown key: a sibling it is a typo of, or a top-level setting that landed
     // in this table because it was written after the table's header (the table trap).
     QString unknownKeyHint(const KeyPath &path, const SchemaNode &table) const;
+    // Corrects the schema's verdict on one key's value (issues) with what the real CLI did (the acceptance table).
+    void judgeAsCodexDid(const QVariant &value, const KeyPath &path, Issues &issues) const;
+    void judgeUnknownKey(const QVariant &value, const KeyPath &path, Issues &issues) const;
 
     const CompiledSchema &m_schema;
     const SchemaNode *m_topLevel;
+    const CodexAcceptance *m_acceptance;
 };
+
+namespace {
+
+// Codex's own warning, as an issue: a key it ignores joins the other ignored keys (one startup warning for all).
+Issue codexWarning(const KeyPath &path, const QString &codexText)
+{
+    if (codexText.contains(QStringLiteral("is ignored")))
+        return {DiagnosticSeverity::Warning, path, QStringLiteral("is not used by Codex; Codex ignores it"), {},
+            IssueKind::UnknownKey};
+    return {DiagnosticSeverity::Warning, path, QStringLiteral("— Codex warns: ") + codexText, {}, IssueKind::Codex};
+}
+
+Issue codexRefusal(const KeyPath &path, const QVariant &value)
+{
+    return {DiagnosticSeverity::Error, path,
+        QStringLiteral("cannot be %1: Codex refuses to start with it").arg(typePhrase(jsonType(value))),
+        QStringLiteral("The published schema allows it, but the real Codex CLI did not."), IssueKind::Codex};
+}
+
+} // namespace
+
+void Validator::judgeUnknownKey(const QVariant &value, const KeyPath &path, Issues &issues) const
+{
+    // A key the CLI knows though the schema does not (measured on its own) is judged by its value; any other
+    // unknown key as the CLI treated an unknown key in this table.
+    const bool known = m_acceptance->knows(path);
+    const CodexAcceptance::Answer answer =
+        known ? m_acceptance->value(path, value) : m_acceptance->unknownKeyIn(path.first(path.size() - 1));
+    if (answer.status == CodexAcceptance::Status::Unknown || answer.status == CodexAcceptance::Status::Warning)
+        return;
+    if (known) {
+        // A setting of the CLI's that the schema lacks ([agents] enabled): taken, or refused.
+        issues.removeIf([&](const Issue &issue) {
+            return issue.path == path && (issue.kind == IssueKind::UnknownKey || issue.kind == IssueKind::Type);
+        });
+        if (answer.status == CodexAcceptance::Status::Fail)
+            issues.append(codexRefusal(path, value));
+        return;
+    }
+    for (Issue &issue : issues) {
+        if (issue.path != path || issue.kind != IssueKind::UnknownKey)
+            continue;
+        if (answer.status == CodexAcceptance::Status::Fail) {
+            issue = codexRefusal(path, value);
+        } else {
+            // Codex drops it without a word ([tui] and similar tables): still ignored, so still worth knowing.
+            issue.severity = DiagnosticSeverity::Info;
+            issue.text = QStringLiteral("is not a Codex setting; Codex ignores it without a warning");
+        }
+    }
+}
+
+void Validator::judgeAsCodexDid(const QVariant &value, const KeyPath &path, Issues &issues) const
+{
+    if (std::any_of(issues.cbegin(), issues.cend(),
+            [&](const Issue &issue) { return issue.path == path && issue.kind == IssueKind::UnknownKey; })) {
+        judgeUnknownKey(value, path, issues);
+        return;
+    }
+    const CodexAcceptance::Answer answer = m_acceptance->value(path, value);
+    if (answer.status == CodexAcceptance::Status::Unknown)
+        return;
+    const auto wrongTypeOrValue = [&](const Issue &issue) {
+        return issue.path == path && (issue.kind == IssueKind::Type || issue.kind == IssueKind::Enum);
+    };
+    if (std::any_of(issues.cbegin(), issues.cend(), wrongTypeOrValue)) {
+        // The schema refuses the value's type or value; the CLI took it (a boolean [tools] web_search, any string
+        // for model_reasoning_effort), or took it with a warning.
+        if (answer.status == CodexAcceptance::Status::Fail)
+            return;
+        issues.removeIf(wrongTypeOrValue);
+        if (answer.status == CodexAcceptance::Status::Warning)
+            issues.append(codexWarning(path, answer.text));
+        return;
+    }
+    // The schema takes it. A warning of the CLI's is about this value only when the value is a scalar whose content
+    // cannot matter (a boolean, a number) or the very string measured: a deprecated flag, an ignored key. A refusal is
+    // left to CodexRules: the CLI refuses some values only after merging the layers (a retired value a higher layer
+    // overrides does not stop it), which a key alone in a file cannot show.
+    const QString kind = CodexAcceptance::kindOf(value);
+    const bool scalar = kind != u"string" && kind != u"array" && kind != u"table";
+    if ((scalar || answer.forThisValue) && answer.status == CodexAcceptance::Status::Warning)
+        issues.append(codexWarning(path, answer.text));
+}
 
 QString Validator::unknownKeyHint(const KeyPath &path, const SchemaNode &table) const
 {
     const QString key = path.constLast();
+    if (path.size() == 3 && path.constFirst() == u"profiles") {
+        return QStringLiteral(
+            "A profile cannot set `%1`; Codex ignores it in [profiles.%2]. If it should apply to every "
+            "session, set it in config.toml outside the profiles.")
+            .arg(key, path.at(1));
+    }
     if (path.size() > 1 && m_topLevel->properties.contains(key)) {
         return QStringLiteral("`%1` is a top-level setting. It landed in [%2] because it was written after that "
                               "table's header: move it above the first table header.")
@@ -279,23 +381,25 @@ void Validator::check(const SchemaNode &unready, const QVariant &value, KeyPath 
                 expected.append(typePhrase(type));
         }
         out.append({DiagnosticSeverity::Error, path,
-            QStringLiteral("must be %1, not %2").arg(expected.join(QStringLiteral(" or ")), typePhrase(valueType)),
-            {}});
+            QStringLiteral("must be %1, not %2").arg(expected.join(QStringLiteral(" or ")), typePhrase(valueType)), {},
+            IssueKind::Type});
         return;
     }
     if (node.hasEnum && !node.enumValues.contains(QJsonValue::fromVariant(value))) {
         out.append({DiagnosticSeverity::Error, path,
             QStringLiteral("has the unknown value %1; expected one of: %2")
                 .arg(shownValue(value), enumValues(node).join(QStringLiteral(", "))),
-            {}});
+            {}, IssueKind::Enum});
         return;
     }
     if (valueType == u"integer" || valueType == u"number") {
         const double number = value.toDouble();
         if (node.minimum && number < *node.minimum)
-            out.append({DiagnosticSeverity::Error, path, QStringLiteral("must be at least %1").arg(*node.minimum), {}});
+            out.append({DiagnosticSeverity::Error, path, QStringLiteral("must be at least %1").arg(*node.minimum), {},
+                IssueKind::Range});
         if (node.maximum && number > *node.maximum)
-            out.append({DiagnosticSeverity::Error, path, QStringLiteral("must be at most %1").arg(*node.maximum), {}});
+            out.append({DiagnosticSeverity::Error, path, QStringLiteral("must be at most %1").arg(*node.maximum), {},
+                IssueKind::Range});
     }
     if (value.typeId() == QMetaType::QVariantMap && node.checksObject)
         checkObject(node, value.toMap(), path, out);
@@ -339,7 +443,7 @@ void Validator::checkAlternatives(const SchemaNode &node, const QVariant &value,
         out.append({DiagnosticSeverity::Error, path,
             QStringLiteral("has the unknown value %1; expected one of: %2")
                 .arg(shownValue(value), allowed.join(QStringLiteral(", "))),
-            {}});
+            {}, IssueKind::Enum});
         return;
     }
     out += best;
@@ -350,20 +454,26 @@ void Validator::checkObject(const SchemaNode &node, const QVariantMap &map, KeyP
     for (auto it = map.cbegin(); it != map.cend(); ++it) {
         path.append(it.key());
         const SchemaNode *property = node.properties.value(it.key());
+        Issues issues;
         if (property)
-            check(*property, it.value(), path, out);
+            check(*property, it.value(), path, issues);
         else if (node.additional == SchemaNode::Additional::Schema)
-            check(*node.additionalSchema, it.value(), path, out);
+            check(*node.additionalSchema, it.value(), path, issues);
         else if (node.additional == SchemaNode::Additional::Forbidden)
-            out.append({DiagnosticSeverity::Warning, path, QStringLiteral("is not a Codex setting; Codex ignores it"),
-                unknownKeyHint(path, node)});
+            issues.append(
+                {DiagnosticSeverity::Warning, path, QStringLiteral("is not a Codex setting; Codex ignores it"),
+                    unknownKeyHint(path, node), IssueKind::UnknownKey});
         if (!property && node.unknownKeyType)
-            check(*node.unknownKeyType, it.value(), path, out);
+            check(*node.unknownKeyType, it.value(), path, issues);
+        if (m_acceptance)
+            judgeAsCodexDid(it.value(), path, issues);
+        out += issues;
         path.removeLast();
     }
     for (const QString &required : node.required) {
         if (!map.contains(required))
-            out.append({DiagnosticSeverity::Error, path, QStringLiteral("needs the key `%1`").arg(required), {}});
+            out.append({DiagnosticSeverity::Error, path, QStringLiteral("needs the key `%1`").arg(required), {},
+                IssueKind::Required});
     }
 }
 
@@ -395,7 +505,9 @@ const ConfigSchema &ConfigSchema::codex()
             qFatal("the Codex schema resource is missing from the build");
         QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
         patchForCodexCli(root);
-        return ConfigSchema(root);
+        ConfigSchema codexSchema(root);
+        codexSchema.m_acceptance = &CodexAcceptance::codex();
+        return codexSchema;
     }();
     return schema;
 }
@@ -408,7 +520,7 @@ Diagnostics ConfigSchema::validate(const QVariantMap &root, const Locator &locat
 {
     Issues issues;
     KeyPath path;
-    Validator(*m_compiled).check(*m_compiled->root(), root, path, issues);
+    Validator(*m_compiled, m_acceptance).check(*m_compiled->root(), root, path, issues);
     Diagnostics diagnostics;
     for (const Issue &issue : std::as_const(issues)) {
         // A missing key is reported at the nearest table that exists.
@@ -418,10 +530,13 @@ Diagnostics ConfigSchema::validate(const QVariantMap &root, const Locator &locat
             where.removeLast();
             location = locate(where);
         }
-        const bool unknownKey = issue.severity == DiagnosticSeverity::Warning;
-        diagnostics.append(
-            {issue.severity, location, u'`' + keyPathToString(issue.path) + QStringLiteral("` ") + issue.text,
-                issue.hint, unknownKey ? QStringLiteral("unknown-key") : QStringLiteral("invalid-value"), issue.path});
+        const bool unknownKey = issue.kind == IssueKind::UnknownKey;
+        const QString code = unknownKey ? QStringLiteral("unknown-key")
+            : issue.kind == IssueKind::Codex && issue.severity == DiagnosticSeverity::Warning
+            ? QStringLiteral("codex-warning")
+            : QStringLiteral("invalid-value");
+        diagnostics.append({issue.severity, location,
+            u'`' + keyPathToString(issue.path) + QStringLiteral("` ") + issue.text, issue.hint, code, issue.path});
     }
     return diagnostics;
 }

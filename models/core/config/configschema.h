@@ -12,7 +12,8 @@ namespace Posture::Core {
 
 // Checks a Codex TOML document against Codex's published JSON schema the way Codex treats it: a value of the wrong
 // type or outside its enum is an error (Codex refuses to start); a key the schema does not know is a warning (Codex
-// starts and ignores it).
+// starts and ignores it). For Codex's own schema (codex()), the acceptance table recorded from the real CLI corrects
+// the schema where they disagree (CodexAcceptance).
 //
 // Hand-written because neither Qt nor toml++ validates JSON Schema. It supports the subset the Codex schema uses:
 // $ref into #/definitions, allOf, anyOf, oneOf, type, enum, properties, additionalProperties, required, items,
@@ -35,6 +36,7 @@ public:
 
 private:
     std::shared_ptr<const class CompiledSchema> m_compiled;
+    const class CodexAcceptance *m_acceptance = nullptr; // Codex's own schema only: what the real CLI accepted
 };
 
 } // namespace Posture::Core

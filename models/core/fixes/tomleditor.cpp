@@ -514,6 +514,19 @@ TomlEditor::Result TomlEditor::removeKey(const QByteArray &original, const KeyPa
             if (before > 0 && bytes.at(before - 1) == ',')
                 begin = before - 1;
         }
+        // On a line of its own (an inline table over several lines, TOML 1.1): the whole line goes.
+        qsizetype lineBegin = begin;
+        while (lineBegin > 0 && (bytes.at(lineBegin - 1) == ' ' || bytes.at(lineBegin - 1) == '\t'))
+            --lineBegin;
+        qsizetype lineEnd = end;
+        while (lineEnd < bytes.size()
+            && (bytes.at(lineEnd) == ' ' || bytes.at(lineEnd) == '\t' || bytes.at(lineEnd) == '\r'))
+            ++lineEnd;
+        if ((lineBegin == 0 || bytes.at(lineBegin - 1) == '\n') && lineEnd < bytes.size()
+            && bytes.at(lineEnd) == '\n') {
+            begin = lineBegin;
+            end = lineEnd + 1;
+        }
         bytes.remove(begin, end - begin);
         return proven(original, parsed.document, bytes, path, QVariant(), begin, end);
     }

@@ -94,11 +94,40 @@ std::optional<ResolvedProfile> resolveProfile(
     return resolved;
 }
 
-bool isRecognisedFilesystemEntry(const QString &entry)
+// The special filesystem entries Codex 0.171.0 knows; it ignores any other `:name`, with a warning.
+bool isKnownSpecialPath(const QString &entry)
 {
     static const QStringList special{QStringLiteral(":root"), QStringLiteral(":minimal"),
         QStringLiteral(":workspace_roots"), QStringLiteral(":tmpdir"), QStringLiteral(":slash_tmp")};
-    return special.contains(entry) || entry.startsWith(u'/') || entry.startsWith(u'~');
+    return special.contains(entry);
+}
+
+// Codex warns on Linux about a deny-read glob with `**` (it expands globs at start, without a bound) unless the profile
+// sets glob_scan_max_depth. An entry is "path" = "deny", or "path" = { "glob" = "deny" } scoped under a path.
+void warnUnboundedDenyGlobs(LocalPosture &posture, const EffectiveConfig &config, const QString &name,
+    const ResolvedProfile &profile, const SourceLocation &where)
+{
+    if (profile.filesystem.contains(QStringLiteral("glob_scan_max_depth")))
+        return;
+    QList<KeyPath> globs;
+    for (auto it = profile.filesystem.cbegin(); it != profile.filesystem.cend(); ++it) {
+        if (it.value().toString() == u"deny" && it.key().contains(QStringLiteral("**")))
+            globs.append({it.key()});
+        const QVariantMap scoped = it.value().toMap();
+        for (auto inner = scoped.cbegin(); inner != scoped.cend(); ++inner) {
+            if (inner.value().toString() == u"deny" && inner.key().contains(QStringLiteral("**")))
+                globs.append({it.key(), inner.key()});
+        }
+    }
+    for (const KeyPath &glob : std::as_const(globs)) {
+        const KeyPath entry = KeyPath{QStringLiteral("permissions"), name, QStringLiteral("filesystem")} + glob;
+        const SourceLocation location = config.location(entry);
+        posture.diagnostics.append({DiagnosticSeverity::Warning, location.line > 0 ? location : where,
+            QStringLiteral("deny-read glob `%1` uses `**`, which Codex cannot bound on Linux").arg(glob.join(u'/')),
+            QStringLiteral("Set glob_scan_max_depth in [permissions.%1.filesystem], or list the paths explicitly.")
+                .arg(name),
+            QStringLiteral("unbounded-deny-glob"), entry});
+    }
 }
 
 void applyPermissionProfile(LocalPosture &posture, const EffectiveConfig &config)
@@ -143,14 +172,27 @@ void applyPermissionProfile(LocalPosture &posture, const EffectiveConfig &config
         mode = FullAccess;
     else if (workspaceAccess == u"write" || profile->base == u":workspace")
         mode = WorkspaceWrite;
-    const auto keys = profile->filesystem.keys();
-    if (profile->base.isEmpty() && std::none_of(keys.cbegin(), keys.cend(), isRecognisedFilesystemEntry)) {
+    // The two warnings Codex prints about a profile's filesystem (seen with the real CLI): no entries at all, and each
+    // special path it does not know.
+    if (profile->base.isEmpty() && profile->filesystem.isEmpty()) {
         posture.diagnostics.append({DiagnosticSeverity::Warning, where,
             QStringLiteral("permissions profile `%1` does not define any recognized filesystem entries; "
                            "filesystem access stays restricted")
                 .arg(name),
-            QStringLiteral("Add `extends = \":workspace\"` or [permissions.%1.filesystem] entries.").arg(name)});
+            QStringLiteral("Add `extends = \":workspace\"` or [permissions.%1.filesystem] entries.").arg(name),
+            QStringLiteral("codex-warning"), {QStringLiteral("permissions"), name}});
     }
+    for (auto it = profile->filesystem.cbegin(); it != profile->filesystem.cend(); ++it) {
+        if (!it.key().startsWith(u':') || isKnownSpecialPath(it.key()))
+            continue;
+        const KeyPath entry{QStringLiteral("permissions"), name, QStringLiteral("filesystem"), it.key()};
+        const SourceLocation location = config.location(entry);
+        posture.diagnostics.append({DiagnosticSeverity::Warning, location.line > 0 ? location : where,
+            QStringLiteral("filesystem path `%1` is not one Codex knows; Codex ignores it").arg(it.key()),
+            QStringLiteral("Codex 0.171.0 knows :root, :minimal, :workspace_roots, :tmpdir and :slash_tmp."),
+            QStringLiteral("unknown-special-path"), entry});
+    }
+    warnUnboundedDenyGlobs(posture, config, name, *profile, where);
     // `codex doctor` calls only the built-in full access "unrestricted"; a profile writing :root is still a profile.
     set(mode, Restricted, profile->networkEnabled.value_or(false));
     posture.domainRules = profile->domains;

@@ -17,7 +17,7 @@ const QString Suite = QStringLiteral(POSTURE_TEST_DATA_DIR "/toml-test/tests");
 
 QStringList suiteCases(const QString &kind)
 {
-    QFile list(Suite + QStringLiteral("/files-toml-1.0.0"));
+    QFile list(Suite + QStringLiteral("/files-toml-1.1.0")); // what Codex parses
     if (!list.open(QIODevice::ReadOnly))
         return {};
     QStringList cases;
@@ -131,6 +131,13 @@ void TestTomlEditor::edits_data()
     QTest::newRow("non-ASCII before the value")
         << QByteArray("name = \"Zoë\" # ü\nx = \"ü\"\n") << "set" << "x" << QVariant(QStringLiteral("ß"))
         << QByteArray("name = \"Zoë\" # ü\nx = \"ß\"\n");
+    // TOML 1.1, which Codex parses: an inline table over several lines, with a trailing comma.
+    QTest::newRow("inside a multi-line inline table")
+        << QByteArray("srv = {\n  command = \"x\",\n  timeout = 5,\n}\n") << "set" << "srv.timeout" << QVariant(10)
+        << QByteArray("srv = {\n  command = \"x\",\n  timeout = 10,\n}\n");
+    QTest::newRow("out of a multi-line inline table")
+        << QByteArray("srv = {\n  command = \"x\",\n  timeout = 5,\n}\n") << "remove" << "srv.timeout" << QVariant()
+        << QByteArray("srv = {\n  command = \"x\",\n}\n");
     QTest::newRow("an empty file") << QByteArray() << "set" << "approval_policy"
                                    << QVariant(QStringLiteral("on-request"))
                                    << QByteArray("approval_policy = \"on-request\"\n");

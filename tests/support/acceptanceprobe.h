@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <utility>
+
+namespace Posture::Tests {
+
+// Asking the real CLI about one key: what scripts/record-acceptance (tests/tools/probeacceptance.cpp) records in the
+// acceptance table, and what tst_acceptancetable asks again.
+
+// The name a probe gives a key the user names (`*` in a table path: an MCP server, a profile).
+inline const QString ProbeName = QStringLiteral("probe");
+inline const QString Wildcard = QStringLiteral("*");
+
+// The TOML literal of one value of each kind: string, integer, float, boolean, array, table, datetime.
+const QList<std::pair<QString, QString>> &kindLiterals();
+
+// A key path as TOML writes it (dotted, quoted where needed; `*` becomes ProbeName).
+QString tomlKey(const QStringList &path);
+
+// A config.toml holding the context lines (what the key's tables need to load) and path = value.
+QString probeConfig(const QStringList &path, const QString &context, const QString &value);
+
+// Codex's answer to one config.toml.
+struct Outcome
+{
+    QString status; // ok | warning | fail; empty: the CLI did not answer
+    QString text; // warning: the startup warnings; fail: the error
+
+    bool loads() const { return status == u"ok" || status == u"warning"; }
+};
+
+// `codex doctor --json`'s config.load check for a temporary home holding config (bytes as they are).
+QJsonObject doctorLoadCheck(const QString &codex, const QByteArray &config);
+
+// Whether the real CLI parses config as TOML (whatever it then thinks of the values): a refusal that is not a TOML
+// parse error or unreadable bytes still parsed.
+bool codexParsesToml(const QString &codex, const QByteArray &config);
+
+// Runs `codex doctor --json` on a temporary home holding config (and `debug prompt-input` for a refusal's text).
+Outcome askCodex(const QString &codex, const QString &config);
+
+} // namespace Posture::Tests

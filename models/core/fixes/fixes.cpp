@@ -71,6 +71,23 @@ Fix make(const Finding &finding, const Target &target, const QString &title, con
     return {fixIdFor(finding), finding.id, title, target.file, target.layer, operations, note, target.refusal};
 }
 
+// The layer name ("user", "profile", ...) of the layer file at path, or empty.
+QString layerNameOf(const Inspection &inspection, const QString &file)
+{
+    for (const ConfigLayer &layer : inspection.layers) {
+        if (layer.document.path() == file)
+            return layer.kindName();
+    }
+    return {};
+}
+
+// What a move would open; empty when nothing (the same check plan() makes, asked before choosing the fix).
+QStringList wideningsOf(const Inspection &inspection, const Fix &fix)
+{
+    const FixPreview preview = FixApplier::preview(fix);
+    return preview.changes() ? FixSafety::widenedBy(inspection, fix.file, preview.after) : QStringList();
+}
+
 // Where the sandbox is decided, and the operation that brings it back.
 std::optional<FixOperation> sandboxOperation(const PostureValue &cell)
 {
@@ -135,9 +152,15 @@ std::optional<Fix> approvalOnRequest(const Inspection &inspection, const Finding
         targetFor(inspection, path, isRule(finding, Rule::ApprovalNever) ? &posture.approvalPolicy : nullptr);
     // A retired value stops Codex at the merged config: fix it where it is written.
     if (refused && !finding.evidence.file.isEmpty())
-        target = {finding.evidence.file, finding.evidence.layer, {}};
+        target = {finding.evidence.file, layerNameOf(inspection, finding.evidence.file), {}};
+    const QString retired = refused
+        ? QStringLiteral("Codex 0.171.0 refuses \"untrusted\" (retired in 0.149.0). \"on-request\" is the strictest "
+                         "policy it accepts for every folder: commands run in the sandbox without asking and anything "
+                         "beyond it asks first, where \"untrusted\" asked before every command that is not known to be "
+                         "safe. To keep that for a project, mark it [projects.\"<path>\"] trust_level = \"untrusted\".")
+        : QString();
     return make(finding, target, QStringLiteral("Set approval_policy = \"on-request\""),
-        {{Kind::Set, path, QStringLiteral("on-request")}});
+        {{Kind::Set, path, QStringLiteral("on-request")}}, retired);
 }
 
 std::optional<Fix> networkOff(const Inspection &inspection, const Finding &finding)
@@ -191,6 +214,35 @@ std::optional<Fix> secretToEnvironment(const Inspection &inspection, const Findi
     return std::nullopt;
 }
 
+// A value as the key at its home takes it, or nothing: network_access is a boolean ("restricted" means false, and a
+// word for "on" is only ever turned into true for the widening check to refuse), writable_roots a list of paths, the
+// other homes strings.
+QVariant typedForHome(const KeyPath &home, const QVariant &value)
+{
+    if (home.constLast() == u"network_access") {
+        if (value.typeId() == QMetaType::Bool)
+            return value;
+        static const QStringList off{QStringLiteral("restricted"), QStringLiteral("off"), QStringLiteral("false"),
+            QStringLiteral("no"), QStringLiteral("disabled"), QStringLiteral("none")};
+        static const QStringList on{QStringLiteral("enabled"), QStringLiteral("on"), QStringLiteral("true"),
+            QStringLiteral("yes"), QStringLiteral("full")};
+        const QString word = value.toString().toLower();
+        if (value.typeId() == QMetaType::QString && off.contains(word))
+            return false;
+        if (value.typeId() == QMetaType::QString && on.contains(word))
+            return true;
+        return {};
+    }
+    if (home.constLast() == u"writable_roots") {
+        if (value.typeId() == QMetaType::QString)
+            return QStringList{value.toString()};
+        return value.typeId() == QMetaType::QVariantList ? value : QVariant();
+    }
+    return value.typeId() == QMetaType::QString ? value : QVariant();
+}
+
+// A security key Codex ignores where it is written: moved where Codex reads it, with a value of the type it takes,
+// when that opens nothing; otherwise removed, because the ignored line misleads whoever reads the file.
 std::optional<Fix> moveMisplacedKey(const Inspection &inspection, const Finding &finding)
 {
     const KeyPath path = finding.evidence.path;
@@ -200,26 +252,43 @@ std::optional<Fix> moveMisplacedKey(const Inspection &inspection, const Finding 
     QString meant = Rules::meantSecurityKey(path.constLast());
     if (meant.isEmpty())
         meant = path.constLast();
-    static const QHash<QString, KeyPath> homes{{QStringLiteral("sandbox_mode"), {QStringLiteral("sandbox_mode")}},
-        {QStringLiteral("approval_policy"), {QStringLiteral("approval_policy")}},
-        {QStringLiteral("default_permissions"), {QStringLiteral("default_permissions")}},
-        {QStringLiteral("network_access"),
-            {QStringLiteral("sandbox_workspace_write"), QStringLiteral("network_access")}},
-        {QStringLiteral("writable_roots"),
-            {QStringLiteral("sandbox_workspace_write"), QStringLiteral("writable_roots")}}};
-    if (!homes.contains(meant))
+    const KeyPath destination = Rules::securityKeyHome(meant);
+    if (destination.isEmpty())
         return std::nullopt;
-    const KeyPath destination = homes.value(meant);
+    const QString layerName = layerNameOf(inspection, finding.evidence.file);
     const ConfigLayer *layer = nullptr;
     for (const ConfigLayer &candidate : inspection.layers) {
         if (candidate.document.path() == finding.evidence.file)
             layer = &candidate;
     }
-    if (!layer || layer->document.value(destination).isValid())
-        return std::nullopt; // the right key is already there: nothing to move
-    return make(finding, {finding.evidence.file, layer->kindName(), {}},
-        QStringLiteral("Move %1 to %2").arg(keyPathToString(path), keyPathToString(destination)),
-        {{Kind::Remove, path, {}}, {Kind::Set, destination, layer->document.value(path)}});
+    if (!layer)
+        return std::nullopt;
+    const Target target{finding.evidence.file, layerName, {}};
+    const QVariant written = layer->document.value(path);
+    const QVariant value = typedForHome(destination, written);
+    const bool destinationFree = !layer->document.value(destination).isValid();
+    QString why;
+    if (!destinationFree) {
+        why = QStringLiteral("`%1` is already set in this file").arg(keyPathToString(destination));
+    } else if (!value.isValid()) {
+        why =
+            QStringLiteral("%1 is not a value `%2` takes").arg(Rules::tomlText(written), keyPathToString(destination));
+    } else {
+        const Fix move = make(finding, target,
+            QStringLiteral("Move %1 to %2").arg(keyPathToString(path), keyPathToString(destination))
+                + (value == written ? QString() : QStringLiteral(" as %1").arg(Rules::tomlText(value))),
+            {{Kind::Remove, path, {}}, {Kind::Set, destination, value}});
+        const QStringList widened = wideningsOf(inspection, move);
+        if (widened.isEmpty())
+            return move;
+        why = QStringLiteral("moving it would make the posture more open (%1)").arg(widened.join(QStringLiteral("; ")));
+    }
+    return make(finding, target,
+        QStringLiteral("Remove the ignored %1 = %2").arg(keyPathToString(path), Rules::tomlText(written)),
+        {{Kind::Remove, path, {}}},
+        QStringLiteral("Codex ignores this line, so removing it changes nothing Codex does; it is not moved to `%1` "
+                       "because %2. If you mean it, write `%1` by hand.")
+            .arg(keyPathToString(destination), why));
 }
 
 Fix setKey(const Inspection &inspection, const Finding &finding, const KeyPath &path, const QVariant &value)
@@ -270,10 +339,7 @@ std::optional<Fix> fixFor(const Inspection &inspection, const Finding &finding)
 // and a fix after which any dimension is more open is refused, saying what it would open.
 void refuseIfWidening(const Inspection &inspection, Fix &fix)
 {
-    const FixPreview preview = FixApplier::preview(fix);
-    if (!preview.changes())
-        return;
-    const QStringList widened = FixSafety::widenedBy(inspection, fix.file, preview.after);
+    const QStringList widened = wideningsOf(inspection, fix);
     if (!widened.isEmpty())
         fix.refusal = QStringLiteral("this change would make the posture more open (%1), so it is not offered; "
                                      "change the file by hand if that is what you mean.")

@@ -58,7 +58,48 @@ QString meantSecurityKey(const QString &key)
     return {};
 }
 
+KeyPath securityKeyHome(const QString &key)
+{
+    static const QHash<QString, KeyPath> homes{{QStringLiteral("sandbox_mode"), {QStringLiteral("sandbox_mode")}},
+        {QStringLiteral("approval_policy"), {QStringLiteral("approval_policy")}},
+        {QStringLiteral("default_permissions"), {QStringLiteral("default_permissions")}},
+        {QStringLiteral("network_access"),
+            {QStringLiteral("sandbox_workspace_write"), QStringLiteral("network_access")}},
+        {QStringLiteral("writable_roots"),
+            {QStringLiteral("sandbox_workspace_write"), QStringLiteral("writable_roots")}}};
+    return homes.value(key);
+}
+
 namespace {
+
+// The title and explanation of a security key Codex ignores: misspelt, or right but in the wrong place.
+FindingText ignoredKeyText(const Diagnostic &message, const QString &meant, bool misplaced)
+{
+    const QString key = message.keyPath.constLast();
+    const KeyPath home = securityKeyHome(meant);
+    const QString ignored = QStringLiteral("Codex ignores %1 (%2), so the restriction it was meant to set is not in "
+                                           "force, while the file suggests it is.")
+                                .arg(keyPathToString(message.keyPath), Secrets::maskText(message.text));
+    if (!misplaced && !meant.isEmpty() && meant == key && !home.isEmpty() && home != message.keyPath) {
+        // The right name in the wrong place (a top-level network_access): say where it counts, and that moving it
+        // would make it take effect, which may open the posture.
+        return {.title = QStringLiteral("`%1` has no effect where it is written").arg(keyPathToString(message.keyPath)),
+            .explanation = QStringLiteral(
+                "Codex ignores %1 where it is written (%2): the setting has no effect, "
+                "whatever its value says. Codex reads it only as `%3`, where it would take effect, which can "
+                "open the posture (network_access = true lets sandboxed commands reach the "
+                "network).")
+                .arg(keyPathToString(message.keyPath), Secrets::maskText(message.text), keyPathToString(home)),
+            .remediation = QStringLiteral("Remove the line so the file no longer suggests a setting that is not in "
+                                          "force; if you do want it, write it as `%1`.")
+                .arg(keyPathToString(home))};
+    }
+    return {.title = misplaced || meant.isEmpty()
+            ? QStringLiteral("A setting landed in the wrong table and is ignored")
+            : QStringLiteral("`%1` is ignored: Codex knows it as `%2`").arg(key, meant),
+        .explanation = ignored,
+        .remediation = message.hint.isEmpty() ? QStringLiteral("Write the key as `%1`.").arg(meant) : message.hint};
+}
 
 // Codex's own messages: what it refuses, and security keys it ignores (misspelt or in the wrong table).
 void refusedAndIgnored(Context &context)
@@ -85,15 +126,7 @@ void refusedAndIgnored(Context &context)
         if (meant.isEmpty() && !misplaced)
             continue;
         context.add(Rule::SecuritySettingIgnored, subject, Surfaces(Surface::Cli) | Surface::Ide, evidenceOf(message),
-            {.title = misplaced || meant.isEmpty()
-                    ? QStringLiteral("A setting landed in the wrong table and is ignored")
-                    : QStringLiteral("`%1` is ignored: Codex knows it as `%2`").arg(message.keyPath.constLast(), meant),
-                .explanation = QStringLiteral(
-                    "Codex ignores %1 (%2), so the restriction it was meant to set is not in force, while the "
-                    "file suggests it is.")
-                    .arg(keyPathToString(message.keyPath), Secrets::maskText(message.text)),
-                .remediation =
-                    message.hint.isEmpty() ? QStringLiteral("Write the key as `%1`.").arg(meant) : message.hint},
+            ignoredKeyText(message, meant, misplaced),
             meant.isEmpty() && !isSecurityRelevant(message.keyPath) ? std::optional(Severity::Info) : std::nullopt);
     }
 }

@@ -51,6 +51,9 @@ private:
 QString tomlText(const QVariant &value);
 // The security key an unknown key was probably meant to be (`sandbox-mode` → sandbox_mode); empty when none.
 QString meantSecurityKey(const QString &key);
+// Where Codex reads a security key that users write in the wrong place (network_access →
+// sandbox_workspace_write.network_access); empty for a key without one such place.
+KeyPath securityKeyHome(const QString &key);
 // A value written in plain text in the configuration that is a secret: the key and how to name where it is.
 struct PlaintextSecret
 {

@@ -64,8 +64,9 @@ private Q_SLOTS:
     void everyFixtureFix_removesItsFinding_andKeepsComments();
     void everyOfferedFix_neverWidens_onFixtures();
     void everyOfferedFix_neverWidens_onGeneratedHomes();
-    void fixThatWouldOpen_isRefusedWithWhat_data();
-    void fixThatWouldOpen_isRefusedWithWhat();
+    void moveThatWouldOpen_becomesRemovalSayingWhat_data();
+    void moveThatWouldOpen_becomesRemovalSayingWhat();
+    void misplacedString_movesAsTheTypeCodexTakes();
     void applyingAWideningPreview_writesNothing();
     void fixIds_areShortAndStable();
     void fileChangedSinceRead_isNotOverwritten();
@@ -148,7 +149,7 @@ void TestFixes::everyOfferedFix_neverWidens_onGeneratedHomes()
     QVERIFY(applied >= 20);
 }
 
-void TestFixes::fixThatWouldOpen_isRefusedWithWhat_data()
+void TestFixes::moveThatWouldOpen_becomesRemovalSayingWhat_data()
 {
     QTest::addColumn<QByteArray>("config");
     QTest::addColumn<QString>("finding");
@@ -165,7 +166,7 @@ void TestFixes::fixThatWouldOpen_isRefusedWithWhat_data()
         << QStringLiteral("CLI sandbox: read-only → danger-full-access");
 }
 
-void TestFixes::fixThatWouldOpen_isRefusedWithWhat()
+void TestFixes::moveThatWouldOpen_becomesRemovalSayingWhat()
 {
     QFETCH(QByteArray, config);
     QFETCH(QString, finding);
@@ -176,14 +177,44 @@ void TestFixes::fixThatWouldOpen_isRefusedWithWhat()
     const Inspection inspection = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
     const Fix *fix = fixFor(inspection, finding);
     QVERIFY2(fix, qPrintable(finding));
-    QVERIFY(!fix->applicable());
+    // The ignored line misleads: it goes, and is not moved where it would take effect.
+    QVERIFY2(fix->applicable(), qPrintable(fix->refusal));
+    QCOMPARE(fix->operations.size(), 1);
+    QCOMPARE(fix->operations.constFirst().kind, FixOperation::Kind::Remove);
+    QVERIFY2(fix->note.contains(QStringLiteral("more open")) && fix->note.contains(opened), qPrintable(fix->note));
+    const FixPreview preview = FixApplier::preview(*fix);
+    QVERIFY(preview.changes());
     QVERIFY2(
-        fix->refusal.contains(QStringLiteral("more open")) && fix->refusal.contains(opened), qPrintable(fix->refusal));
+        FixSafety::widenedBy(inspection, path, preview.after).isEmpty(), "a removal of an ignored key opens nothing");
     QCOMPARE(read(path), config);
-    // The report does not offer it as a command, and says why.
     const QString report = renderTextReport(inspection, QDateTime(), false).simplified();
-    QVERIFY2(report.contains(QStringLiteral("No guided fix: this change would make the posture more open")),
+    QVERIFY2(report.contains(QStringLiteral("has no effect where it is written"))
+            || report.contains(QStringLiteral("wrong table")),
         qPrintable(report));
+}
+
+void TestFixes::misplacedString_movesAsTheTypeCodexTakes()
+{
+    // A top-level network_access = "restricted": Codex wants a boolean where it reads the key, so it moves as false
+    // (the move that kept the string was refused by the self-check: Codex would not start).
+    QTemporaryDir home;
+    const QString path = home.filePath(QStringLiteral(".codex/config.toml"));
+    QVERIFY(write(path, "sandbox_mode = \"workspace-write\"\nnetwork_access = \"restricted\"\n"));
+    const Inspection inspection = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
+    const Fix *fix = fixFor(inspection, QStringLiteral("security-setting-ignored:network_access"));
+    QVERIFY(fix);
+    QVERIFY2(fix->applicable(), qPrintable(fix->refusal));
+    QCOMPARE(fix->operations.size(), 2);
+    QCOMPARE(fix->operations.at(1).path,
+        (KeyPath{QStringLiteral("sandbox_workspace_write"), QStringLiteral("network_access")}));
+    QCOMPARE(fix->operations.at(1).value, QVariant(false));
+    // "enabled" would turn the network on: never moved, removed.
+    QVERIFY(write(path, "sandbox_mode = \"workspace-write\"\nnetwork_access = \"enabled\"\n"));
+    const Inspection enabled = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
+    const Fix *removal = fixFor(enabled, QStringLiteral("security-setting-ignored:network_access"));
+    QVERIFY(removal);
+    QCOMPARE(removal->operations.size(), 1);
+    QCOMPARE(removal->operations.constFirst().kind, FixOperation::Kind::Remove);
 }
 
 void TestFixes::applyingAWideningPreview_writesNothing()

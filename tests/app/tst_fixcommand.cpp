@@ -71,6 +71,7 @@ private Q_SLOTS:
     void unknownFix_listsTheFixes();
     void fixAll_neverPrintsASecret();
     void onlyRefusedFixes_sayWhyAndOfferNoYes();
+    void ignoredKeyThatWouldOpen_isRemovedNotMoved();
     void managedValue_namesNoEmptyFile();
     void readOnlyDirectory_changesNothing();
     void fullDisk_changesNothing();
@@ -138,8 +139,28 @@ void TestFixCommand::fixAll_neverPrintsASecret()
 
 void TestFixCommand::onlyRefusedFixes_sayWhyAndOfferNoYes()
 {
-    // The only fix would move sandbox_mode out of the table where Codex ignores it: that opens the sandbox, so it is
-    // refused, and the command does not suggest --yes.
+    // The managed configuration decides "never" (and nothing else is wrong): `--fix all` has only a refused fix, says
+    // why, and does not suggest --yes.
+    QTemporaryDir dir;
+    QVERIFY(writeConfig(dir.path()));
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("etc/codex"))));
+    QFile managed(dir.filePath(QStringLiteral("etc/codex/managed_config.toml")));
+    QVERIFY(managed.open(QIODevice::WriteOnly) && managed.write("approval_policy = \"never\"\n") > 0);
+    managed.close();
+    QStringList command = fixCommand(dir.path(), {});
+    command[command.indexOf(QStringLiteral("fix:approval-never:approval_policy"))] = QStringLiteral("all");
+    const Run result = run(command, dir.filePath(QStringLiteral("data")));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.out.contains(QStringLiteral("managed configuration")), qPrintable(result.out));
+    QVERIFY2(result.out.contains(QStringLiteral("none of these fixes can be applied")), qPrintable(result.out));
+    QVERIFY2(!result.out.contains(QStringLiteral("--yes")), qPrintable(result.out));
+    QCOMPARE(read(dir.filePath(QStringLiteral(".codex/config.toml"))), Config);
+}
+
+void TestFixCommand::ignoredKeyThatWouldOpen_isRemovedNotMoved()
+{
+    // sandbox_mode stranded in a table is ignored (read-only stays); moving it up would give full access, so the fix
+    // offered removes the misleading line and says what moving it would open.
     QTemporaryDir dir;
     QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral(".codex"))));
     QFile file(dir.filePath(QStringLiteral(".codex/config.toml")));
@@ -149,10 +170,10 @@ void TestFixCommand::onlyRefusedFixes_sayWhyAndOfferNoYes()
     QStringList command = fixCommand(dir.path(), {});
     command[command.indexOf(QStringLiteral("fix:approval-never:approval_policy"))] = QStringLiteral("all");
     const Run result = run(command, dir.filePath(QStringLiteral("data")));
-    QCOMPARE(result.exitCode, 1);
-    QVERIFY2(result.out.contains(QStringLiteral("would make the posture more open")), qPrintable(result.out));
-    QVERIFY2(result.out.contains(QStringLiteral("none of these fixes can be applied")), qPrintable(result.out));
-    QVERIFY2(!result.out.contains(QStringLiteral("--yes")), qPrintable(result.out));
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral("-sandbox_mode = \"danger-full-access\"")), qPrintable(result.out));
+    QVERIFY2(!result.out.contains(QStringLiteral("+sandbox_mode")), qPrintable(result.out));
+    QVERIFY2(result.out.contains(QStringLiteral("more open")), qPrintable(result.out));
     QCOMPARE(read(dir.filePath(QStringLiteral(".codex/config.toml"))), config);
 }
 

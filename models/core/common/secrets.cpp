@@ -92,23 +92,69 @@ QString maskText(const QString &text)
     return masked + QStringView(text).mid(last);
 }
 
+namespace {
+
+// A dotted TOML key as a path ("a.\"b c\".d" → a, b c, d); enough for the secret test, which looks at the last two
+// keys.
+KeyPath dottedPath(const QString &key)
+{
+    KeyPath path;
+    for (QString part : key.split(u'.', Qt::SkipEmptyParts)) {
+        part = part.trimmed();
+        if (part.size() >= 2 && (part.startsWith(u'"') || part.startsWith(u'\'')))
+            part = part.mid(1, part.size() - 2);
+        path.append(part);
+    }
+    return path;
+}
+
+} // namespace
+
 QString maskConfigText(const QString &text)
 {
-    // key = "value" or key = 'value', where the key names a secret; the key may be quoted.
-    static const QRegularExpression assignment(
-        QStringLiteral("([\\w.-]+)\"?(\\s*=\\s*)(\"(?:[^\"\\\\\\n]|\\\\.)*\"|'[^'\\n]*')"));
+    // key = "value" or key = 'value' whose key path names a secret (Secrets::isSecretKey, as mask() decides for the
+    // report): the key itself, or the table it is in ([mcp_servers.x.env], env = { ... } on the line). Line by line,
+    // following table headers, so that the diff and the config view mask what the findings and reports mask.
+    static const QRegularExpression header(QStringLiteral("^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]"));
+    static const QRegularExpression assignment(QStringLiteral(
+        "((?:[\\w-]+|\"[^\"\\n]*\"|'[^'\\n]*')(?:\\s*\\.\\s*(?:[\\w-]+|\"[^\"\\n]*\"|'[^'\\n]*'))*)(\\s*=\\s*)"
+        "(\"(?:[^\"\\\\\\n]|\\\\.)*\"|'[^'\\n]*')"));
+    static const QRegularExpression inlineOpen(
+        QStringLiteral("((?:[\\w-]+|\"[^\"\\n]*\")(?:\\s*\\.\\s*(?:[\\w-]+|\"[^\"\\n]*\"))*)\\s*=\\s*\\{"));
     QString masked;
-    qsizetype last = 0;
-    QRegularExpressionMatchIterator it = assignment.globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
-        if (!isSecretKey({match.captured(1)}))
+    masked.reserve(text.size());
+    KeyPath table;
+    for (const QString &line : text.split(u'\n')) {
+        const QRegularExpressionMatch headerMatch = header.match(line);
+        if (headerMatch.hasMatch()) {
+            table = dottedPath(headerMatch.captured(1));
+            masked += line + u'\n';
             continue;
-        masked += QStringView(text).mid(last, match.capturedStart(3) - last);
-        masked += u'"' + maskedText() + u'"';
-        last = match.capturedEnd(3);
+        }
+        QString out;
+        qsizetype last = 0;
+        QRegularExpressionMatchIterator it = assignment.globalMatch(line);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch match = it.next();
+            // The inline table this assignment is in, when it is on the same line: the last `key = {` before it.
+            KeyPath path = table;
+            QRegularExpressionMatchIterator opens = inlineOpen.globalMatch(line.left(match.capturedStart(1)));
+            while (opens.hasNext()) {
+                const QRegularExpressionMatch open = opens.next();
+                if (!line.mid(open.capturedEnd(0), match.capturedStart(1) - open.capturedEnd(0)).contains(u'}'))
+                    path = table + dottedPath(open.captured(1));
+            }
+            path += dottedPath(match.captured(1));
+            if (!isSecretKey(path))
+                continue;
+            out += QStringView(line).mid(last, match.capturedStart(3) - last);
+            out += u'"' + maskedText() + u'"';
+            last = match.capturedEnd(3);
+        }
+        out += QStringView(line).mid(last);
+        masked += out + u'\n';
     }
-    masked += QStringView(text).mid(last);
+    masked.chop(1); // split() gave one line more than there are newlines
     return maskText(masked);
 }
 

@@ -34,6 +34,67 @@ Diagnostic fileProblem(const QString &path, const QString &text, const QString &
 
 using Positions = QHash<size_t, QPair<int, int>>;
 
+// Where a dotted key or table header is nested deeper than MaximumDepth, or nullopt. toml++ limits the nesting of
+// arrays and inline tables but not of dotted keys (a.a.a... = 1) and headers, and frees the tables it built for them
+// recursively: 100,000 levels exhaust the stack before toVariant's depth check sees them. This scan counts the dots
+// between separators outside strings and comments (a float has one), so nothing deep reaches toml++.
+std::optional<QPair<int, int>> tooDeeplyDotted(const QByteArray &bytes, qsizetype maximum)
+{
+    enum class In { Code, Comment, Basic, Literal, MultiBasic, MultiLiteral } in = In::Code;
+    int line = 1;
+    int column = 0;
+    qsizetype dots = 0;
+    const auto at = [&bytes](qsizetype i, const char *text) { return bytes.mid(i, qsizetype(strlen(text))) == text; };
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes.at(i);
+        ++column;
+        if (c == '\n') {
+            ++line;
+            column = 0;
+        }
+        switch (in) {
+        case In::Code:
+            if (c == '#') {
+                in = In::Comment;
+            } else if (at(i, "\"\"\"") || at(i, "'''")) {
+                in = c == '"' ? In::MultiBasic : In::MultiLiteral;
+                i += 2;
+                column += 2;
+            } else if (c == '"' || c == '\'') {
+                in = c == '"' ? In::Basic : In::Literal;
+            } else if (c == '.') {
+                if (++dots > maximum)
+                    return QPair<int, int>(line, column);
+            } else if (c == '=' || c == ',' || c == '{' || c == '}' || c == '[' || c == ']' || c == '\n') {
+                dots = 0;
+            }
+            break;
+        case In::Comment:
+            if (c == '\n')
+                in = In::Code, dots = 0;
+            break;
+        case In::Basic:
+        case In::MultiBasic:
+            if (c == '\\')
+                ++i, ++column;
+            else if (in == In::Basic && (c == '"' || c == '\n'))
+                in = In::Code;
+            else if (in == In::MultiBasic && at(i, "\"\"\""))
+                in = In::Code, i += 2, column += 2;
+            break;
+        case In::Literal:
+            if (c == '\'' || c == '\n')
+                in = In::Code;
+            break;
+        case In::MultiLiteral:
+            if (at(i, "'''"))
+                in = In::Code, i += 2, column += 2;
+            break;
+        }
+    }
+    return std::nullopt;
+}
+
 // What toml++ accepts in its TOML 1.1 mode that Codex's parser refuses (tests/oracle/tst_parseroracle): unquoted keys
 // with letters beyond ASCII (a draft of TOML 1.1 allowed them; the release does not) and hexadecimal floats (a toml++
 // extension). Found from the parsed nodes' positions in the text; toml++ has no switch for either alone.
@@ -236,6 +297,14 @@ ConfigDocument ConfigDocument::fromBytes(const QByteArray &bytes, const QString 
     ConfigDocument document;
     document.m_path = path;
     document.m_bytes = bytes;
+    if (const std::optional<QPair<int, int>> deep = tooDeeplyDotted(bytes, MaximumDepth)) {
+        document.m_status = Status::ParseError;
+        document.m_problem = Diagnostic{DiagnosticSeverity::Error, SourceLocation{path, deep->first, deep->second},
+            QStringLiteral("tables are nested more than %1 levels deep").arg(MaximumDepth),
+            QStringLiteral("No Codex setting is that deep; this file is not a Codex configuration. Nothing was "
+                           "changed.")};
+        return document;
+    }
     try {
         const toml::table root =
             toml::parse(std::string_view(bytes.constData(), size_t(bytes.size())), path.toStdString());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/fixes/fixes.h"
 
+#include "core/common/secrets.h"
 #include "core/fixes/fixapplier.h"
 #include "core/fixes/fixsafety.h"
 #include "core/inspection.h"
@@ -276,7 +277,8 @@ std::optional<Fix> moveMisplacedKey(const Inspection &inspection, const Finding 
     } else {
         const Fix move = make(finding, target,
             QStringLiteral("Move %1 to %2").arg(keyPathToString(path), keyPathToString(destination))
-                + (value == written ? QString() : QStringLiteral(" as %1").arg(Rules::tomlText(value))),
+                + (value == written ? QString()
+                                    : QStringLiteral(" as %1").arg(Rules::tomlText(Secrets::mask(destination, value)))),
             {{Kind::Remove, path, {}}, {Kind::Set, destination, value}});
         const QStringList widened = wideningsOf(inspection, move);
         if (widened.isEmpty())
@@ -284,7 +286,8 @@ std::optional<Fix> moveMisplacedKey(const Inspection &inspection, const Finding 
         why = QStringLiteral("moving it would make the posture more open (%1)").arg(widened.join(QStringLiteral("; ")));
     }
     return make(finding, target,
-        QStringLiteral("Remove the ignored %1 = %2").arg(keyPathToString(path), Rules::tomlText(written)),
+        QStringLiteral("Remove the ignored %1 = %2")
+            .arg(keyPathToString(path), Rules::tomlText(Secrets::mask(path, written))),
         {{Kind::Remove, path, {}}},
         QStringLiteral("Codex ignores this line, so removing it changes nothing Codex does; it is not moved to `%1` "
                        "because %2. If you mean it, write `%1` by hand.")

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/common/secrets.h"
+#include "core/config/configdocument.h"
 
 #include <QTest>
 
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void isSecretKey();
     void mask_walksTablesAndArrays();
     void maskConfigText_keepsLinesAndHidesValues();
+    void maskConfigText_masksWhatTheReportsMask();
 };
 
 void TestSecrets::maskConfigText_keepsLinesAndHidesValues()
@@ -30,8 +32,41 @@ void TestSecrets::maskConfigText_keepsLinesAndHidesValues()
     QVERIFY(!masked.contains(u"plain-words"_s));
     QVERIFY(!masked.contains(u"'abc'"_s));
     QVERIFY(!masked.contains(u"sk-proj"_s));
-    QVERIFY(masked.contains(u"LOG_LEVEL = \"info\""_s));
+    QVERIFY(!masked.contains(u"\"info\""_s)); // an env table's values are masked, as the reports mask them
     QVERIFY(masked.contains(u"bearer_token_env_var = \"MCP_TOKEN\""_s)); // a variable's name is no secret
+}
+
+void TestSecrets::maskConfigText_masksWhatTheReportsMask()
+{
+    // The diff and the config view (maskConfigText) hide every value that mask() hides in findings and reports.
+    const QByteArray text = "model = \"o3\"\r\n[mcp_servers.docs]\r\ncommand = \"/opt/docs-mcp\"\r\n"
+                            "[mcp_servers.docs.env]\r\nDOCS_HOST = \"docs.internal\"\r\n"
+                            "[mcp_servers.web]\nurl = \"https://web.invalid/mcp\"\n"
+                            "http_headers = { \"X-Team\" = \"red-team-7\", Accept = 'text/plain' }\n"
+                            "[shell_environment_policy]\nset = { CI = \"on-the-box\" }\n"
+                            "[model_providers.corp]\nname = \"Corp\"\n\"experimental_bearer_token\" = \"word-words\"\n"
+                            "[tui]\nTOKEN_HINT = \"shown\"\n";
+    const ConfigDocument document = ConfigDocument::fromBytes(text, u"/x/config.toml"_s);
+    QCOMPARE(document.status(), ConfigDocument::Status::Parsed);
+    const QString masked = Secrets::maskConfigText(QString::fromUtf8(text));
+    QCOMPARE(masked.count(u'\n'), QString::fromUtf8(text).count(u'\n'));
+    int hidden = 0;
+    const std::function<void(const KeyPath &, const QVariant &)> walk = [&](const KeyPath &path,
+                                                                            const QVariant &value) {
+        if (value.typeId() == QMetaType::QVariantMap) {
+            const QVariantMap table = value.toMap();
+            for (auto it = table.cbegin(); it != table.cend(); ++it)
+                walk(path + KeyPath{it.key()}, it.value());
+        } else if (value.typeId() == QMetaType::QString && Secrets::mask(path, value) != value) {
+            ++hidden;
+            QVERIFY2(!masked.contains(value.toString()),
+                qPrintable(keyPathToString(path) + u" is masked in reports but shown in:\n"_s + masked));
+        }
+    };
+    walk({}, document.root());
+    QCOMPARE(hidden, 6); // DOCS_HOST, X-Team, Accept, CI, the bearer token, and tui.TOKEN_HINT (its name says token)
+    QVERIFY(masked.contains(u"command = \"/opt/docs-mcp\""_s));
+    QVERIFY(masked.contains(u"model = \"o3\"\r\n"_s));
 }
 
 void TestSecrets::maskText_hidesTokens_data()

@@ -2,12 +2,13 @@
 // The 24 fixture homes of ../shared/fixtures: codex-posture's verdict must match what the real Codex 0.171.0
 // reported for each (expected.json; fixtures/README.md says which fields come from which command).
 #include "fixturehome.h"
+#include "verdict.h"
 
 #include <QJsonValue>
 #include <QTest>
 
 using namespace Posture;
-using Tests::FixtureHome;
+using namespace Posture::Tests;
 
 class TestFixtureHomes : public QObject
 {
@@ -36,27 +37,15 @@ void TestFixtureHomes::fixture_matchesRealCodex()
     QVERIFY(fixture.isValid());
     const QJsonObject expected = fixture.expected();
     QVERIFY2(!expected.isEmpty(), "the case has no expected.json: scripts/record-fixtures records it");
-    const auto orNull = [](bool starts, const QString &value) { return starts ? QJsonValue(value) : QJsonValue(); };
-
-    // `codex doctor`: the base configuration, without the profile.
-    const Core::Inspection base = Core::Inspection::run(fixture.options(false), QProcessEnvironment());
-    QCOMPARE(Core::loadStatusName(base.loadStatus), expected.value(u"config_load").toString());
-    const bool starts = base.codexStarts();
-    QCOMPARE(orNull(starts, Tests::oracleApprovalName(base.cli.approvalPolicy.value)), expected.value(u"approval"));
-    QCOMPARE(orNull(starts, base.cli.filesystem.value), expected.value(u"filesystem"));
-    QCOMPARE(orNull(starts, base.cli.network.value), expected.value(u"network"));
-
-    // `codex [-p PROFILE] debug prompt-input`: the profile applied.
-    const Core::Inspection applied =
-        fixture.profile().isEmpty() ? base : Core::Inspection::run(fixture.options(true), QProcessEnvironment());
-    const bool appliedStarts = applied.codexStarts();
-    QCOMPARE(orNull(appliedStarts, applied.cli.sandboxMode.value), expected.value(u"sandbox_mode"));
-    if (expected.contains(u"prompt_network"))
-        QCOMPARE(applied.cli.network.value, expected.value(u"prompt_network").toString());
-    const QString promptApproval = expected.value(u"prompt_approval").toString(QStringLiteral("on-request"));
-    if (appliedStarts)
-        QCOMPARE(applied.cli.approvalPolicy.value == u"never" ? QStringLiteral("never") : QStringLiteral("on-request"),
-            promptApproval == u"never" ? QStringLiteral("never") : QStringLiteral("on-request"));
+    // The verdict as the oracle commands would give it (doctor: the base configuration; prompt-input: the profile
+    // applied; the startup warnings), derived as the differential test derives it.
+    const CodexCase codexCase{
+        fixture.home(), fixture.codexHome(), fixture.cwd(), fixture.profile(), fixture.options(false).systemRoot};
+    const Verdict ours = postureVerdict(codexCase);
+    const Verdict real = Verdict::fromExpectedJson(expected);
+    QVERIFY2(ours == real,
+        qPrintable(
+            QStringLiteral("\n    codex:         %1\n    codex-posture: %2").arg(real.toString(), ours.toString())));
 }
 
 QTEST_GUILESS_MAIN(TestFixtureHomes)

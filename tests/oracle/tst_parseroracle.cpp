@@ -5,6 +5,7 @@
 // a warning, a refusal of the values) means the file parsed.
 #include "acceptanceprobe.h"
 #include "core/config/configdocument.h"
+#include "tomltestsuite.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -18,20 +19,7 @@ using Posture::Core::ConfigDocument;
 namespace {
 
 const QString Oracle = QStringLiteral(POSTURE_CODEX_ORACLE);
-const QString Suite = QStringLiteral(POSTURE_TEST_DATA_DIR "/toml-test/tests");
-
-QStringList listed(const QString &version)
-{
-    QFile file(Suite + QStringLiteral("/files-toml-") + version);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QStringList cases;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.endsWith(".toml"))
-            cases.append(QString::fromUtf8(line));
-    }
-    return cases;
-}
+const QString Suite = Posture::Tests::tomlTestSuite();
 
 } // namespace
 
@@ -51,8 +39,8 @@ void TestParserOracle::everyTomlTestCase_parsesAsCodexParsesIt()
         cases.append(it.next().mid(Suite.size() + 1));
     cases.sort();
     QVERIFY2(cases.size() > 700, "the vendored suite has over 700 cases");
-    const QStringList toml10 = listed(QStringLiteral("1.0.0"));
-    const QStringList toml11 = listed(QStringLiteral("1.1.0"));
+    const QStringList toml10 = tomlTestCases(QStringLiteral("1.0.0"));
+    const QStringList toml11 = tomlTestCases(QStringLiteral("1.1.0"));
 
     QMutex mutex;
     QStringList disagreements;

@@ -211,6 +211,11 @@ QByteArray HomeGenerator::render(const QList<Assignment> &assignments, QString *
             for (const QString &line : lines)
                 dotted.append(tableText + u'.' + line);
             styles.append(QStringLiteral("dotted"));
+        } else if (form == 2 && !isPrefix && table.size() == 1 && chance(50)) {
+            // TOML 1.1, which Codex parses: the inline table over several lines, with a trailing comma.
+            dotted.append(tableText + QStringLiteral(" = {\n    ") + lines.join(QStringLiteral(",\n    "))
+                + QStringLiteral(",\n}"));
+            styles.append(QStringLiteral("inline-1.1"));
         } else if (form == 2 && !isPrefix && table.size() == 1) {
             dotted.append(
                 tableText + QStringLiteral(" = { ") + lines.join(QStringLiteral(", ")) + QStringLiteral(" }"));

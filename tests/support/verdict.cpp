@@ -85,6 +85,17 @@ QStringList keysNamedIn(const QString &warning)
     static const QRegularExpression profile(QStringLiteral("^Permissions profile `([^`]+)`"));
     if (const QRegularExpressionMatch match = profile.match(warning); match.hasMatch())
         return {QStringLiteral("permissions.") + match.captured(1)};
+    static const QRegularExpression roleFile(QStringLiteral("agent role definition: (agents\\.\\S+) must"));
+    if (const QRegularExpressionMatch match = roleFile.match(warning); match.hasMatch())
+        return {match.captured(1)};
+    static const QRegularExpression role(QStringLiteral("agent role `([^`]+)` must define a description"));
+    if (const QRegularExpressionMatch match = role.match(warning); match.hasMatch())
+        return {QStringLiteral("agents.") + match.captured(1)};
+    // Codex lists at most three ignored settings, then "... and N more ignored settings."
+    static const QRegularExpression more(QStringLiteral("\\.\\.\\. and (\\d+) more ignored setting"));
+    QStringList moreKeys;
+    if (const QRegularExpressionMatch match = more.match(warning); match.hasMatch())
+        moreKeys.append(QStringLiteral("(and %1 more)").arg(match.captured(1)));
     static const QRegularExpression quoted(QStringLiteral("`([^`]+)`"));
     QStringList keys;
     for (const QString &line : warning.split(u'\n')) {
@@ -95,7 +106,7 @@ QStringList keysNamedIn(const QString &warning)
         key.remove(u'[').remove(u']');
         keys.append(key);
     }
-    return keys;
+    return keys + moreKeys;
 }
 
 } // namespace
@@ -189,10 +200,11 @@ Verdict postureVerdict(const CodexCase &codexCase)
     Verdict verdict;
     const Core::Inspection base = Core::Inspection::run(codexCase.options(false), QProcessEnvironment());
     verdict.configLoad = Core::loadStatusName(base.loadStatus);
-    // Codex gathers every ignored key into one warning, and a project's dropped keys into one per project file; any
-    // other warning is a warning of its own.
-    // doctor shows no warnings when Codex refuses the configuration.
+    // Codex gathers every ignored key into one warning (naming the first three, sorted, then "(and N more)"), and a
+    // project's dropped keys into one per project file; any other warning is a warning of its own. doctor shows no
+    // warnings when Codex refuses the configuration.
     QSet<QString> groups;
+    QStringList ignored;
     for (const Core::Diagnostic &message : base.messages) {
         if (message.severity != Core::DiagnosticSeverity::Warning || !base.codexStarts())
             continue;
@@ -202,13 +214,19 @@ Verdict postureVerdict(const CodexCase &codexCase)
         if (group.isEmpty() || !groups.contains(group))
             ++verdict.warningCount;
         groups.insert(group);
-        if (message.code == u"unknown-special-path")
+        if (message.code == u"unknown-key")
+            ignored.append(message.keyPath.join(u'.'));
+        else if (message.code == u"unknown-special-path")
             verdict.warningKeys.append(message.keyPath.constLast()); // Codex names the path only
         else if (message.code == u"unbounded-deny-glob")
             verdict.warningKeys.append(message.keyPath.mid(3).join(u'/')); // and the glob with its scope
         else if (!message.keyPath.isEmpty())
             verdict.warningKeys.append(message.keyPath.join(u'.'));
     }
+    ignored.sort();
+    verdict.warningKeys += ignored.mid(0, 3);
+    if (ignored.size() > 3)
+        verdict.warningKeys.append(QStringLiteral("(and %1 more)").arg(ignored.size() - 3));
     verdict.warningKeys.sort();
     if (base.codexStarts()) {
         verdict.approval = base.cli.approvalPolicy.value == u"unless-trusted" ? QStringLiteral("UnlessTrusted")
@@ -218,7 +236,10 @@ Verdict postureVerdict(const CodexCase &codexCase)
     }
     const Core::Inspection applied =
         codexCase.profile.isEmpty() ? base : Core::Inspection::run(codexCase.options(true), QProcessEnvironment());
-    if (applied.codexStarts()) {
+    // With include_permissions_instructions = false the prompt carries no permissions text to read.
+    const bool promptShowsPermissions =
+        applied.config.value({QStringLiteral("include_permissions_instructions")}) != QVariant(false);
+    if (applied.codexStarts() && promptShowsPermissions) {
         verdict.sandboxMode = applied.cli.sandboxMode.value;
         verdict.promptNetwork = applied.cli.network.value;
         verdict.promptNever = applied.cli.approvalPolicy.value == u"never";

@@ -52,6 +52,10 @@ const QList<std::pair<QString, QString>> &keysBeyondSchema()
     static const QList<std::pair<QString, QString>> keys{{QStringLiteral("agents.enabled"), QStringLiteral("true")},
         {QStringLiteral("agents.max_concurrent_threads_per_session"), QStringLiteral("4")},
         {QStringLiteral("agents.default_subagent_model"), QStringLiteral("\"probe\"")},
+        {QStringLiteral("agents.default_subagent_reasoning_effort"), QStringLiteral("\"high\"")},
+        {QStringLiteral("features.context_management"), QStringLiteral("{ experimental_mode = true }")},
+        {QStringLiteral("tools.update_plan"), QStringLiteral("{ enabled = true }")},
+        {QStringLiteral("commit_attribution"), QStringLiteral("true")},
         {QStringLiteral("network_access"), QStringLiteral("true")},
         {QStringLiteral("tui.notifications"), QStringLiteral("true")},
         {QStringLiteral("preferred_auth_method"), QStringLiteral("\"apikey\"")},
@@ -71,6 +75,7 @@ const QHash<QString, QStringList> &tableContexts()
             {QStringLiteral("command = \"/nonexistent/codex-posture-probe-mcp\""),
                 QStringLiteral("url = \"https://probe.invalid/mcp\"")}},
         {QStringLiteral("model_providers.*"), {QStringLiteral("name = \"probe\"")}},
+        {QStringLiteral("agents.*"), {QStringLiteral("description = \"probe\"")}},
     };
     return contexts;
 }
@@ -368,7 +373,8 @@ int main(int argc, char **argv)
     }
     std::fprintf(stderr, "%lld keys to probe\n", qlonglong(slots.size()));
 
-    // First a valid value for each slot: candidates one after another, each in every context, until one loads.
+    // First a valid value for each slot: candidates one after another, each in every context, until one loads without
+    // a warning (or the best that loads at all).
     const int jobs = arguments.size() > 4 ? arguments.at(4).toInt() : 4;
     QList<SlotResult> results(slots.size());
     for (qsizetype i = 0; i < slots.size(); ++i)
@@ -380,14 +386,17 @@ int main(int argc, char **argv)
             for (const QString &context : contextsFor(result.slot)) {
                 for (const QString &candidate : result.slot.validCandidates) {
                     const Outcome outcome = askCodex(codex, configWith(result.slot, context, candidate));
-                    if (outcome.loads() || result.validOutcome.status.isEmpty()) {
+                    // The first value that loads without a word wins; one that loads with a warning (a table
+                    // missing what it needs, or a deprecated key) only when no other does.
+                    const bool better =
+                        result.valid.isEmpty() && (outcome.loads() || result.validOutcome.status.isEmpty());
+                    if (better || (outcome.status == u"ok" && result.validOutcome.status != u"ok")) {
                         result.validOutcome = outcome;
                         result.context = context;
+                        result.valid = outcome.loads() ? candidate : QString();
                     }
-                    if (outcome.loads()) {
-                        result.valid = candidate;
+                    if (outcome.status == u"ok")
                         return;
-                    }
                 }
             }
         });

@@ -15,6 +15,13 @@ bool isSecretTable(const QString &key)
 
 } // namespace
 
+bool isPlaceholder(const QString &value)
+{
+    static const QRegularExpression placeholder(QStringLiteral(
+        "^\\s*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}|\\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|<[^<>]*>)?\\s*$"));
+    return placeholder.match(value).hasMatch();
+}
+
 QString maskedText()
 {
     return QStringLiteral("<masked>");

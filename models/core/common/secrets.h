@@ -23,6 +23,10 @@ bool isSecretKey(const KeyPath &path);
 // only might be a secret.
 bool isSecretValue(const QString &value);
 
+// Whether a value only stands in for a secret kept elsewhere: empty, "${NAME}", "$NAME", "%NAME%" or "<your token>".
+// Codex does not expand variables in config.toml, so such a value reaches the server literally; it is no secret.
+bool isPlaceholder(const QString &value);
+
 // The text with every token-like part (sk-..., ghp_..., Bearer ..., long random strings) masked.
 QString maskText(const QString &text);
 

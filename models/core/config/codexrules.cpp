@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/config/codexrules.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 namespace Posture::Core::CodexRules {
 
 namespace {
@@ -155,12 +158,43 @@ void checkModelProviders(const EffectiveConfig &config, Diagnostics &diagnostics
     }
 }
 
+// An agent role ([agents.<name>], a table among [agents]' settings) needs a description or a config_file, and a
+// config_file that exists (relative to the file that names it); Codex ignores a malformed role with a warning.
+void checkAgentRoles(const EffectiveConfig &config, Diagnostics &diagnostics)
+{
+    const QVariantMap agents = config.value({QStringLiteral("agents")}).toMap();
+    for (auto it = agents.cbegin(); it != agents.cend(); ++it) {
+        if (it.value().typeId() != QMetaType::QVariantMap)
+            continue; // a setting of [agents] itself (max_threads, enabled, ...)
+        const QVariantMap role = it.value().toMap();
+        const KeyPath path{QStringLiteral("agents"), it.key()};
+        const QString hint = QStringLiteral("Codex starts without this role.");
+        if (role.contains(QStringLiteral("config_file"))) {
+            const KeyPath file = path + KeyPath{QStringLiteral("config_file")};
+            const SourceLocation where = config.location(file);
+            const QString named = role.value(QStringLiteral("config_file")).toString();
+            const QString resolved =
+                QFileInfo(named).isAbsolute() ? named : QFileInfo(where.file).dir().filePath(named);
+            if (!QFileInfo(resolved).isFile())
+                diagnostics.append({DiagnosticSeverity::Warning, where,
+                    QStringLiteral("agent role `%1`: config_file %2 does not exist; Codex ignores the role")
+                        .arg(it.key(), resolved),
+                    hint, QStringLiteral("codex-warning"), file});
+        } else if (role.value(QStringLiteral("description")).toString().isEmpty()) {
+            diagnostics.append({DiagnosticSeverity::Warning, config.location(path),
+                QStringLiteral("agent role `%1` has no description; Codex ignores the role").arg(it.key()), hint,
+                QStringLiteral("codex-warning"), path});
+        }
+    }
+}
+
 } // namespace
 
 Diagnostics checkEffective(const EffectiveConfig &config)
 {
     Diagnostics diagnostics;
     checkMcpServers(config, diagnostics);
+    checkAgentRoles(config, diagnostics);
     checkModelProviders(config, diagnostics);
     // Checked on the merged value: a retired value that a higher layer overrides does not stop Codex.
     const KeyPath approval{QStringLiteral("approval_policy")};

@@ -35,27 +35,18 @@ bool hasError(const Issues &issues)
         issues.cbegin(), issues.cend(), [](const Issue &issue) { return issue.severity == DiagnosticSeverity::Error; });
 }
 
-// The JSON Schema type names a TOML value can satisfy ("integer" values also satisfy "number").
+// The JSON Schema type names a TOML value can satisfy ("integer" values also satisfy "number"): the value's TOML kind
+// in JSON Schema's words; a TOML date or time matches no JSON type.
 QString jsonType(const QVariant &value)
 {
-    switch (value.typeId()) {
-    case QMetaType::QVariantMap:
-        return QStringLiteral("object");
-    case QMetaType::QVariantList:
-        return QStringLiteral("array");
-    case QMetaType::QString:
-        return QStringLiteral("string");
-    case QMetaType::Bool:
-        return QStringLiteral("boolean");
-    case QMetaType::LongLong:
-        return QStringLiteral("integer");
-    case QMetaType::Double:
-        return QStringLiteral("number");
-    case QMetaType::Nullptr:
+    if (value.typeId() == QMetaType::Nullptr)
         return QStringLiteral("null"); // only in JSON documents (the report's own schema test)
-    default:
-        return QStringLiteral("datetime"); // TOML dates and times: no JSON type matches them
-    }
+    const QString kind = CodexAcceptance::kindOf(value);
+    if (kind == u"table")
+        return QStringLiteral("object");
+    if (kind == u"float")
+        return QStringLiteral("number");
+    return kind;
 }
 
 bool typeAccepts(const QString &schemaType, const QString &valueType)
@@ -279,6 +270,12 @@ void Validator::judgeUnknownKey(const QVariant &value, const KeyPath &path, Issu
         });
         if (answer.status == CodexAcceptance::Status::Fail)
             issues.append(codexRefusal(path, value));
+        return;
+    }
+    // An agent role ([agents.<name>]) takes settings of its own (model, sandbox_mode, ...) that the schema does not
+    // list and Codex loads without a word: accepted, not ignored (rw-agents-role-tables).
+    if (answer.status == CodexAcceptance::Status::Ok && path.size() == 3 && path.constFirst() == u"agents") {
+        issues.removeIf([&](const Issue &issue) { return issue.path == path && issue.kind == IssueKind::UnknownKey; });
         return;
     }
     for (Issue &issue : issues) {

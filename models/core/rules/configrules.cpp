@@ -55,6 +55,11 @@ QString meantSecurityKey(const QString &key)
         if (normalised == known || editDistance(normalised, known) <= 2)
             return known;
     }
+    // A shortened name (`sandbox = "danger-full-access"`, seen in a real config) means the setting it begins.
+    for (const QString &known : {QStringLiteral("sandbox_mode"), QStringLiteral("approval_policy")}) {
+        if (normalised.size() >= 6 && known.startsWith(normalised + u'_'))
+            return known;
+    }
     return {};
 }
 

@@ -39,7 +39,7 @@ void collectSecretEntries(
     const QVariantMap table = config.value(tablePath).toMap();
     for (auto it = table.cbegin(); it != table.cend(); ++it) {
         const QString value = it.value().toString();
-        if (!Secrets::isSecretKey({it.key()}) && !Secrets::isSecretValue(value))
+        if ((!Secrets::isSecretKey({it.key()}) && !Secrets::isSecretValue(value)) || Secrets::isPlaceholder(value))
             continue;
         KeyPath path = tablePath;
         path.append(it.key());
@@ -81,7 +81,7 @@ QList<PlaintextSecret> plaintextSecrets(const Inspection &inspection)
     const QVariantMap providers = config.value({QStringLiteral("model_providers")}).toMap();
     for (auto it = providers.cbegin(); it != providers.cend(); ++it) {
         const KeyPath token{QStringLiteral("model_providers"), it.key(), QStringLiteral("experimental_bearer_token")};
-        if (config.value(token).isValid())
+        if (config.value(token).isValid() && !Secrets::isPlaceholder(config.value(token).toString()))
             secrets.append({token, {}});
         collectSecretEntries(config, {QStringLiteral("model_providers"), it.key(), QStringLiteral("http_headers")},
             QStringLiteral("provider `%1`'s headers").arg(it.key()), secrets);

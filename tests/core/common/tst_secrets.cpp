@@ -19,7 +19,30 @@ private Q_SLOTS:
     void mask_walksTablesAndArrays();
     void maskConfigText_keepsLinesAndHidesValues();
     void maskConfigText_masksWhatTheReportsMask();
+    void isPlaceholder_data();
+    void isPlaceholder();
 };
+
+void TestSecrets::isPlaceholder_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("placeholder");
+    QTest::newRow("braced variable") << u"${ISSUES_TOKEN}"_s << true;
+    QTest::newRow("bare variable") << u"$GITHUB_TOKEN"_s << true;
+    QTest::newRow("windows variable") << u"%API_KEY%"_s << true;
+    QTest::newRow("angle brackets") << u"<your token here>"_s << true;
+    QTest::newRow("empty") << QString() << true;
+    QTest::newRow("a token") << u"ghp_plaintext0123456789abcdefghijklmnopqrstu"_s << false;
+    QTest::newRow("a word") << u"hunter2"_s << false;
+    QTest::newRow("text around a variable") << u"Bearer ${TOKEN}"_s << false;
+}
+
+void TestSecrets::isPlaceholder()
+{
+    QFETCH(QString, value);
+    QFETCH(bool, placeholder);
+    QCOMPARE(Secrets::isPlaceholder(value), placeholder);
+}
 
 void TestSecrets::maskConfigText_keepsLinesAndHidesValues()
 {

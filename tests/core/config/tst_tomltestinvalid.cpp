@@ -3,29 +3,18 @@
 // CLI): every invalid case must give a clear error with line and column, and no crash; every valid case must parse.
 // The cases only TOML 1.0 calls invalid (inline tables over several lines, \e and \xHH, times without seconds) parse.
 #include "core/config/configdocument.h"
+#include "tomltestsuite.h"
 
 #include <QDirIterator>
 #include <QFile>
 #include <QTest>
 
 using Posture::Core::ConfigDocument;
+using Posture::Tests::tomlTestCases;
 
 namespace {
 
-const QString Suite = QStringLiteral(POSTURE_TEST_DATA_DIR "/toml-test/tests");
-
-QStringList listed(const QString &version)
-{
-    QFile file(Suite + QStringLiteral("/files-toml-") + version);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QStringList cases;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.endsWith(".toml"))
-            cases.append(QString::fromUtf8(line));
-    }
-    return cases;
-}
+const QString Suite = Posture::Tests::tomlTestSuite();
 
 ConfigDocument parsed(const QString &name)
 {
@@ -49,7 +38,7 @@ void TestTomlTestInvalid::everyInvalidCase_isAnErrorWithLineAndColumn()
 {
     QStringList failures;
     int cases = 0;
-    for (const QString &name : listed(QStringLiteral("1.1.0"))) {
+    for (const QString &name : tomlTestCases(QStringLiteral("1.1.0"))) {
         if (!name.startsWith(u"invalid/"))
             continue;
         const ConfigDocument document = parsed(name);
@@ -68,7 +57,7 @@ void TestTomlTestInvalid::everyValidCase_parses()
 {
     QStringList failures;
     int cases = 0;
-    for (const QString &name : listed(QStringLiteral("1.1.0"))) {
+    for (const QString &name : tomlTestCases(QStringLiteral("1.1.0"))) {
         if (!name.startsWith(u"valid/"))
             continue;
         ++cases;
@@ -83,9 +72,9 @@ void TestTomlTestInvalid::everyValidCase_parses()
 
 void TestTomlTestInvalid::onlyToml10Invalid_parses()
 {
-    const QStringList toml11 = listed(QStringLiteral("1.1.0"));
+    const QStringList toml11 = tomlTestCases(QStringLiteral("1.1.0"));
     QStringList newlyValid;
-    for (const QString &name : listed(QStringLiteral("1.0.0"))) {
+    for (const QString &name : tomlTestCases(QStringLiteral("1.0.0"))) {
         if (name.startsWith(u"invalid/") && !toml11.contains(name)
             && QFileInfo::exists(Suite + u'/' + name.section(u'/', 0, -2) + u'/')) {
             // Cases the 1.1 list dropped: either valid in 1.1 (they must parse) or renamed (the spec-1.0.0 examples).

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/config/configdocument.h"
 
+#include "core/config/tomlpp.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QTimeZone>
-
-#include <toml++/toml.hpp>
 
 #include <algorithm>
 #include <string_view>

@@ -2,10 +2,9 @@
 #include "core/fixes/tomleditor.h"
 
 #include "core/config/configdocument.h"
+#include "core/config/tomlpp.h"
 
 #include <QRegularExpression>
-
-#include <toml++/toml.hpp>
 
 #include <cmath>
 

@@ -118,11 +118,12 @@ void InspectionSession::startFiles()
         if (generation != m_generation)
             return; // a newer rescan is on its way
         const Outcome outcome = watcher->result();
+        // Whoever sees this result also sees whether probes follow (a screenshot waits for them).
+        const bool probes = probesWanted() && outcome.error.isEmpty();
+        setProbeState(probes ? ProbeState::Running : ProbeState::NotProbed);
         show(outcome);
-        if (probesWanted() && outcome.error.isEmpty())
+        if (probes)
             startProbes();
-        else
-            setProbeState(ProbeState::NotProbed);
     });
     watcher->setFuture(QtConcurrent::run(&m_pool, [filesOnly, environment = m_environment]() -> Outcome {
         try {
@@ -155,11 +156,11 @@ void InspectionSession::startProbes()
         if (generation != m_generation)
             return; // a newer rescan will start its own probes
         const Outcome outcome = watcher->result();
-        show(outcome);
         if (!outcome.error.isEmpty())
             setProbeState(ProbeState::NotProbed);
         else
             setProbeState(probesTimedOut(outcome.inspection.sandbox.live) ? ProbeState::TimedOut : ProbeState::Done);
+        show(outcome);
         Q_EMIT probesFinished();
     });
     watcher->setFuture(QtConcurrent::run(&m_pool, [options = m_scope, environment = m_environment]() -> Outcome {

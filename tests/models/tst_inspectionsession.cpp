@@ -188,6 +188,13 @@ void TestInspectionSession::liveProbes_runAfterTheFilesAndReportDone()
     QSignalSpy probesStarted(&session, &InspectionSession::probesStarted);
     QSignalSpy probesFinished(&session, &InspectionSession::probesFinished);
     QSignalSpy probeStates(&session, &InspectionSession::probeStateChanged);
+    // What a view sees when each result arrives: probes to follow, then nothing left running.
+    QList<InspectionSession::ProbeState> statesShown;
+    QList<bool> busyShown;
+    connect(&session, &InspectionSession::inspectionFinished, this, [&] {
+        statesShown.append(session.probeState());
+        busyShown.append(session.isBusy());
+    });
     Core::InspectOptions options = Tests::isolated({.codexHome = m_codexHome, .cwd = m_dir.path()});
     options.systemRoot.clear(); // this machine
     options.runPrograms = true;
@@ -200,6 +207,8 @@ void TestInspectionSession::liveProbes_runAfterTheFilesAndReportDone()
     QCOMPARE(session.inspection().sandbox.facts.bwrap.versionText, QStringLiteral("bubblewrap 0.11.0"));
     QCOMPARE(session.probeState(), InspectionSession::ProbeState::Done);
     QCOMPARE(probeStates.count(), 2);
+    QCOMPARE(statesShown, (QList{InspectionSession::ProbeState::Running, InspectionSession::ProbeState::Done}));
+    QCOMPARE(busyShown, (QList{true, false}));
     QCOMPARE(probeStates.at(0).first().value<InspectionSession::ProbeState>(), InspectionSession::ProbeState::Running);
 }
 

@@ -5,6 +5,8 @@
 #include "core/common/secrets.h"
 #include "core/common/version.h"
 #include "diagnosticsmodel.h"
+#include "inspectionsession.h"
+#include "riskroles.h"
 #include "severitydelegate.h"
 
 #include <QApplication>
@@ -19,7 +21,6 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrentRun>
 
 namespace Posture::Views {
 
@@ -27,7 +28,7 @@ using Core::ConfigDocument;
 
 MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     : QMainWindow(parent)
-    , m_options(options)
+    , m_session(new Models::InspectionSession(this))
     , m_statusIcon(new QLabel(this))
     , m_status(new QLabel(this))
     , m_enforcementIcon(new QLabel(this))
@@ -71,7 +72,7 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     m_diagnosticsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_diagnosticsView, &QTableView::activated, this, [this](const QModelIndex &index) {
         // Only problems in the file shown can be jumped to.
-        if (index.data(Models::DiagnosticsModel::FileRole).toString() != m_inspection.userConfig().path())
+        if (index.data(Models::DiagnosticsModel::FileRole).toString() != inspection().userConfig().path())
             return;
         m_configView->goToLine(index.data(Models::DiagnosticsModel::LineRole).toInt());
         m_configView->setFocus();
@@ -92,31 +93,21 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     setCentralWidget(central);
 
     createActions();
-    m_reloadTimer.setSingleShot(true);
-    m_reloadTimer.setInterval(200); // editors save in bursts; reload once
-    connect(&m_reloadTimer, &QTimer::timeout, this, &MainWindow::reload);
-    connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadTimer, qOverload<>(&QTimer::start));
-    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_reloadTimer, qOverload<>(&QTimer::start));
-    connect(&m_probes, &QFutureWatcherBase::finished, this, [this] {
-        if (m_probeAgain) { // what was probed is stale: the files changed meanwhile
-            m_probeAgain = false;
-            startProbes();
-            return;
-        }
-        m_inspection = m_probes.result();
-        m_probing = false;
-        showInspection();
-        Q_EMIT probesFinished();
-    });
+    m_status->setText(tr("Reading the Codex configuration…"));
+    connect(m_session, &Models::InspectionSession::inspectionFinished, this, &MainWindow::showInspection);
+    connect(m_session, &Models::InspectionSession::probeStateChanged, this,
+        [this](Models::InspectionSession::ProbeState state) {
+            if (state == Models::InspectionSession::ProbeState::Running)
+                m_enforcement->setText(tr("Checking what the sandbox really enforces (bwrap, codex sandbox)…"));
+        });
+    connect(m_session, &Models::InspectionSession::error, this,
+        [this](const QString &message) { statusBar()->showMessage(message); });
 
     resize(1000, 680);
-    reload();
+    m_session->setScope(options);
 }
 
-MainWindow::~MainWindow()
-{
-    m_probes.waitForFinished(); // every probe has a timeout
-}
+MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
@@ -137,25 +128,22 @@ void MainWindow::createActions()
 
 void MainWindow::reload()
 {
-    // Reading the files is quick and starts nothing: show it at once.
-    Core::InspectOptions filesOnly = m_options;
-    filesOnly.runPrograms = false;
-    m_inspection = Core::Inspection::run(filesOnly);
-    showInspection();
-    watchFiles();
-    if (m_options.runPrograms)
-        startProbes();
+    m_session->rescan();
 }
 
-void MainWindow::startProbes()
+bool MainWindow::probing() const
 {
-    if (m_probes.isRunning()) {
-        m_probeAgain = true;
-        return;
-    }
-    m_probing = true;
-    m_enforcement->setText(tr("Checking what the sandbox really enforces (bwrap, codex sandbox)…"));
-    m_probes.setFuture(QtConcurrent::run([options = m_options] { return Core::Inspection::run(options); }));
+    return m_session->probeState() == Models::InspectionSession::ProbeState::Running;
+}
+
+bool MainWindow::settled() const
+{
+    return m_session->hasInspection() && !m_session->isBusy();
+}
+
+const Core::Inspection &MainWindow::inspection() const
+{
+    return m_session->inspection();
 }
 
 QString MainWindow::enforcementText() const
@@ -167,11 +155,11 @@ void MainWindow::showEnforcement()
 {
     if (probing()) // the verdict from the files alone would flicker before the live one
         return;
-    const Core::Enforcement &cli = m_inspection.cliEnforcement;
-    const Core::Enforcement &ide = m_inspection.ideEnforcement;
+    const Core::Enforcement &cli = inspection().cliEnforcement;
+    const Core::Enforcement &ide = inspection().ideEnforcement;
     QString text = cli.summary() == ide.summary() ? tr("Sandbox (CLI and IDE): %1").arg(cli.summary())
                                                   : tr("Sandbox — CLI: %1. IDE: %2").arg(cli.summary(), ide.summary());
-    const QString machine = m_inspection.sandbox.machine.summary();
+    const QString machine = inspection().sandbox.machine.summary();
     if (machine != cli.summary() && machine != ide.summary())
         text += u'\n' + tr("With a sandbox, this machine: %1").arg(machine);
     const QList<Core::Remedy> &remedies = cli.remedies.isEmpty() ? ide.remedies : cli.remedies;
@@ -185,13 +173,9 @@ void MainWindow::showEnforcement()
     }
     m_enforcement->setText(text);
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    const Core::DiagnosticSeverity severity =
-        cli.state == Core::Enforcement::State::Enforced && ide.state == Core::Enforcement::State::Enforced
-        ? Core::DiagnosticSeverity::Info
-        : (cli.state == Core::Enforcement::State::NotEnforced || ide.state == Core::Enforcement::State::NotEnforced
-                  ? Core::DiagnosticSeverity::Error
-                  : Core::DiagnosticSeverity::Warning);
-    m_enforcementIcon->setPixmap(severityIcon(severity, style()).pixmap(iconSize, iconSize));
+    const Core::RiskLevel risk = Models::worseRisk(Core::riskOf(cli), Core::riskOf(ide));
+    m_enforcementIcon->setPixmap(riskIcon(risk, style()).pixmap(iconSize, iconSize));
+    m_enforcementIcon->setToolTip(Core::riskWord(risk));
 }
 
 bool MainWindow::showsEmptyState() const
@@ -206,16 +190,17 @@ QString MainWindow::statusText() const
 
 void MainWindow::showInspection()
 {
-    const ConfigDocument &config = m_inspection.userConfig();
+    const Core::Inspection &current = inspection();
+    const ConfigDocument &config = current.userConfig();
     const QString path = config.path();
     setWindowTitle(tr("%1 — codex-posture").arg(path));
-    statusBar()->showMessage(tr("Codex home: %1 (from %2)")
-            .arg(m_inspection.locations.codexHome, m_inspection.locations.sourceDescription()));
+    statusBar()->showMessage(
+        tr("Codex home: %1 (from %2)").arg(current.locations.codexHome, current.locations.sourceDescription()));
     const std::optional<Core::Diagnostic> problem = config.problem();
     showEnforcement();
     // Every problem Codex would report, in any layer (the view shows the user's config.toml).
-    m_diagnostics->setDiagnostics(m_inspection.messages);
-    m_diagnosticsView->setVisible(!m_inspection.messages.isEmpty());
+    m_diagnostics->setDiagnostics(current.messages);
+    m_diagnosticsView->setVisible(!current.messages.isEmpty());
 
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
     const auto showStatus = [&](Core::DiagnosticSeverity severity, const QString &text) {
@@ -229,7 +214,7 @@ void MainWindow::showInspection()
         m_emptyState->setText(tr("<h2>No Codex configuration yet</h2><p>There is no <code>config.toml</code> in "
                                  "<code>%1</code>.</p><p>Codex runs on its built-in defaults. When the file "
                                  "appears, it is shown here.</p>")
-                .arg(m_inspection.locations.codexHome.toHtmlEscaped()));
+                .arg(current.locations.codexHome.toHtmlEscaped()));
         showStatus(Core::DiagnosticSeverity::Info, tr("No config.toml: Codex uses its built-in defaults."));
         return;
     case ConfigDocument::Status::Unreadable:
@@ -251,43 +236,28 @@ void MainWindow::showInspection()
     case ConfigDocument::Status::Parsed:
         m_configView->setConfigText(Core::Secrets::maskConfigText(config.text())); // never a secret on screen
         m_pages->setCurrentWidget(m_configView);
-        showStatus(m_inspection.codexStarts() ? Core::DiagnosticSeverity::Info : Core::DiagnosticSeverity::Error,
-            postureSummary());
+        showStatus(
+            current.codexStarts() ? Core::DiagnosticSeverity::Info : Core::DiagnosticSeverity::Error, postureSummary());
         return;
     }
 }
 
 QString MainWindow::postureSummary() const
 {
-    if (!m_inspection.codexStarts())
+    const Core::Inspection &current = inspection();
+    if (!current.codexStarts())
         return tr("Codex refuses to start with this configuration: see the problems below.");
-    const Core::LocalPosture &cli = m_inspection.cli;
+    const Core::LocalPosture &cli = current.cli;
     QString summary =
         tr("Codex CLI: sandbox %1, filesystem %2, network %3, approval %4.")
             .arg(cli.sandboxMode.value, cli.filesystem.value, cli.network.value, cli.approvalPolicy.value);
-    if (m_inspection.loadStatus == Core::LoadStatus::Warning)
+    if (current.loadStatus == Core::LoadStatus::Warning)
         summary += u' ' + tr("Codex starts with warnings: see below.");
     summary += u'\n'
         + tr("Findings — CLI: %1, IDE: %2, cloud: %3 (codex-posture --report text explains each).")
-              .arg(m_inspection.verdict(Core::Surface::Cli).word(), m_inspection.verdict(Core::Surface::Ide).word(),
-                  m_inspection.verdict(Core::Surface::Cloud).word());
+              .arg(current.verdict(Core::Surface::Cli).word(), current.verdict(Core::Surface::Ide).word(),
+                  current.verdict(Core::Surface::Cloud).word());
     return summary;
-}
-
-void MainWindow::watchFiles()
-{
-    // A file replaced by an atomic save drops out of the watcher, so the set is renewed after every reload.
-    const QStringList watched = m_watcher.files() + m_watcher.directories();
-    if (!watched.isEmpty())
-        m_watcher.removePaths(watched);
-    // Until the Codex home exists, its parent is watched so that its creation is noticed.
-    const QString codexHome = m_inspection.locations.codexHome;
-    const bool homeExists = QFileInfo::exists(codexHome);
-    for (const QString &path :
-        {homeExists ? codexHome : QFileInfo(codexHome).absolutePath(), m_inspection.userConfig().path()}) {
-        if (QFileInfo::exists(path))
-            m_watcher.addPath(path);
-    }
 }
 
 } // namespace Posture::Views

@@ -21,6 +21,30 @@ QIcon severityIcon(Core::DiagnosticSeverity severity, const QStyle *style)
     Q_UNREACHABLE_RETURN(QIcon());
 }
 
+QIcon riskIcon(Core::RiskLevel level, const QStyle *style)
+{
+    QStyle::StandardPixmap fallback = QStyle::SP_MessageBoxQuestion;
+    switch (level) {
+    case Core::RiskLevel::Ok:
+        fallback = QStyle::SP_DialogApplyButton;
+        break;
+    case Core::RiskLevel::Info:
+    case Core::RiskLevel::Low:
+        fallback = QStyle::SP_MessageBoxInformation;
+        break;
+    case Core::RiskLevel::Medium:
+    case Core::RiskLevel::High:
+        fallback = QStyle::SP_MessageBoxWarning;
+        break;
+    case Core::RiskLevel::Critical:
+        fallback = QStyle::SP_MessageBoxCritical;
+        break;
+    case Core::RiskLevel::Unknown:
+        break;
+    }
+    return QIcon::fromTheme(Core::riskIconName(level), style->standardIcon(fallback));
+}
+
 SeverityDelegate::SeverityDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 { }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "configview.h"
+#include "inspectionsession.h"
 #include "isolatedmachine.h"
 #include "mainwindow.h"
 
@@ -32,6 +33,12 @@ bool writeConfig(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
+bool writeScript(const QString &path, const QByteArray &body)
+{
+    return writeConfig(path, "#!/bin/sh\n" + body + '\n')
+        && QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
 QPalette darkPalette()
 {
     QPalette palette(QColor(0x31, 0x36, 0x3b), QColor(0x20, 0x22, 0x25));
@@ -56,6 +63,7 @@ private Q_SLOTS:
     void secrets_areMaskedInTheView();
     void fileChangedOnDisk_reloads();
     void codexHomeCreatedLater_isNoticed();
+    void sampleMachine_showsTheVerdictOfItsFiles();
     void probes_runInTheBackgroundAndShowTheVerdict();
 };
 
@@ -65,6 +73,7 @@ void TestMainWindow::parseError_showsMarkerLineAndProblem()
         Posture::Tests::isolated({.codexHome = QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex")}));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000); // the session inspects on its worker
 
     QVERIFY(!window.showsEmptyState());
     QCOMPARE(window.configView()->errorLine(), 9);
@@ -82,6 +91,7 @@ void TestMainWindow::validConfig_showsHighlightedFileWithoutProblems()
         Posture::Tests::isolated({.codexHome = QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/valid/.codex")}));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000); // the session inspects on its worker
 
     QVERIFY(!window.showsEmptyState());
     QCOMPARE(window.configView()->errorLine(), 0);
@@ -102,6 +112,7 @@ void TestMainWindow::validConfig_darkPalette()
             {.codexHome = QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex")}));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000); // the session inspects on its worker
         QVERIFY(window.configView()->viewport()->palette().color(QPalette::Base).lightness() < 128);
         QVERIFY(saveScreenshot(window, QStringLiteral("main-window-dark")));
     }
@@ -114,6 +125,7 @@ void TestMainWindow::missingConfig_showsFriendlyEmptyState()
     MainWindow window(Posture::Tests::isolated({.home = home.path()}));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000); // the session inspects on its worker
 
     QVERIFY(window.showsEmptyState());
     QVERIFY(window.statusText().contains(QStringLiteral("built-in defaults")));
@@ -128,6 +140,7 @@ void TestMainWindow::secrets_areMaskedInTheView()
         "[model_providers.corp]\nname = \"Corp\"\nexperimental_bearer_token = "
         "\"sk-live-PLAINTEXT-0123456789abcdef\"\n"));
     MainWindow window(Posture::Tests::isolated({.codexHome = codexHome.path()}));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
     const QString shown = window.configView()->toPlainText();
     QVERIFY(shown.contains(QStringLiteral("experimental_bearer_token = \"<masked>\"")));
     QVERIFY(!shown.contains(QStringLiteral("PLAINTEXT")));
@@ -139,6 +152,7 @@ void TestMainWindow::fileChangedOnDisk_reloads()
     const QString path = codexHome.filePath(QStringLiteral("config.toml"));
     QVERIFY(writeConfig(path, "model = \"o3\"\n"));
     MainWindow window(Posture::Tests::isolated({.codexHome = codexHome.path()}));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
     QCOMPARE(window.configView()->errorLine(), 0);
 
     QVERIFY(writeConfig(path, "model = \"o3\"\nsandbox_mode = \n"));
@@ -151,32 +165,59 @@ void TestMainWindow::codexHomeCreatedLater_isNoticed()
 {
     QTemporaryDir home;
     MainWindow window(Posture::Tests::isolated({.home = home.path()}));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
     QVERIFY(window.showsEmptyState());
     QVERIFY(QDir(home.path()).mkdir(QStringLiteral(".codex")));
     QVERIFY(writeConfig(home.filePath(QStringLiteral(".codex/config.toml")), "model = \"o3\"\n"));
     QTRY_VERIFY_WITH_TIMEOUT(!window.showsEmptyState(), 10000);
 }
 
-void TestMainWindow::probes_runInTheBackgroundAndShowTheVerdict()
+void TestMainWindow::sampleMachine_showsTheVerdictOfItsFiles()
 {
-    // A copied machine without user namespaces: the probes read its files on the worker thread, start nothing.
+    // A copied machine without user namespaces: judged from its files on the worker, nothing started.
     QTemporaryDir home;
     MainWindow window(Posture::Tests::isolated({.home = home.path(),
         .cwd = home.path(),
         .systemRoot = QStringLiteral(POSTURE_TEST_DATA_DIR "/sysroots/ubuntu-2404-restricted"),
         .runPrograms = true}));
-    QSignalSpy finished(&window, &MainWindow::probesFinished);
-    QVERIFY(window.probing()); // the constructor returned before the probes finished
-    QVERIFY(window.enforcementText().startsWith(QStringLiteral("Checking")));
+    QVERIFY(!window.settled()); // the constructor returned before the engine ran
+    QVERIFY(window.statusText().startsWith(QStringLiteral("Reading")));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTRY_VERIFY_WITH_TIMEOUT(!window.probing(), 10000);
-    QCOMPARE(finished.count(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    QVERIFY(!window.probing());
+    QCOMPARE(window.session()->probeState(), Models::InspectionSession::ProbeState::NotProbed);
     QVERIFY2(window.enforcementText().contains(QStringLiteral("not enforced: AppArmor")),
         qPrintable(window.enforcementText()));
     QVERIFY(window.enforcementText().contains(QStringLiteral("sudo apparmor_parser -r")));
     QCoreApplication::sendPostedEvents(); // the relayout the new text asked for
     QVERIFY(saveScreenshot(window, QStringLiteral("main-window-not-enforced")));
+}
+
+void TestMainWindow::probes_runInTheBackgroundAndShowTheVerdict()
+{
+    // This machine, with a PATH whose only bwrap hangs: the probes run on the session's worker and are cut off.
+    QTemporaryDir bin;
+    QVERIFY(writeScript(bin.filePath(QStringLiteral("bwrap")),
+        "case \"$1\" in --help) echo '--perms --as-pid-1'; exit 0;; --version) exit 0;; esac\nexec /bin/sleep 60"));
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", QFile::encodeName(bin.path()));
+    QTemporaryDir home;
+    Core::InspectOptions options = Posture::Tests::isolated({.home = home.path(), .cwd = home.path()});
+    options.systemRoot.clear();
+    options.runPrograms = true;
+    options.probeTimeoutMs = 3000;
+    MainWindow window(options);
+    qputenv("PATH", path); // the session took its environment when it was made
+    QSignalSpy finished(window.session(), &Models::InspectionSession::probesFinished);
+    // The configuration first, while the probes still run.
+    QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasInspection(), 10000);
+    QVERIFY(window.probing());
+    QVERIFY2(window.enforcementText().startsWith(QStringLiteral("Checking")), qPrintable(window.enforcementText()));
+    QVERIFY(finished.wait(20000));
+    QVERIFY(window.settled());
+    QCOMPARE(window.session()->probeState(), Models::InspectionSession::ProbeState::TimedOut);
+    QVERIFY2(window.enforcementText().contains(QStringLiteral("timed out")), qPrintable(window.enforcementText()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -12,8 +12,9 @@ namespace Posture::Models {
 namespace {
 
 // The file itself when it exists, and the directory it is in (an atomic save renames a new file into it; a missing
-// file may appear there). When that directory is missing too, its parent: a Codex home created later is noticed.
-void addWatchTargets(QStringList &targets, const QString &file)
+// file may appear there). When that directory is missing too and orMissingParent says so, its parent: a Codex home
+// created later is noticed. (Not for /etc/codex: /etc changes too often to rescan, and probe, on each change.)
+void addWatchTargets(QStringList &targets, const QString &file, bool orMissingParent = false)
 {
     if (file.isEmpty())
         return;
@@ -23,7 +24,7 @@ void addWatchTargets(QStringList &targets, const QString &file)
     const QString directory = info.absolutePath();
     if (QFileInfo(directory).isDir())
         targets.append(directory);
-    else if (const QString parent = QFileInfo(directory).absolutePath(); QFileInfo(parent).isDir())
+    else if (const QString parent = QFileInfo(directory).absolutePath(); orMissingParent && QFileInfo(parent).isDir())
         targets.append(parent);
 }
 
@@ -31,7 +32,7 @@ QStringList watchTargets(const Core::Inspection &inspection)
 {
     QStringList targets;
     for (const Core::ConfigLayer &layer : inspection.layers)
-        addWatchTargets(targets, layer.document.path());
+        addWatchTargets(targets, layer.document.path(), layer.kind == Core::ConfigLayer::Kind::User);
     const Core::InspectOptions &options = inspection.options;
     addWatchTargets(targets, options.cloudFile);
     addWatchTargets(targets, options.acceptFile);

@@ -53,9 +53,11 @@ private Q_SLOTS:
     void watchedFile_editedInPlace_rescans();
     void watchedFile_savedAtomically_rescansAndStaysWatched();
     void missingCodexHome_isWatchedFromItsParent();
+    void missingSystemDirectory_isNotWatchedFromItsParent();
     void sampleMachine_isNotProbed();
     void liveProbes_runAfterTheFilesAndReportDone();
     void hangingProbe_isReportedTimedOut();
+    void rescanDuringProbes_dropsTheirStaleVerdictAndProbesAgain();
     void unusableAcceptFile_isAnError();
 
 private:
@@ -156,6 +158,19 @@ void TestInspectionSession::missingCodexHome_isWatchedFromItsParent()
     QTRY_COMPARE_WITH_TIMEOUT(approvalOf(session), QStringLiteral("never"), 10000);
 }
 
+void TestInspectionSession::missingSystemDirectory_isNotWatchedFromItsParent()
+{
+    // A copied machine without /etc/codex: its /etc is not watched (it changes too often to rescan on).
+    const QString root = m_dir.filePath(QStringLiteral("machine"));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/etc")));
+    InspectionSession session;
+    QSignalSpy finished(&session, &InspectionSession::inspectionFinished);
+    session.setScope(Tests::isolated({.codexHome = m_codexHome, .systemRoot = root}));
+    QVERIFY(finished.wait());
+    QVERIFY(!session.watchedPaths().contains(root + QStringLiteral("/etc")));
+    QVERIFY(session.watchedPaths().contains(m_codexHome + QStringLiteral("/config.toml")));
+}
+
 void TestInspectionSession::sampleMachine_isNotProbed()
 {
     InspectionSession session;
@@ -231,6 +246,37 @@ void TestInspectionSession::hangingProbe_isReportedTimedOut()
     QVERIFY(probesFinished.wait(20000));
     QCOMPARE(session.probeState(), InspectionSession::ProbeState::TimedOut);
     QCOMPARE(session.inspection().cliEnforcement.state, Core::Enforcement::State::Unknown);
+}
+
+void TestInspectionSession::rescanDuringProbes_dropsTheirStaleVerdictAndProbesAgain()
+{
+    QTemporaryDir bin;
+    QVERIFY(!writeScript(bin.filePath(QStringLiteral("bwrap")),
+        "case \"$1\" in --help) echo '--perms --as-pid-1'; exit 0;; --version) exit 0;; esac\nexec /bin/sleep 60")
+            .isEmpty());
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("PATH"), bin.path());
+    InspectionSession session;
+    session.setEnvironment(environment);
+    QSignalSpy finished(&session, &InspectionSession::inspectionFinished);
+    QSignalSpy probesStarted(&session, &InspectionSession::probesStarted);
+    QSignalSpy probesFinished(&session, &InspectionSession::probesFinished);
+    Core::InspectOptions options = Tests::isolated({.codexHome = m_codexHome, .cwd = m_dir.path()});
+    options.systemRoot.clear();
+    options.runPrograms = true;
+    options.probeTimeoutMs = 1000;
+    session.setScope(options);
+    QVERIFY(finished.wait());
+    QCOMPARE(probesStarted.count(), 1);
+    QVERIFY(writeFile(m_codexHome + QStringLiteral("/config.toml"), "approval_policy = \"on-request\"\n"));
+    session.rescan(); // while the first probes run
+    QVERIFY(probesFinished.wait(20000));
+    // The first run's verdict was about the old files: dropped, and the probes ran once more.
+    QCOMPARE(probesStarted.count(), 2);
+    QCOMPARE(probesFinished.count(), 1);
+    QCOMPARE(approvalOf(session), QStringLiteral("on-request"));
+    QVERIFY(session.inspection().sandbox.live.attempted);
+    QVERIFY(!session.isBusy());
 }
 
 void TestInspectionSession::unusableAcceptFile_isAnError()

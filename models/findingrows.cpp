@@ -13,8 +13,9 @@ const QHash<QString, QList<Row>> &rowsByRule()
 {
     static const QHash<QString, QList<Row>> rows{
         {QStringLiteral("unattended-full-access"),
-            {Row::ApprovalRow, Row::SandboxModeRow, Row::FilesystemRow, Row::NetworkRow}},
-        {QStringLiteral("full-access"), {Row::SandboxModeRow, Row::FilesystemRow, Row::NetworkRow}},
+            {Row::ApprovalRow, Row::SandboxModeRow, Row::FilesystemRow, Row::WritableRootsRow, Row::NetworkRow}},
+        {QStringLiteral("full-access"),
+            {Row::SandboxModeRow, Row::FilesystemRow, Row::WritableRootsRow, Row::NetworkRow}},
         {QStringLiteral("full-access-warning-hidden"), {Row::SandboxModeRow}},
         {QStringLiteral("approval-never"), {Row::ApprovalRow}},
         {QStringLiteral("deprecated-value"), {Row::ApprovalRow}},

@@ -119,16 +119,22 @@ Cell keyCell(const Core::Inspection &inspection, const Core::KeyPath &path, cons
 
 Cell writableRootsCell(const Core::Inspection &inspection, const Core::LocalPosture &posture, bool ide)
 {
+    // Without a filesystem sandbox, or read-only, the mode decides and the roots do not matter.
+    if (posture.filesystem.value == u"unrestricted") {
+        Cell cell = postureCell(inspection, posture.filesystem, ide);
+        cell.value = PostureModel::tr("everything (no filesystem sandbox)");
+        return cell;
+    }
+    if (posture.sandboxMode.value == u"read-only") {
+        Cell cell = postureCell(inspection, posture.sandboxMode, ide);
+        cell.value = PostureModel::tr("none (read-only)");
+        return cell;
+    }
     Cell cell = keyCell(
         inspection, {QStringLiteral("sandbox_workspace_write"), QStringLiteral("writable_roots")}, QString(), ide);
-    if (posture.filesystem.value == u"unrestricted")
-        cell.value = PostureModel::tr("everything (no filesystem sandbox)");
-    else if (posture.sandboxMode.value == u"read-only")
-        cell.value = PostureModel::tr("none (read-only)");
-    else if (posture.writableRoots.isEmpty())
-        cell.value = PostureModel::tr("the workspace only");
-    else
-        cell.value = PostureModel::tr("the workspace and %1").arg(posture.writableRoots.join(QStringLiteral(", ")));
+    cell.value = posture.writableRoots.isEmpty()
+        ? PostureModel::tr("the workspace only")
+        : PostureModel::tr("the workspace and %1").arg(posture.writableRoots.join(QStringLiteral(", ")));
     return cell;
 }
 

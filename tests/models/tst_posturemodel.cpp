@@ -86,6 +86,11 @@ void TestPostureModel::yolo_cliIsCriticalAndSaysWhereFullAccessWasSet()
     QCOMPARE(webSearch.data(PostureModel::ProvenanceRole).toString(), QStringLiteral("config.toml:6 (user)"));
     QCOMPARE(riskAt(webSearch), RiskLevel::Low); // live search with network on
     QCOMPARE(riskAt(m_model->index(PostureModel::ProjectTrustRow, PostureModel::CliColumn)), RiskLevel::High);
+    // Full access writes everywhere: the writable roots are as critical as the mode.
+    const QModelIndex roots = m_model->index(PostureModel::WritableRootsRow, PostureModel::CliColumn);
+    QCOMPARE(roots.data().toString(), QStringLiteral("everything (no filesystem sandbox)"));
+    QCOMPARE(riskAt(roots), RiskLevel::Critical);
+    QCOMPARE(roots.data(PostureModel::ProvenanceRole).toString(), QStringLiteral("config.toml:4 (user)"));
     // The IDE extension reads the same layers: the same values, and nothing marks a difference.
     const QModelIndex ide = m_model->index(PostureModel::SandboxModeRow, PostureModel::IdeColumn);
     QCOMPARE(ide.data().toString(), QStringLiteral("danger-full-access"));

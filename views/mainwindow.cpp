@@ -6,6 +6,8 @@
 #include "core/common/version.h"
 #include "diagnosticsmodel.h"
 #include "inspectionsession.h"
+#include "posturemodel.h"
+#include "posturetableview.h"
 #include "riskroles.h"
 #include "severitydelegate.h"
 
@@ -38,6 +40,8 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     , m_configView(new ConfigView(this))
     , m_diagnostics(new Models::DiagnosticsModel(this))
     , m_diagnosticsView(new QTableView(this))
+    , m_posture(new Models::PostureModel(this))
+    , m_postureView(new PostureTableView(this))
 {
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText); // paths and parser messages are never markup
@@ -63,6 +67,17 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     m_pages->addWidget(m_emptyState);
     m_pages->addWidget(m_configView);
 
+    m_postureView->setModel(m_posture);
+    connect(m_postureView, &QTableView::activated, this, [this](const QModelIndex &index) {
+        // A value set in the file shown opens it at that line.
+        if (index.data(Models::PostureModel::FileRole).toString() != inspection().userConfig().path())
+            return;
+        m_configView->goToLine(index.data(Models::PostureModel::LineRole).toInt());
+        m_configView->setFocus();
+    });
+
+    m_diagnosticsView->setObjectName(QStringLiteral("problems"));
+    m_diagnosticsView->setAccessibleName(tr("Problems Codex would report"));
     m_diagnosticsView->setModel(m_diagnostics);
     m_diagnosticsView->setItemDelegate(new SeverityDelegate(m_diagnosticsView));
     m_diagnosticsView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -78,8 +93,12 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
         m_configView->setFocus();
     });
 
+    auto *sideBySide = new QSplitter(Qt::Horizontal, this);
+    sideBySide->addWidget(m_postureView);
+    sideBySide->addWidget(m_pages);
+    sideBySide->setSizes({620, 380}); // the posture first; the file beside it
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_pages);
+    splitter->addWidget(sideBySide);
     splitter->addWidget(m_diagnosticsView);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
@@ -198,6 +217,7 @@ void MainWindow::showInspection()
         tr("Codex home: %1 (from %2)").arg(current.locations.codexHome, current.locations.sourceDescription()));
     const std::optional<Core::Diagnostic> problem = config.problem();
     showEnforcement();
+    m_posture->setInspection(current);
     // Every problem Codex would report, in any layer (the view shows the user's config.toml).
     m_diagnostics->setDiagnostics(current.messages);
     m_diagnosticsView->setVisible(!current.messages.isEmpty());

@@ -12,15 +12,18 @@ class QTableView;
 namespace Posture::Models {
 class DiagnosticsModel;
 class InspectionSession;
+class PostureModel;
 } // namespace Posture::Models
 
 namespace Posture::Views {
 
 class ConfigView;
+class PostureTableView;
 
-// The main window: the user's config.toml with its problems, or a friendly empty state, and whether the sandbox is
-// really enforced. It shows what its InspectionSession reports: the session runs the engine and the live probes on a
-// worker thread and inspects again when a file changes on disk.
+// The main window: the posture of the CLI, the IDE extension and the cloud side by side, the user's config.toml with
+// its problems, or a friendly empty state, and whether the sandbox is really enforced. It shows what its
+// InspectionSession reports: the session runs the engine and the live probes on a worker thread and inspects again when
+// a file changes on disk.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -41,6 +44,7 @@ public:
 
     const Core::Inspection &inspection() const;
     ConfigView *configView() const { return m_configView; }
+    PostureTableView *postureView() const { return m_postureView; }
     bool showsEmptyState() const;
     QString statusText() const;
     QString enforcementText() const;
@@ -61,6 +65,8 @@ private:
     ConfigView *m_configView;
     Models::DiagnosticsModel *m_diagnostics;
     QTableView *m_diagnosticsView;
+    Models::PostureModel *m_posture;
+    PostureTableView *m_postureView;
 };
 
 } // namespace Posture::Views

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "configview.h"
+#include "fixturehome.h"
 #include "inspectionsession.h"
 #include "isolatedmachine.h"
 #include "mainwindow.h"
+#include "posturemodel.h"
+#include "posturetableview.h"
 
 #include <QApplication>
 #include <QDir>
@@ -59,6 +62,7 @@ private Q_SLOTS:
     void parseError_showsMarkerLineAndProblem();
     void validConfig_showsHighlightedFileWithoutProblems();
     void validConfig_darkPalette();
+    void yolo_postureTableSaysCliCriticalAndWhere();
     void missingConfig_showsFriendlyEmptyState();
     void secrets_areMaskedInTheView();
     void fileChangedOnDisk_reloads();
@@ -78,7 +82,7 @@ void TestMainWindow::parseError_showsMarkerLineAndProblem()
     QVERIFY(!window.showsEmptyState());
     QCOMPARE(window.configView()->errorLine(), 9);
     QVERIFY2(window.statusText().startsWith(QStringLiteral("Line 9, column ")), qPrintable(window.statusText()));
-    auto *table = window.findChild<QTableView *>();
+    auto *table = window.findChild<QTableView *>(QStringLiteral("problems"));
     QVERIFY(table && table->isVisible());
     QCOMPARE(table->model()->rowCount(), 1);
     QVERIFY(table->model()->index(0, 1).data().toString().startsWith(QStringLiteral("config.toml:9:")));
@@ -99,7 +103,7 @@ void TestMainWindow::validConfig_showsHighlightedFileWithoutProblems()
     QVERIFY2(window.statusText().contains(QStringLiteral(
                  "Codex CLI: sandbox workspace-write, filesystem restricted, network restricted, approval on-request")),
         qPrintable(window.statusText()));
-    QVERIFY(!window.findChild<QTableView *>()->isVisible());
+    QVERIFY(!window.findChild<QTableView *>(QStringLiteral("problems"))->isVisible());
     QVERIFY(saveScreenshot(window, QStringLiteral("main-window-valid")));
 }
 
@@ -119,6 +123,32 @@ void TestMainWindow::validConfig_darkPalette()
     QApplication::setPalette(original);
 }
 
+void TestMainWindow::yolo_postureTableSaysCliCriticalAndWhere()
+{
+    const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("yolo")));
+    QVERIFY(fixture.isValid());
+    MainWindow window(fixture.options(false));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    Views::PostureTableView *table = window.postureView();
+    QVERIFY(table->isVisible());
+    QVERIFY(!table->accessibleName().isEmpty());
+    const QModelIndex fullAccess =
+        table->model()->index(Models::PostureModel::SandboxModeRow, Models::PostureModel::CliColumn);
+    QCOMPARE(Views::PostureTableView::cellText(fullAccess), QStringLiteral("danger-full-access\nconfig.toml:4 (user)"));
+    QCOMPARE(Core::RiskLevel(fullAccess.data(Models::RiskRole).toInt()), Core::RiskLevel::Critical);
+    QCOMPARE(
+        table->model()->headerData(Models::PostureModel::CliColumn, Qt::Horizontal).toString(), QStringLiteral("CLI"));
+    // Activating the cell opens the configuration at the line that set it.
+    table->setCurrentIndex(fullAccess);
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(window.configView()->textCursor().blockNumber() + 1, 4);
+    QVERIFY(window.configView()->hasFocus());
+    QVERIFY(saveScreenshot(window, QStringLiteral("main-window-yolo")));
+}
+
 void TestMainWindow::missingConfig_showsFriendlyEmptyState()
 {
     QTemporaryDir home;
@@ -129,7 +159,7 @@ void TestMainWindow::missingConfig_showsFriendlyEmptyState()
 
     QVERIFY(window.showsEmptyState());
     QVERIFY(window.statusText().contains(QStringLiteral("built-in defaults")));
-    QVERIFY(!window.findChild<QTableView *>()->isVisible());
+    QVERIFY(!window.findChild<QTableView *>(QStringLiteral("problems"))->isVisible());
     QVERIFY(saveScreenshot(window, QStringLiteral("main-window-empty")));
 }
 

@@ -42,6 +42,7 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     , m_diagnosticsView(new QTableView(this))
     , m_posture(new Models::PostureModel(this))
     , m_postureView(new PostureTableView(this))
+    , m_scope(new QLabel(this))
 {
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText); // paths and parser messages are never markup
@@ -111,6 +112,9 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
+    // What is inspected stays in the status bar (a temporary message would go at the first status tip).
+    m_scope->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_scope, 1);
     createActions();
     m_status->setText(tr("Reading the Codex configuration…"));
     connect(m_session, &Models::InspectionSession::inspectionFinished, this, &MainWindow::showInspection);
@@ -213,7 +217,7 @@ void MainWindow::showInspection()
     const ConfigDocument &config = current.userConfig();
     const QString path = config.path();
     setWindowTitle(tr("%1 — codex-posture").arg(path));
-    statusBar()->showMessage(
+    m_scope->setText(
         tr("Codex home: %1 (from %2)").arg(current.locations.codexHome, current.locations.sourceDescription()));
     const std::optional<Core::Diagnostic> problem = config.problem();
     showEnforcement();

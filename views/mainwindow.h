@@ -67,6 +67,7 @@ private:
     QTableView *m_diagnosticsView;
     Models::PostureModel *m_posture;
     PostureTableView *m_postureView;
+    QLabel *m_scope;
 };
 
 } // namespace Posture::Views

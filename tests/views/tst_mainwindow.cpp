@@ -10,7 +10,9 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +28,8 @@ namespace {
 bool saveScreenshot(QWidget &window, const QString &name)
 {
     const QString dir = QStringLiteral(POSTURE_BINARY_DIR "/screenshots");
+    // The results arrive from the session's worker: lay out the text they brought before the picture is taken.
+    QCoreApplication::sendPostedEvents();
     const QImage image = window.grab().toImage();
     return QDir().mkpath(dir) && !image.isNull() && image.save(dir + u'/' + name + QStringLiteral(".png"));
 }
@@ -86,6 +90,11 @@ void TestMainWindow::parseError_showsMarkerLineAndProblem()
     QVERIFY(table && table->isVisible());
     QCOMPARE(table->model()->rowCount(), 1);
     QVERIFY(table->model()->index(0, 1).data().toString().startsWith(QStringLiteral("config.toml:9:")));
+    // What is inspected stays in the status bar, whatever the views' status tips do.
+    const QList<QLabel *> labels = window.statusBar()->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+        return label->isVisible() && label->text().startsWith(QStringLiteral("Codex home: "));
+    }));
     QVERIFY(saveScreenshot(window, QStringLiteral("main-window-parse-error")));
 }
 
@@ -220,7 +229,6 @@ void TestMainWindow::sampleMachine_showsTheVerdictOfItsFiles()
     QVERIFY2(window.enforcementText().contains(QStringLiteral("not enforced: AppArmor")),
         qPrintable(window.enforcementText()));
     QVERIFY(window.enforcementText().contains(QStringLiteral("sudo apparmor_parser -r")));
-    QCoreApplication::sendPostedEvents(); // the relayout the new text asked for
     QVERIFY(saveScreenshot(window, QStringLiteral("main-window-not-enforced")));
 }
 

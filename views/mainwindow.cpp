@@ -5,6 +5,7 @@
 #include "core/common/secrets.h"
 #include "core/common/version.h"
 #include "diagnosticsmodel.h"
+#include "findingspane.h"
 #include "inspectionsession.h"
 #include "posturemodel.h"
 #include "posturetableview.h"
@@ -16,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
@@ -42,6 +44,7 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     , m_diagnosticsView(new QTableView(this))
     , m_posture(new Models::PostureModel(this))
     , m_postureView(new PostureTableView(this))
+    , m_findings(new FindingsPane(this))
     , m_scope(new QLabel(this))
 {
     m_status->setWordWrap(true);
@@ -70,12 +73,10 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
 
     m_postureView->setModel(m_posture);
     connect(m_postureView, &QTableView::activated, this, [this](const QModelIndex &index) {
-        // A value set in the file shown opens it at that line.
-        if (index.data(Models::PostureModel::FileRole).toString() != inspection().userConfig().path())
-            return;
-        m_configView->goToLine(index.data(Models::PostureModel::LineRole).toInt());
-        m_configView->setFocus();
+        showEvidence(
+            index.data(Models::PostureModel::FileRole).toString(), index.data(Models::PostureModel::LineRole).toInt());
     });
+    connect(m_findings, &FindingsPane::evidenceRequested, this, &MainWindow::showEvidence);
 
     m_diagnosticsView->setObjectName(QStringLiteral("problems"));
     m_diagnosticsView->setAccessibleName(tr("Problems Codex would report"));
@@ -87,15 +88,16 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     m_diagnosticsView->horizontalHeader()->setStretchLastSection(true);
     m_diagnosticsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_diagnosticsView, &QTableView::activated, this, [this](const QModelIndex &index) {
-        // Only problems in the file shown can be jumped to.
-        if (index.data(Models::DiagnosticsModel::FileRole).toString() != inspection().userConfig().path())
-            return;
-        m_configView->goToLine(index.data(Models::DiagnosticsModel::LineRole).toInt());
-        m_configView->setFocus();
+        showEvidence(index.data(Models::DiagnosticsModel::FileRole).toString(),
+            index.data(Models::DiagnosticsModel::LineRole).toInt());
     });
 
+    auto *judgement = new QSplitter(Qt::Vertical, this);
+    judgement->addWidget(m_postureView);
+    judgement->addWidget(m_findings);
+    judgement->setSizes({300, 200});
     auto *sideBySide = new QSplitter(Qt::Horizontal, this);
-    sideBySide->addWidget(m_postureView);
+    sideBySide->addWidget(judgement);
     sideBySide->addWidget(m_pages);
     sideBySide->setSizes({620, 380}); // the posture first; the file beside it
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -137,6 +139,11 @@ void MainWindow::createActions()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *reloadAction = fileMenu->addAction(tr("&Reload"), this, &MainWindow::reload);
     reloadAction->setShortcut(QKeySequence::Refresh);
+    QAction *findAction = fileMenu->addAction(tr("&Find a Finding"), this, [this] {
+        m_findings->filterField()->setFocus();
+        m_findings->filterField()->selectAll();
+    });
+    findAction->setShortcut(QKeySequence::Find);
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -147,6 +154,15 @@ void MainWindow::createActions()
                "<p>Reads the local Codex configuration; never runs what it names.</p>")
                 .arg(Core::toolVersion()));
     });
+}
+
+void MainWindow::showEvidence(const QString &file, int line)
+{
+    // Only the file shown can be opened at a line (one tab per layer file is a later step).
+    if (file.isEmpty() || file != inspection().userConfig().path() || line <= 0)
+        return;
+    m_configView->goToLine(line);
+    m_configView->setFocus();
 }
 
 void MainWindow::reload()
@@ -222,6 +238,7 @@ void MainWindow::showInspection()
     const std::optional<Core::Diagnostic> problem = config.problem();
     showEnforcement();
     m_posture->setInspection(current);
+    m_findings->setFindings(current.findings);
     // Every problem Codex would report, in any layer (the view shows the user's config.toml).
     m_diagnostics->setDiagnostics(current.messages);
     m_diagnosticsView->setVisible(!current.messages.isEmpty());

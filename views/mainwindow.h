@@ -18,12 +18,13 @@ class PostureModel;
 namespace Posture::Views {
 
 class ConfigView;
+class FindingsPane;
 class PostureTableView;
 
-// The main window: the posture of the CLI, the IDE extension and the cloud side by side, the user's config.toml with
-// its problems, or a friendly empty state, and whether the sandbox is really enforced. It shows what its
-// InspectionSession reports: the session runs the engine and the live probes on a worker thread and inspects again when
-// a file changes on disk.
+// The main window: the posture of the CLI, the IDE extension and the cloud side by side, the findings, the user's
+// config.toml with its problems, or a friendly empty state, and whether the sandbox is really enforced. It shows what
+// its InspectionSession reports: the session runs the engine and the live probes on a worker thread and inspects again
+// when a file changes on disk.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -45,12 +46,15 @@ public:
     const Core::Inspection &inspection() const;
     ConfigView *configView() const { return m_configView; }
     PostureTableView *postureView() const { return m_postureView; }
+    FindingsPane *findingsPane() const { return m_findings; }
     bool showsEmptyState() const;
     QString statusText() const;
     QString enforcementText() const;
 
 private:
     void createActions();
+    // Opens the user's config.toml at a line, when the file is the one shown.
+    void showEvidence(const QString &file, int line);
     void showInspection();
     void showEnforcement();
     QString postureSummary() const;
@@ -67,6 +71,7 @@ private:
     QTableView *m_diagnosticsView;
     Models::PostureModel *m_posture;
     PostureTableView *m_postureView;
+    FindingsPane *m_findings;
     QLabel *m_scope;
 };
 

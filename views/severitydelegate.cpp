@@ -2,6 +2,7 @@
 #include "severitydelegate.h"
 
 #include "diagnosticsmodel.h"
+#include "riskroles.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -59,6 +60,22 @@ void SeverityDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
         return;
     const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
     option->icon = severityIcon(static_cast<Core::DiagnosticSeverity>(severity.toInt()), style);
+    option->features |= QStyleOptionViewItem::HasDecoration;
+}
+
+RiskDelegate::RiskDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{ }
+
+RiskDelegate::~RiskDelegate() = default;
+
+void RiskDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (!index.data(Qt::DecorationRole).isValid())
+        return;
+    const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+    option->icon = riskIcon(Core::RiskLevel(index.data(Models::RiskRole).toInt()), style);
     option->features |= QStyleOptionViewItem::HasDecoration;
 }
 

@@ -27,4 +27,18 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 };
 
+// Puts the risk level's icon (the theme's, else the style's nearest) where a model of the window offers a decoration.
+class RiskDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RiskDelegate)
+
+public:
+    explicit RiskDelegate(QObject *parent = nullptr);
+    ~RiskDelegate() override;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+};
+
 } // namespace Posture::Views

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "configview.h"
+#include "findingsmodel.h"
+#include "findingspane.h"
 #include "fixturehome.h"
 #include "inspectionsession.h"
 #include "isolatedmachine.h"
@@ -11,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
@@ -67,6 +70,7 @@ private Q_SLOTS:
     void validConfig_showsHighlightedFileWithoutProblems();
     void validConfig_darkPalette();
     void yolo_postureTableSaysCliCriticalAndWhere();
+    void yolo_findingsFilterAndOpenTheirEvidence();
     void missingConfig_showsFriendlyEmptyState();
     void secrets_areMaskedInTheView();
     void fileChangedOnDisk_reloads();
@@ -156,6 +160,43 @@ void TestMainWindow::yolo_postureTableSaysCliCriticalAndWhere()
     QCOMPARE(window.configView()->textCursor().blockNumber() + 1, 4);
     QVERIFY(window.configView()->hasFocus());
     QVERIFY(saveScreenshot(window, QStringLiteral("main-window-yolo")));
+}
+
+void TestMainWindow::yolo_findingsFilterAndOpenTheirEvidence()
+{
+    const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("yolo")));
+    QVERIFY(fixture.isValid());
+    MainWindow window(fixture.options(false));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    Views::FindingsPane *pane = window.findingsPane();
+    QTableView *list = pane->list();
+    const int all = list->model()->rowCount();
+    QCOMPARE(all, int(window.inspection().findings.size()));
+    QVERIFY(all > 3);
+    QCOMPARE(
+        list->model()->index(0, Models::FindingsModel::SeverityColumn).data().toString(), QStringLiteral("critical"));
+    QVERIFY(!list->accessibleName().isEmpty() && !pane->filterField()->accessibleName().isEmpty());
+
+    // Ctrl+F goes to the filter; typing narrows the list.
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(pane->filterField()->hasFocus());
+    QTest::keyClicks(pane->filterField(), QStringLiteral("web_search"));
+    QVERIFY(list->model()->rowCount() >= 1 && list->model()->rowCount() < all);
+    QVERIFY(saveScreenshot(window, QStringLiteral("main-window-findings-filtered")));
+    pane->filterField()->clear();
+    QCOMPARE(list->model()->rowCount(), all);
+
+    // Enter on a finding opens the configuration at its evidence.
+    const QModelIndex first = list->model()->index(0, 0);
+    const int line = first.data(Models::FindingsModel::LineRole).toInt();
+    QVERIFY(line > 0);
+    list->setCurrentIndex(first);
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Return);
+    QCOMPARE(window.configView()->textCursor().blockNumber() + 1, line);
+    QVERIFY(window.configView()->hasFocus());
 }
 
 void TestMainWindow::missingConfig_showsFriendlyEmptyState()

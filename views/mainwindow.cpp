@@ -71,6 +71,8 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     m_pages->addWidget(m_emptyState);
     m_pages->addWidget(m_configView);
 
+    m_configView->setAccessibleName(tr("The user's config.toml, read-only"));
+    m_emptyState->setAccessibleName(tr("No configuration"));
     m_postureView->setModel(m_posture);
     connect(m_postureView, &QTableView::activated, this, [this](const QModelIndex &index) {
         showEvidence(

@@ -9,6 +9,7 @@
 #include "posturemodel.h"
 #include "posturetableview.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void validConfig_darkPalette();
     void yolo_postureTableSaysCliCriticalAndWhere();
     void yolo_findingsFilterAndOpenTheirEvidence();
+    void everyPaneReachedByTab_hasAnAccessibleName();
     void missingConfig_showsFriendlyEmptyState();
     void secrets_areMaskedInTheView();
     void fileChangedOnDisk_reloads();
@@ -197,6 +199,26 @@ void TestMainWindow::yolo_findingsFilterAndOpenTheirEvidence()
     QTest::keyClick(list, Qt::Key_Return);
     QCOMPARE(window.configView()->textCursor().blockNumber() + 1, line);
     QVERIFY(window.configView()->hasFocus());
+}
+
+void TestMainWindow::everyPaneReachedByTab_hasAnAccessibleName()
+{
+    const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("invalid-syntax")));
+    QVERIFY(fixture.isValid());
+    MainWindow window(fixture.options(false));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    int checked = 0;
+    for (QWidget *widget : window.findChildren<QWidget *>()) {
+        if (!widget->isVisible() || !(widget->focusPolicy() & Qt::TabFocus))
+            continue;
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        QVERIFY(accessible);
+        QVERIFY2(!accessible->text(QAccessible::Name).isEmpty(), widget->metaObject()->className());
+        ++checked;
+    }
+    QVERIFY2(checked >= 4, qPrintable(QString::number(checked))); // posture, filter, findings, config, problems
 }
 
 void TestMainWindow::missingConfig_showsFriendlyEmptyState()

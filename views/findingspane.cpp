@@ -37,6 +37,9 @@ FindingsPane::FindingsPane(QWidget *parent)
     m_list->verticalHeader()->hide();
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->horizontalHeader()->setSectionResizeMode(Models::FindingsModel::TitleColumn, QHeaderView::Stretch);
+    // A fact about the machine can be a long line: the title keeps the room and the place is elided.
+    m_list->horizontalHeader()->setSectionResizeMode(Models::FindingsModel::LocationColumn, QHeaderView::Interactive);
+    m_list->setColumnWidth(Models::FindingsModel::LocationColumn, 150);
     connect(m_list, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT evidenceRequested(index.data(Models::FindingsModel::FileRole).toString(),
             index.data(Models::FindingsModel::LineRole).toInt());

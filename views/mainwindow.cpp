@@ -10,6 +10,7 @@
 #include "posturemodel.h"
 #include "posturetableview.h"
 #include "riskroles.h"
+#include "sandboxtableview.h"
 #include "severitydelegate.h"
 
 #include <QApplication>
@@ -23,6 +24,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -45,6 +47,8 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     , m_posture(new Models::PostureModel(this))
     , m_postureView(new PostureTableView(this))
     , m_findings(new FindingsPane(this))
+    , m_sandbox(new SandboxTableView(this))
+    , m_bottom(new QTabWidget(this))
     , m_scope(new QLabel(this))
 {
     m_status->setWordWrap(true);
@@ -97,17 +101,20 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     auto *judgement = new QSplitter(Qt::Vertical, this);
     judgement->addWidget(m_postureView);
     judgement->addWidget(m_findings);
-    judgement->setSizes({300, 200});
+    judgement->setSizes({330, 170});
     auto *sideBySide = new QSplitter(Qt::Horizontal, this);
     sideBySide->addWidget(judgement);
     sideBySide->addWidget(m_pages);
-    sideBySide->setSizes({620, 380}); // the posture first; the file beside it
+    sideBySide->setSizes({680, 420}); // the posture first; the file beside it
+    m_bottom->setAccessibleName(tr("Problems and sandbox"));
+    m_bottom->addTab(m_diagnosticsView, tr("Problems"));
+    m_bottom->addTab(m_sandbox, tr("Sandbox"));
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(sideBySide);
-    splitter->addWidget(m_diagnosticsView);
+    splitter->addWidget(m_bottom);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
-    splitter->setSizes({520, 110}); // the file first; a few problem rows below
+    splitter->setSizes({500, 130}); // the posture and the file first; problems or the sandbox below
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -124,13 +131,15 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     connect(m_session, &Models::InspectionSession::inspectionFinished, this, &MainWindow::showInspection);
     connect(m_session, &Models::InspectionSession::probeStateChanged, this,
         [this](Models::InspectionSession::ProbeState state) {
-            if (state == Models::InspectionSession::ProbeState::Running)
+            const bool running = state == Models::InspectionSession::ProbeState::Running;
+            if (running)
                 m_enforcement->setText(tr("Checking what the sandbox really enforces (bwrap, codex sandbox)…"));
+            m_bottom->setTabText(m_bottom->indexOf(m_sandbox), running ? tr("Sandbox (checking…)") : tr("Sandbox"));
         });
     connect(m_session, &Models::InspectionSession::error, this,
         [this](const QString &message) { statusBar()->showMessage(message); });
 
-    resize(1000, 680);
+    resize(1100, 780); // the posture table, the findings, the file and the sandbox without scrolling
     m_session->setScope(options);
 }
 
@@ -241,9 +250,14 @@ void MainWindow::showInspection()
     showEnforcement();
     m_posture->setInspection(current);
     m_findings->setFindings(current.findings);
-    // Every problem Codex would report, in any layer (the view shows the user's config.toml).
+    m_sandbox->setInspection(current);
+    // Every problem Codex would report, in any layer (the view shows the user's config.toml); a tab only when there
+    // are some, and then the one shown.
     m_diagnostics->setDiagnostics(current.messages);
-    m_diagnosticsView->setVisible(!current.messages.isEmpty());
+    const int problems = m_bottom->indexOf(m_diagnosticsView);
+    m_bottom->setTabText(problems, tr("Problems (%1)").arg(current.messages.size()));
+    m_bottom->setTabVisible(problems, !current.messages.isEmpty());
+    m_bottom->setCurrentIndex(current.messages.isEmpty() ? m_bottom->indexOf(m_sandbox) : problems);
 
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
     const auto showStatus = [&](Core::DiagnosticSeverity severity, const QString &text) {

@@ -7,6 +7,7 @@
 
 class QLabel;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 
 namespace Posture::Models {
@@ -20,6 +21,7 @@ namespace Posture::Views {
 class ConfigView;
 class FindingsPane;
 class PostureTableView;
+class SandboxTableView;
 
 // The main window: the posture of the CLI, the IDE extension and the cloud side by side, the findings, the user's
 // config.toml with its problems, or a friendly empty state, and whether the sandbox is really enforced. It shows what
@@ -47,6 +49,9 @@ public:
     ConfigView *configView() const { return m_configView; }
     PostureTableView *postureView() const { return m_postureView; }
     FindingsPane *findingsPane() const { return m_findings; }
+    SandboxTableView *sandboxView() const { return m_sandbox; }
+    // The tabs below: Codex's problems (only when there are some) and the sandbox.
+    QTabWidget *bottomTabs() const { return m_bottom; }
     bool showsEmptyState() const;
     QString statusText() const;
     QString enforcementText() const;
@@ -72,6 +77,8 @@ private:
     Models::PostureModel *m_posture;
     PostureTableView *m_postureView;
     FindingsPane *m_findings;
+    SandboxTableView *m_sandbox;
+    QTabWidget *m_bottom;
     QLabel *m_scope;
 };
 

@@ -8,6 +8,8 @@
 #include "mainwindow.h"
 #include "posturemodel.h"
 #include "posturetableview.h"
+#include "sandboxmodel.h"
+#include "sandboxtableview.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -17,6 +19,7 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -95,6 +98,7 @@ void TestMainWindow::parseError_showsMarkerLineAndProblem()
     auto *table = window.findChild<QTableView *>(QStringLiteral("problems"));
     QVERIFY(table && table->isVisible());
     QCOMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(window.bottomTabs()->tabText(window.bottomTabs()->currentIndex()), QStringLiteral("Problems (1)"));
     QVERIFY(table->model()->index(0, 1).data().toString().startsWith(QStringLiteral("config.toml:9:")));
     // What is inspected stays in the status bar, whatever the views' status tips do.
     const QList<QLabel *> labels = window.statusBar()->findChildren<QLabel *>();
@@ -292,6 +296,12 @@ void TestMainWindow::sampleMachine_showsTheVerdictOfItsFiles()
     QVERIFY2(window.enforcementText().contains(QStringLiteral("not enforced: AppArmor")),
         qPrintable(window.enforcementText()));
     QVERIFY(window.enforcementText().contains(QStringLiteral("sudo apparmor_parser -r")));
+    // The sandbox tab: the verdicts, then the checks behind them.
+    QCOMPARE(window.bottomTabs()->currentWidget(), window.sandboxView());
+    QCOMPARE(window.bottomTabs()->tabText(window.bottomTabs()->currentIndex()), QStringLiteral("Sandbox"));
+    const QAbstractItemModel *sandbox = window.sandboxView()->model();
+    QCOMPARE(sandbox->index(0, Models::SandboxModel::StateColumn).data().toString(), QStringLiteral("not enforced"));
+    QVERIFY(sandbox->rowCount() > 2);
     QVERIFY(saveScreenshot(window, QStringLiteral("main-window-not-enforced")));
 }
 
@@ -315,10 +325,14 @@ void TestMainWindow::probes_runInTheBackgroundAndShowTheVerdict()
     QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasInspection(), 10000);
     QVERIFY(window.probing());
     QVERIFY2(window.enforcementText().startsWith(QStringLiteral("Checking")), qPrintable(window.enforcementText()));
+    QCOMPARE(window.bottomTabs()->tabText(window.bottomTabs()->indexOf(window.sandboxView())),
+        QStringLiteral("Sandbox (checking…)"));
     QVERIFY(finished.wait(20000));
     QVERIFY(window.settled());
     QCOMPARE(window.session()->probeState(), Models::InspectionSession::ProbeState::TimedOut);
     QVERIFY2(window.enforcementText().contains(QStringLiteral("timed out")), qPrintable(window.enforcementText()));
+    QCOMPARE(
+        window.bottomTabs()->tabText(window.bottomTabs()->indexOf(window.sandboxView())), QStringLiteral("Sandbox"));
 }
 
 QTEST_MAIN(TestMainWindow)

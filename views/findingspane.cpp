@@ -3,7 +3,7 @@
 
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
-#include "severitydelegate.h"
+#include "risktableview.h"
 
 #include <QHeaderView>
 #include <QLineEdit>
@@ -17,7 +17,7 @@ FindingsPane::FindingsPane(QWidget *parent)
     , m_model(new Models::FindingsModel(this))
     , m_proxy(new Models::FindingsFilterModel(this))
     , m_filter(new QLineEdit(this))
-    , m_list(new QTableView(this))
+    , m_list(new RiskTableView(tr("Findings, most severe first"), this))
 {
     m_proxy->setSourceModel(m_model);
     m_filter->setPlaceholderText(tr("Filter findings (Ctrl+F)"));
@@ -28,14 +28,7 @@ FindingsPane::FindingsPane(QWidget *parent)
     connect(m_filter, &QLineEdit::returnPressed, m_list, qOverload<>(&QWidget::setFocus));
 
     m_list->setModel(m_proxy);
-    m_list->setItemDelegate(new RiskDelegate(m_list));
-    m_list->setAccessibleName(tr("Findings, most severe first"));
-    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setWordWrap(false);
-    m_list->verticalHeader()->hide();
-    m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->horizontalHeader()->setStretchLastSection(false);
     m_list->horizontalHeader()->setSectionResizeMode(Models::FindingsModel::TitleColumn, QHeaderView::Stretch);
     // A fact about the machine can be a long line: the title keeps the room and the place is elided.
     m_list->horizontalHeader()->setSectionResizeMode(Models::FindingsModel::LocationColumn, QHeaderView::Interactive);

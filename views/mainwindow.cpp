@@ -7,10 +7,12 @@
 #include "diagnosticsmodel.h"
 #include "findingspane.h"
 #include "inspectionsession.h"
+#include "layersmodel.h"
 #include "posturemodel.h"
 #include "posturetableview.h"
 #include "riskroles.h"
-#include "sandboxtableview.h"
+#include "risktableview.h"
+#include "sandboxmodel.h"
 #include "severitydelegate.h"
 
 #include <QApplication>
@@ -47,7 +49,10 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     , m_posture(new Models::PostureModel(this))
     , m_postureView(new PostureTableView(this))
     , m_findings(new FindingsPane(this))
-    , m_sandbox(new SandboxTableView(this))
+    , m_sandboxModel(new Models::SandboxModel(this))
+    , m_sandbox(new RiskTableView(tr("Sandbox: verdicts and the checks behind them"), this))
+    , m_layersModel(new Models::LayersModel(this))
+    , m_layers(new RiskTableView(tr("The files Codex reads, lowest precedence first"), this))
     , m_bottom(new QTabWidget(this))
     , m_scope(new QLabel(this))
 {
@@ -109,6 +114,11 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     m_bottom->setAccessibleName(tr("Problems and sandbox"));
     m_bottom->addTab(m_diagnosticsView, tr("Problems"));
     m_bottom->addTab(m_sandbox, tr("Sandbox"));
+    m_bottom->addTab(m_layers, tr("Files"));
+    m_sandbox->setModel(m_sandboxModel);
+    m_layers->setModel(m_layersModel);
+    connect(m_layers, &QTableView::activated, this,
+        [this](const QModelIndex &index) { showEvidence(index.data(Models::LayersModel::FileRole).toString(), 1); });
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(sideBySide);
     splitter->addWidget(m_bottom);
@@ -250,7 +260,8 @@ void MainWindow::showInspection()
     showEnforcement();
     m_posture->setInspection(current);
     m_findings->setFindings(current.findings);
-    m_sandbox->setInspection(current);
+    m_sandboxModel->setInspection(current);
+    m_layersModel->setInspection(current);
     // Every problem Codex would report, in any layer (the view shows the user's config.toml); a tab only when there
     // are some, and then the one shown.
     m_diagnostics->setDiagnostics(current.messages);

@@ -13,7 +13,9 @@ class QTableView;
 namespace Posture::Models {
 class DiagnosticsModel;
 class InspectionSession;
+class LayersModel;
 class PostureModel;
+class SandboxModel;
 } // namespace Posture::Models
 
 namespace Posture::Views {
@@ -21,7 +23,6 @@ namespace Posture::Views {
 class ConfigView;
 class FindingsPane;
 class PostureTableView;
-class SandboxTableView;
 
 // The main window: the posture of the CLI, the IDE extension and the cloud side by side, the findings, the user's
 // config.toml with its problems, or a friendly empty state, and whether the sandbox is really enforced. It shows what
@@ -49,8 +50,9 @@ public:
     ConfigView *configView() const { return m_configView; }
     PostureTableView *postureView() const { return m_postureView; }
     FindingsPane *findingsPane() const { return m_findings; }
-    SandboxTableView *sandboxView() const { return m_sandbox; }
-    // The tabs below: Codex's problems (only when there are some) and the sandbox.
+    QTableView *sandboxView() const { return m_sandbox; }
+    QTableView *layersView() const { return m_layers; }
+    // The tabs below: Codex's problems (only when there are some), the sandbox, the files Codex reads.
     QTabWidget *bottomTabs() const { return m_bottom; }
     bool showsEmptyState() const;
     QString statusText() const;
@@ -77,7 +79,10 @@ private:
     Models::PostureModel *m_posture;
     PostureTableView *m_postureView;
     FindingsPane *m_findings;
-    SandboxTableView *m_sandbox;
+    Models::SandboxModel *m_sandboxModel;
+    QTableView *m_sandbox;
+    Models::LayersModel *m_layersModel;
+    QTableView *m_layers;
     QTabWidget *m_bottom;
     QLabel *m_scope;
 };

@@ -5,11 +5,11 @@
 #include "fixturehome.h"
 #include "inspectionsession.h"
 #include "isolatedmachine.h"
+#include "layersmodel.h"
 #include "mainwindow.h"
 #include "posturemodel.h"
 #include "posturetableview.h"
 #include "sandboxmodel.h"
-#include "sandboxtableview.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -76,6 +76,7 @@ private Q_SLOTS:
     void yolo_postureTableSaysCliCriticalAndWhere();
     void yolo_findingsFilterAndOpenTheirEvidence();
     void everyPaneReachedByTab_hasAnAccessibleName();
+    void filesTab_listsEveryLayerInCodexsOrder();
     void missingConfig_showsFriendlyEmptyState();
     void secrets_areMaskedInTheView();
     void fileChangedOnDisk_reloads();
@@ -223,6 +224,34 @@ void TestMainWindow::everyPaneReachedByTab_hasAnAccessibleName()
         ++checked;
     }
     QVERIFY2(checked >= 4, qPrintable(QString::number(checked))); // posture, filter, findings, config, problems
+}
+
+void TestMainWindow::filesTab_listsEveryLayerInCodexsOrder()
+{
+    const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("untrusted-project-ignored")));
+    QVERIFY(fixture.isValid());
+    MainWindow window(fixture.options(false));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    window.bottomTabs()->setCurrentWidget(window.layersView());
+    const QAbstractItemModel *layers = window.layersView()->model();
+    QCOMPARE(layers->rowCount(), int(window.inspection().layers.size()));
+    QStringList kinds;
+    for (int row = 0; row < layers->rowCount(); ++row)
+        kinds.append(layers->index(row, 0).data(Models::LayersModel::KindRole).toString());
+    QCOMPARE(kinds,
+        (QStringList{QStringLiteral("system"), QStringLiteral("user"), QStringLiteral("project"),
+            QStringLiteral("requirements"), QStringLiteral("managed")}));
+    QVERIFY(
+        layers->index(2, Models::LayersModel::StatusColumn).data().toString().startsWith(QStringLiteral("ignored")));
+    QVERIFY(saveScreenshot(window, QStringLiteral("main-window-files")));
+    // Activating the user's file opens it at its top.
+    window.layersView()->setCurrentIndex(layers->index(1, 0));
+    window.layersView()->setFocus();
+    QTest::keyClick(window.layersView(), Qt::Key_Return);
+    QVERIFY(window.configView()->hasFocus());
+    QCOMPARE(window.configView()->textCursor().blockNumber(), 0);
 }
 
 void TestMainWindow::missingConfig_showsFriendlyEmptyState()

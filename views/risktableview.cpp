@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "sandboxtableview.h"
+#include "risktableview.h"
 
-#include "sandboxmodel.h"
 #include "severitydelegate.h"
 
 #include <QHeaderView>
 
 namespace Posture::Views {
 
-SandboxTableView::SandboxTableView(QWidget *parent)
+RiskTableView::RiskTableView(const QString &accessibleName, QWidget *parent)
     : QTableView(parent)
-    , m_model(new Models::SandboxModel(this))
 {
-    setModel(m_model);
     setItemDelegate(new RiskDelegate(this));
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
@@ -21,14 +18,9 @@ SandboxTableView::SandboxTableView(QWidget *parent)
     verticalHeader()->hide();
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     horizontalHeader()->setStretchLastSection(true);
-    setAccessibleName(tr("Sandbox: verdicts and the checks behind them"));
+    setAccessibleName(accessibleName);
 }
 
-SandboxTableView::~SandboxTableView() = default;
-
-void SandboxTableView::setInspection(const Core::Inspection &inspection)
-{
-    m_model->setInspection(inspection);
-}
+RiskTableView::~RiskTableView() = default;
 
 } // namespace Posture::Views

@@ -168,6 +168,22 @@ void MainWindow::createActions()
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quitAction->setShortcut(QKeySequence::Quit);
+    // The panes in reading order: Ctrl+1…4 go to one, F6 to the next.
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    const QString paneNames[] = {
+        tr("&Posture"), tr("&Findings"), tr("&Configuration"), tr("&Problems, Sandbox, Files")};
+    for (int pane = 0; pane < 4; ++pane) {
+        QAction *action = viewMenu->addAction(paneNames[pane], this, [this, pane] { focusPane(pane); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + pane)));
+    }
+    QAction *nextPane = viewMenu->addAction(tr("&Next Pane"), this, [this] {
+        const QList<QWidget *> panes = this->panes();
+        const auto current = std::find_if(panes.cbegin(), panes.cend(), [](const QWidget *pane) {
+            return pane->isAncestorOf(QApplication::focusWidget()) || pane == QApplication::focusWidget();
+        });
+        focusPane(current == panes.cend() ? 0 : int((current - panes.cbegin() + 1) % panes.size()));
+    });
+    nextPane->setShortcut(Qt::Key_F6);
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About codex-posture"), this, [this] {
         QMessageBox::about(this, tr("About codex-posture"),
@@ -175,6 +191,16 @@ void MainWindow::createActions()
                "<p>Reads the local Codex configuration; never runs what it names.</p>")
                 .arg(Core::toolVersion()));
     });
+}
+
+QList<QWidget *> MainWindow::panes() const
+{
+    return {m_postureView, m_findings->list(), m_pages->currentWidget(), m_bottom->currentWidget()};
+}
+
+void MainWindow::focusPane(int pane)
+{
+    panes().at(pane)->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::showEvidence(const QString &file, int line)

@@ -60,6 +60,9 @@ public:
 
 private:
     void createActions();
+    // The panes in reading order: posture, findings, the configuration, the tab below.
+    QList<QWidget *> panes() const;
+    void focusPane(int pane);
     // Opens the user's config.toml at a line, when the file is the one shown.
     void showEvidence(const QString &file, int line);
     void showInspection();

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void yolo_findingsFilterAndOpenTheirEvidence();
     void everyPaneReachedByTab_hasAnAccessibleName();
     void filesTab_listsEveryLayerInCodexsOrder();
+    void keyboard_reachesEveryPane();
     void missingConfig_showsFriendlyEmptyState();
     void secrets_areMaskedInTheView();
     void fileChangedOnDisk_reloads();
@@ -252,6 +253,27 @@ void TestMainWindow::filesTab_listsEveryLayerInCodexsOrder()
     QTest::keyClick(window.layersView(), Qt::Key_Return);
     QVERIFY(window.configView()->hasFocus());
     QCOMPARE(window.configView()->textCursor().blockNumber(), 0);
+}
+
+void TestMainWindow::keyboard_reachesEveryPane()
+{
+    const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("yolo")));
+    QVERIFY(fixture.isValid());
+    MainWindow window(fixture.options(false));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    const QList<QWidget *> panes{
+        window.postureView(), window.findingsPane()->list(), window.configView(), window.bottomTabs()->currentWidget()};
+    for (int pane = 0; pane < panes.size(); ++pane) {
+        QTest::keyClick(&window, Qt::Key(Qt::Key_1 + pane), Qt::ControlModifier);
+        QVERIFY2(panes.at(pane)->hasFocus(), qPrintable(QStringLiteral("Ctrl+%1").arg(pane + 1)));
+    }
+    // F6 goes round them in reading order: from the last back to the first, then on.
+    for (int step = 0; step <= panes.size(); ++step) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+        QVERIFY2(panes.at(step % panes.size())->hasFocus(), qPrintable(QStringLiteral("F6 step %1").arg(step)));
+    }
 }
 
 void TestMainWindow::missingConfig_showsFriendlyEmptyState()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The window module: QApplication and the main window, loaded by codex-posture only when a window is wanted.
+#include "inspectionsession.h"
 #include "mainwindow.h"
 #include "windowmodule.h"
 
@@ -23,12 +24,13 @@ int runWindow(int &argc, char **argv, const Posture::Core::InspectOptions &optio
                 std::fprintf(stderr, "codex-posture: could not write the screenshot to %s\n", qPrintable(screenshot));
             app.exit(saved ? 0 : 2);
         };
-        // The screenshot shows the live verdict, not the "checking" placeholder.
-        if (window.probing())
-            QObject::connect(&window, &Posture::Views::MainWindow::probesFinished, &window,
-                [&window, save] { QTimer::singleShot(0, &window, save); }); // after the relayout the text asks for
-        else
-            QTimer::singleShot(0, &window, save);
+        // The screenshot shows the settled result (with the live verdict when probes run), not a placeholder; it
+        // is taken on the next turn of the event loop, after the relayout the new text asks for.
+        QObject::connect(
+            window.session(), &Posture::Models::InspectionSession::inspectionFinished, &window, [&window, save] {
+                if (window.settled())
+                    QTimer::singleShot(0, &window, save);
+            });
     }
     return app.exec();
 }

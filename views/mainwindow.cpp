@@ -5,6 +5,14 @@
 #include "core/common/secrets.h"
 #include "core/common/version.h"
 #include "diagnosticsmodel.h"
+#include "findingspane.h"
+#include "inspectionsession.h"
+#include "layersmodel.h"
+#include "posturemodel.h"
+#include "posturetableview.h"
+#include "riskroles.h"
+#include "risktableview.h"
+#include "sandboxmodel.h"
 #include "severitydelegate.h"
 
 #include <QApplication>
@@ -12,14 +20,15 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrentRun>
 
 namespace Posture::Views {
 
@@ -27,7 +36,7 @@ using Core::ConfigDocument;
 
 MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     : QMainWindow(parent)
-    , m_options(options)
+    , m_session(new Models::InspectionSession(this))
     , m_statusIcon(new QLabel(this))
     , m_status(new QLabel(this))
     , m_enforcementIcon(new QLabel(this))
@@ -37,6 +46,15 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     , m_configView(new ConfigView(this))
     , m_diagnostics(new Models::DiagnosticsModel(this))
     , m_diagnosticsView(new QTableView(this))
+    , m_posture(new Models::PostureModel(this))
+    , m_postureView(new PostureTableView(this))
+    , m_findings(new FindingsPane(this))
+    , m_sandboxModel(new Models::SandboxModel(this))
+    , m_sandbox(new RiskTableView(tr("Sandbox: verdicts and the checks behind them"), this))
+    , m_layersModel(new Models::LayersModel(this))
+    , m_layers(new RiskTableView(tr("The files Codex reads, lowest precedence first"), this))
+    , m_bottom(new QTabWidget(this))
+    , m_scope(new QLabel(this))
 {
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText); // paths and parser messages are never markup
@@ -62,6 +80,17 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     m_pages->addWidget(m_emptyState);
     m_pages->addWidget(m_configView);
 
+    m_configView->setAccessibleName(tr("The user's config.toml, read-only"));
+    m_emptyState->setAccessibleName(tr("No configuration"));
+    m_postureView->setModel(m_posture);
+    connect(m_postureView, &QTableView::activated, this, [this](const QModelIndex &index) {
+        showEvidence(
+            index.data(Models::PostureModel::FileRole).toString(), index.data(Models::PostureModel::LineRole).toInt());
+    });
+    connect(m_findings, &FindingsPane::evidenceRequested, this, &MainWindow::showEvidence);
+
+    m_diagnosticsView->setObjectName(QStringLiteral("problems"));
+    m_diagnosticsView->setAccessibleName(tr("Problems Codex would report"));
     m_diagnosticsView->setModel(m_diagnostics);
     m_diagnosticsView->setItemDelegate(new SeverityDelegate(m_diagnosticsView));
     m_diagnosticsView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -70,19 +99,32 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     m_diagnosticsView->horizontalHeader()->setStretchLastSection(true);
     m_diagnosticsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_diagnosticsView, &QTableView::activated, this, [this](const QModelIndex &index) {
-        // Only problems in the file shown can be jumped to.
-        if (index.data(Models::DiagnosticsModel::FileRole).toString() != m_inspection.userConfig().path())
-            return;
-        m_configView->goToLine(index.data(Models::DiagnosticsModel::LineRole).toInt());
-        m_configView->setFocus();
+        showEvidence(index.data(Models::DiagnosticsModel::FileRole).toString(),
+            index.data(Models::DiagnosticsModel::LineRole).toInt());
     });
 
+    auto *judgement = new QSplitter(Qt::Vertical, this);
+    judgement->addWidget(m_postureView);
+    judgement->addWidget(m_findings);
+    judgement->setSizes({330, 170});
+    auto *sideBySide = new QSplitter(Qt::Horizontal, this);
+    sideBySide->addWidget(judgement);
+    sideBySide->addWidget(m_pages);
+    sideBySide->setSizes({680, 420}); // the posture first; the file beside it
+    m_bottom->setAccessibleName(tr("Problems and sandbox"));
+    m_bottom->addTab(m_diagnosticsView, tr("Problems"));
+    m_bottom->addTab(m_sandbox, tr("Sandbox"));
+    m_bottom->addTab(m_layers, tr("Files"));
+    m_sandbox->setModel(m_sandboxModel);
+    m_layers->setModel(m_layersModel);
+    connect(m_layers, &QTableView::activated, this,
+        [this](const QModelIndex &index) { showEvidence(index.data(Models::LayersModel::FileRole).toString(), 1); });
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_pages);
-    splitter->addWidget(m_diagnosticsView);
+    splitter->addWidget(sideBySide);
+    splitter->addWidget(m_bottom);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
-    splitter->setSizes({520, 110}); // the file first; a few problem rows below
+    splitter->setSizes({500, 130}); // the posture and the file first; problems or the sandbox below
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -91,41 +133,57 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
+    // What is inspected stays in the status bar (a temporary message would go at the first status tip).
+    m_scope->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_scope, 1);
     createActions();
-    m_reloadTimer.setSingleShot(true);
-    m_reloadTimer.setInterval(200); // editors save in bursts; reload once
-    connect(&m_reloadTimer, &QTimer::timeout, this, &MainWindow::reload);
-    connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadTimer, qOverload<>(&QTimer::start));
-    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_reloadTimer, qOverload<>(&QTimer::start));
-    connect(&m_probes, &QFutureWatcherBase::finished, this, [this] {
-        if (m_probeAgain) { // what was probed is stale: the files changed meanwhile
-            m_probeAgain = false;
-            startProbes();
-            return;
-        }
-        m_inspection = m_probes.result();
-        m_probing = false;
-        showInspection();
-        Q_EMIT probesFinished();
-    });
+    m_status->setText(tr("Reading the Codex configuration…"));
+    connect(m_session, &Models::InspectionSession::inspectionFinished, this, &MainWindow::showInspection);
+    connect(m_session, &Models::InspectionSession::probeStateChanged, this,
+        [this](Models::InspectionSession::ProbeState state) {
+            const bool running = state == Models::InspectionSession::ProbeState::Running;
+            if (running)
+                m_enforcement->setText(tr("Checking what the sandbox really enforces (bwrap, codex sandbox)…"));
+            m_bottom->setTabText(m_bottom->indexOf(m_sandbox), running ? tr("Sandbox (checking…)") : tr("Sandbox"));
+        });
+    connect(m_session, &Models::InspectionSession::error, this,
+        [this](const QString &message) { statusBar()->showMessage(message); });
 
-    resize(1000, 680);
-    reload();
+    resize(1100, 780); // the posture table, the findings, the file and the sandbox without scrolling
+    m_session->setScope(options);
 }
 
-MainWindow::~MainWindow()
-{
-    m_probes.waitForFinished(); // every probe has a timeout
-}
+MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *reloadAction = fileMenu->addAction(tr("&Reload"), this, &MainWindow::reload);
     reloadAction->setShortcut(QKeySequence::Refresh);
+    QAction *findAction = fileMenu->addAction(tr("&Find a Finding"), this, [this] {
+        m_findings->filterField()->setFocus();
+        m_findings->filterField()->selectAll();
+    });
+    findAction->setShortcut(QKeySequence::Find);
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quitAction->setShortcut(QKeySequence::Quit);
+    // The panes in reading order: Ctrl+1…4 go to one, F6 to the next.
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    const QString paneNames[] = {
+        tr("&Posture"), tr("&Findings"), tr("&Configuration"), tr("&Problems, Sandbox, Files")};
+    for (int pane = 0; pane < 4; ++pane) {
+        QAction *action = viewMenu->addAction(paneNames[pane], this, [this, pane] { focusPane(pane); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + pane)));
+    }
+    QAction *nextPane = viewMenu->addAction(tr("&Next Pane"), this, [this] {
+        const QList<QWidget *> panes = this->panes();
+        const auto current = std::find_if(panes.cbegin(), panes.cend(), [](const QWidget *pane) {
+            return pane->isAncestorOf(QApplication::focusWidget()) || pane == QApplication::focusWidget();
+        });
+        focusPane(current == panes.cend() ? 0 : int((current - panes.cbegin() + 1) % panes.size()));
+    });
+    nextPane->setShortcut(Qt::Key_F6);
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About codex-posture"), this, [this] {
         QMessageBox::about(this, tr("About codex-posture"),
@@ -135,27 +193,43 @@ void MainWindow::createActions()
     });
 }
 
-void MainWindow::reload()
+QList<QWidget *> MainWindow::panes() const
 {
-    // Reading the files is quick and starts nothing: show it at once.
-    Core::InspectOptions filesOnly = m_options;
-    filesOnly.runPrograms = false;
-    m_inspection = Core::Inspection::run(filesOnly);
-    showInspection();
-    watchFiles();
-    if (m_options.runPrograms)
-        startProbes();
+    return {m_postureView, m_findings->list(), m_pages->currentWidget(), m_bottom->currentWidget()};
 }
 
-void MainWindow::startProbes()
+void MainWindow::focusPane(int pane)
 {
-    if (m_probes.isRunning()) {
-        m_probeAgain = true;
+    panes().at(pane)->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showEvidence(const QString &file, int line)
+{
+    // Only the file shown can be opened at a line (one tab per layer file is a later step).
+    if (file.isEmpty() || file != inspection().userConfig().path() || line <= 0)
         return;
-    }
-    m_probing = true;
-    m_enforcement->setText(tr("Checking what the sandbox really enforces (bwrap, codex sandbox)…"));
-    m_probes.setFuture(QtConcurrent::run([options = m_options] { return Core::Inspection::run(options); }));
+    m_configView->goToLine(line);
+    m_configView->setFocus();
+}
+
+void MainWindow::reload()
+{
+    m_session->rescan();
+}
+
+bool MainWindow::probing() const
+{
+    return m_session->probeState() == Models::InspectionSession::ProbeState::Running;
+}
+
+bool MainWindow::settled() const
+{
+    return m_session->hasInspection() && !m_session->isBusy();
+}
+
+const Core::Inspection &MainWindow::inspection() const
+{
+    return m_session->inspection();
 }
 
 QString MainWindow::enforcementText() const
@@ -167,11 +241,11 @@ void MainWindow::showEnforcement()
 {
     if (probing()) // the verdict from the files alone would flicker before the live one
         return;
-    const Core::Enforcement &cli = m_inspection.cliEnforcement;
-    const Core::Enforcement &ide = m_inspection.ideEnforcement;
+    const Core::Enforcement &cli = inspection().cliEnforcement;
+    const Core::Enforcement &ide = inspection().ideEnforcement;
     QString text = cli.summary() == ide.summary() ? tr("Sandbox (CLI and IDE): %1").arg(cli.summary())
                                                   : tr("Sandbox — CLI: %1. IDE: %2").arg(cli.summary(), ide.summary());
-    const QString machine = m_inspection.sandbox.machine.summary();
+    const QString machine = inspection().sandbox.machine.summary();
     if (machine != cli.summary() && machine != ide.summary())
         text += u'\n' + tr("With a sandbox, this machine: %1").arg(machine);
     const QList<Core::Remedy> &remedies = cli.remedies.isEmpty() ? ide.remedies : cli.remedies;
@@ -185,13 +259,9 @@ void MainWindow::showEnforcement()
     }
     m_enforcement->setText(text);
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    const Core::DiagnosticSeverity severity =
-        cli.state == Core::Enforcement::State::Enforced && ide.state == Core::Enforcement::State::Enforced
-        ? Core::DiagnosticSeverity::Info
-        : (cli.state == Core::Enforcement::State::NotEnforced || ide.state == Core::Enforcement::State::NotEnforced
-                  ? Core::DiagnosticSeverity::Error
-                  : Core::DiagnosticSeverity::Warning);
-    m_enforcementIcon->setPixmap(severityIcon(severity, style()).pixmap(iconSize, iconSize));
+    const Core::RiskLevel risk = Models::worseRisk(Core::riskOf(cli), Core::riskOf(ide));
+    m_enforcementIcon->setPixmap(riskIcon(risk, style()).pixmap(iconSize, iconSize));
+    m_enforcementIcon->setToolTip(Core::riskWord(risk));
 }
 
 bool MainWindow::showsEmptyState() const
@@ -206,16 +276,25 @@ QString MainWindow::statusText() const
 
 void MainWindow::showInspection()
 {
-    const ConfigDocument &config = m_inspection.userConfig();
+    const Core::Inspection &current = inspection();
+    const ConfigDocument &config = current.userConfig();
     const QString path = config.path();
     setWindowTitle(tr("%1 — codex-posture").arg(path));
-    statusBar()->showMessage(tr("Codex home: %1 (from %2)")
-            .arg(m_inspection.locations.codexHome, m_inspection.locations.sourceDescription()));
+    m_scope->setText(
+        tr("Codex home: %1 (from %2)").arg(current.locations.codexHome, current.locations.sourceDescription()));
     const std::optional<Core::Diagnostic> problem = config.problem();
     showEnforcement();
-    // Every problem Codex would report, in any layer (the view shows the user's config.toml).
-    m_diagnostics->setDiagnostics(m_inspection.messages);
-    m_diagnosticsView->setVisible(!m_inspection.messages.isEmpty());
+    m_posture->setInspection(current);
+    m_findings->setFindings(current.findings);
+    m_sandboxModel->setInspection(current);
+    m_layersModel->setInspection(current);
+    // Every problem Codex would report, in any layer (the view shows the user's config.toml); a tab only when there
+    // are some, and then the one shown.
+    m_diagnostics->setDiagnostics(current.messages);
+    const int problems = m_bottom->indexOf(m_diagnosticsView);
+    m_bottom->setTabText(problems, tr("Problems (%1)").arg(current.messages.size()));
+    m_bottom->setTabVisible(problems, !current.messages.isEmpty());
+    m_bottom->setCurrentIndex(current.messages.isEmpty() ? m_bottom->indexOf(m_sandbox) : problems);
 
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
     const auto showStatus = [&](Core::DiagnosticSeverity severity, const QString &text) {
@@ -229,7 +308,7 @@ void MainWindow::showInspection()
         m_emptyState->setText(tr("<h2>No Codex configuration yet</h2><p>There is no <code>config.toml</code> in "
                                  "<code>%1</code>.</p><p>Codex runs on its built-in defaults. When the file "
                                  "appears, it is shown here.</p>")
-                .arg(m_inspection.locations.codexHome.toHtmlEscaped()));
+                .arg(current.locations.codexHome.toHtmlEscaped()));
         showStatus(Core::DiagnosticSeverity::Info, tr("No config.toml: Codex uses its built-in defaults."));
         return;
     case ConfigDocument::Status::Unreadable:
@@ -251,43 +330,28 @@ void MainWindow::showInspection()
     case ConfigDocument::Status::Parsed:
         m_configView->setConfigText(Core::Secrets::maskConfigText(config.text())); // never a secret on screen
         m_pages->setCurrentWidget(m_configView);
-        showStatus(m_inspection.codexStarts() ? Core::DiagnosticSeverity::Info : Core::DiagnosticSeverity::Error,
-            postureSummary());
+        showStatus(
+            current.codexStarts() ? Core::DiagnosticSeverity::Info : Core::DiagnosticSeverity::Error, postureSummary());
         return;
     }
 }
 
 QString MainWindow::postureSummary() const
 {
-    if (!m_inspection.codexStarts())
+    const Core::Inspection &current = inspection();
+    if (!current.codexStarts())
         return tr("Codex refuses to start with this configuration: see the problems below.");
-    const Core::LocalPosture &cli = m_inspection.cli;
+    const Core::LocalPosture &cli = current.cli;
     QString summary =
         tr("Codex CLI: sandbox %1, filesystem %2, network %3, approval %4.")
             .arg(cli.sandboxMode.value, cli.filesystem.value, cli.network.value, cli.approvalPolicy.value);
-    if (m_inspection.loadStatus == Core::LoadStatus::Warning)
+    if (current.loadStatus == Core::LoadStatus::Warning)
         summary += u' ' + tr("Codex starts with warnings: see below.");
     summary += u'\n'
         + tr("Findings — CLI: %1, IDE: %2, cloud: %3 (codex-posture --report text explains each).")
-              .arg(m_inspection.verdict(Core::Surface::Cli).word(), m_inspection.verdict(Core::Surface::Ide).word(),
-                  m_inspection.verdict(Core::Surface::Cloud).word());
+              .arg(current.verdict(Core::Surface::Cli).word(), current.verdict(Core::Surface::Ide).word(),
+                  current.verdict(Core::Surface::Cloud).word());
     return summary;
-}
-
-void MainWindow::watchFiles()
-{
-    // A file replaced by an atomic save drops out of the watcher, so the set is renewed after every reload.
-    const QStringList watched = m_watcher.files() + m_watcher.directories();
-    if (!watched.isEmpty())
-        m_watcher.removePaths(watched);
-    // Until the Codex home exists, its parent is watched so that its creation is noticed.
-    const QString codexHome = m_inspection.locations.codexHome;
-    const bool homeExists = QFileInfo::exists(codexHome);
-    for (const QString &path :
-        {homeExists ? codexHome : QFileInfo(codexHome).absolutePath(), m_inspection.userConfig().path()}) {
-        if (QFileInfo::exists(path))
-            m_watcher.addPath(path);
-    }
 }
 
 } // namespace Posture::Views

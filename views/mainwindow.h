@@ -3,59 +3,73 @@
 
 #include "core/inspection.h"
 
-#include <QFileSystemWatcher>
-#include <QFutureWatcher>
 #include <QMainWindow>
-#include <QTimer>
 
 class QLabel;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 
 namespace Posture::Models {
 class DiagnosticsModel;
+class InspectionSession;
+class LayersModel;
+class PostureModel;
+class SandboxModel;
 } // namespace Posture::Models
 
 namespace Posture::Views {
 
 class ConfigView;
+class FindingsPane;
+class PostureTableView;
 
-// The main window: the user's config.toml with its problems, or a friendly empty state, and whether the sandbox is
-// really enforced. Reloads by itself when the file changes on disk. The configuration is shown at once; the probes
-// that start programs (bwrap, codex sandbox) run on a worker thread and fill in the verdict when they finish.
+// The main window: the posture of the CLI, the IDE extension and the cloud side by side, the findings, the user's
+// config.toml with its problems, or a friendly empty state, and whether the sandbox is really enforced. It shows what
+// its InspectionSession reports: the session runs the engine and the live probes on a worker thread and inspects again
+// when a file changes on disk.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    // Inspects the scope in options with a session of its own.
     explicit MainWindow(const Core::InspectOptions &options, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Runs the engine again and shows the result; the live probes follow in the background.
+    Models::InspectionSession *session() const { return m_session; }
+    // Inspects again (F5); the result arrives through the session.
     void reload();
-    bool probing() const { return m_probing; }
+    // The live probes are running: the sandbox verdict is not in yet.
+    bool probing() const;
+    // The newest inspection is shown and nothing is running.
+    bool settled() const;
 
-    const Core::Inspection &inspection() const { return m_inspection; }
+    const Core::Inspection &inspection() const;
     ConfigView *configView() const { return m_configView; }
+    PostureTableView *postureView() const { return m_postureView; }
+    FindingsPane *findingsPane() const { return m_findings; }
+    QTableView *sandboxView() const { return m_sandbox; }
+    QTableView *layersView() const { return m_layers; }
+    // The tabs below: Codex's problems (only when there are some), the sandbox, the files Codex reads.
+    QTabWidget *bottomTabs() const { return m_bottom; }
     bool showsEmptyState() const;
     QString statusText() const;
     QString enforcementText() const;
 
-Q_SIGNALS:
-    // The live probes finished and the window shows their verdict.
-    void probesFinished();
-
 private:
     void createActions();
+    // The panes in reading order: posture, findings, the configuration, the tab below.
+    QList<QWidget *> panes() const;
+    void focusPane(int pane);
+    // Opens the user's config.toml at a line, when the file is the one shown.
+    void showEvidence(const QString &file, int line);
     void showInspection();
-    void watchFiles();
-    void startProbes();
     void showEnforcement();
     QString postureSummary() const;
 
-    Core::InspectOptions m_options;
-    Core::Inspection m_inspection;
+    Models::InspectionSession *m_session;
     QLabel *m_statusIcon;
     QLabel *m_status;
     QLabel *m_enforcementIcon;
@@ -65,11 +79,15 @@ private:
     ConfigView *m_configView;
     Models::DiagnosticsModel *m_diagnostics;
     QTableView *m_diagnosticsView;
-    QFileSystemWatcher m_watcher;
-    QTimer m_reloadTimer;
-    QFutureWatcher<Core::Inspection> m_probes;
-    bool m_probing = false; // until the window has shown the probes' result
-    bool m_probeAgain = false; // the files changed while the probes ran
+    Models::PostureModel *m_posture;
+    PostureTableView *m_postureView;
+    FindingsPane *m_findings;
+    Models::SandboxModel *m_sandboxModel;
+    QTableView *m_sandbox;
+    Models::LayersModel *m_layersModel;
+    QTableView *m_layers;
+    QTabWidget *m_bottom;
+    QLabel *m_scope;
 };
 
 } // namespace Posture::Views

@@ -2,6 +2,7 @@
 #include "severitydelegate.h"
 
 #include "diagnosticsmodel.h"
+#include "riskroles.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -21,6 +22,30 @@ QIcon severityIcon(Core::DiagnosticSeverity severity, const QStyle *style)
     Q_UNREACHABLE_RETURN(QIcon());
 }
 
+QIcon riskIcon(Core::RiskLevel level, const QStyle *style)
+{
+    QStyle::StandardPixmap fallback = QStyle::SP_MessageBoxQuestion;
+    switch (level) {
+    case Core::RiskLevel::Ok:
+        fallback = QStyle::SP_DialogApplyButton;
+        break;
+    case Core::RiskLevel::Info:
+    case Core::RiskLevel::Low:
+        fallback = QStyle::SP_MessageBoxInformation;
+        break;
+    case Core::RiskLevel::Medium:
+    case Core::RiskLevel::High:
+        fallback = QStyle::SP_MessageBoxWarning;
+        break;
+    case Core::RiskLevel::Critical:
+        fallback = QStyle::SP_MessageBoxCritical;
+        break;
+    case Core::RiskLevel::Unknown:
+        break;
+    }
+    return QIcon::fromTheme(Core::riskIconName(level), style->standardIcon(fallback));
+}
+
 SeverityDelegate::SeverityDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 { }
@@ -35,6 +60,22 @@ void SeverityDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
         return;
     const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
     option->icon = severityIcon(static_cast<Core::DiagnosticSeverity>(severity.toInt()), style);
+    option->features |= QStyleOptionViewItem::HasDecoration;
+}
+
+RiskDelegate::RiskDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{ }
+
+RiskDelegate::~RiskDelegate() = default;
+
+void RiskDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (!index.data(Qt::DecorationRole).isValid())
+        return;
+    const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+    option->icon = riskIcon(Core::RiskLevel(index.data(Models::RiskRole).toInt()), style);
     option->features |= QStyleOptionViewItem::HasDecoration;
 }
 

@@ -2,6 +2,7 @@
 // The text report's judgement: the verdict per surface, then the findings grouped by the surfaces they concern.
 #include "core/report/textfindings.h"
 
+#include "core/common/risklevel.h"
 #include "core/common/secrets.h"
 #include "core/inspection.h"
 #include "core/report/textwrap.h"
@@ -10,13 +11,31 @@ namespace Posture::Core {
 
 namespace {
 
-// ANSI colours for the severity words; the word itself is always printed.
-QString coloured(const QString &text, Severity severity, bool colour)
+// The ANSI colour of a risk level's word; the word itself is always printed.
+QLatin1StringView ansiColour(RiskLevel level)
 {
-    if (!colour)
-        return text;
-    static constexpr const char *codes[] = {"2", "36", "33", "31", "1;31"};
-    return QStringLiteral("\x1b[%1m%2\x1b[0m").arg(QLatin1StringView(codes[int(severity)]), text);
+    switch (level) {
+    case RiskLevel::Ok:
+        return QLatin1StringView("32");
+    case RiskLevel::Info:
+        return QLatin1StringView("2");
+    case RiskLevel::Low:
+        return QLatin1StringView("36");
+    case RiskLevel::Medium:
+        return QLatin1StringView("33");
+    case RiskLevel::High:
+        return QLatin1StringView("31");
+    case RiskLevel::Critical:
+        return QLatin1StringView("1;31");
+    case RiskLevel::Unknown:
+        return QLatin1StringView("35");
+    }
+    Q_UNREACHABLE_RETURN(QLatin1StringView());
+}
+
+QString coloured(const QString &text, RiskLevel level, bool colour)
+{
+    return colour ? QStringLiteral("\x1b[%1m%2\x1b[0m").arg(ansiColour(level), text) : text;
 }
 
 QString groupLabel(Surfaces surfaces)
@@ -64,11 +83,12 @@ QString findingsText(const Inspection &inspection, bool colour)
         QStringList counts;
         for (int i = 4; i >= 1; --i) {
             if (verdict.counts[i] > 0)
-                counts.append(QStringLiteral("%1 %2").arg(verdict.counts[i]).arg(severityName(Severity(i))));
+                counts.append(QStringLiteral("%1 %2").arg(verdict.counts[i]).arg(riskWord(riskOf(Severity(i)))));
         }
         if (verdict.accepted > 0)
             counts.append(QStringLiteral("%1 accepted").arg(verdict.accepted));
-        const QString word = verdict.worst ? coloured(verdict.word(), *verdict.worst, colour) : verdict.word();
+        // Without any finding the word "ok" stays uncoloured, as it always was.
+        const QString word = verdict.worst ? coloured(verdict.word(), riskOf(*verdict.worst), colour) : verdict.word();
         text += QStringLiteral("  %1 %2%3\n")
                     .arg(surfaceLabel(surface) + u':', -15)
                     .arg(word,
@@ -87,8 +107,9 @@ QString findingsText(const Inspection &inspection, bool colour)
         for (const Finding &finding : inspection.findings) {
             if (finding.surfaces != group)
                 continue;
-            const QString level = severityName(finding.severity).toUpper();
-            text += QStringLiteral("  ") + coloured(level, finding.severity, colour) + QString(10 - level.size(), u' ')
+            const RiskLevel risk = riskOf(finding.severity);
+            const QString level = riskWord(risk).toUpper();
+            text += QStringLiteral("  ") + coloured(level, risk, colour) + QString(10 - level.size(), u' ')
                 + finding.title + u'\n';
             text += QString(12, u' ') + QStringLiteral("[%1]\n").arg(finding.id);
             const QString where = whereText(finding.evidence);

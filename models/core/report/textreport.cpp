@@ -4,6 +4,7 @@
 #include "core/common/secrets.h"
 #include "core/common/version.h"
 #include "core/inspection.h"
+#include "core/report/layerstatus.h"
 #include "core/report/textfindings.h"
 #include "core/report/textwrap.h"
 
@@ -15,23 +16,6 @@ namespace {
 QString row(const QString &label, const QString &value, int width = 12)
 {
     return QStringLiteral("  %1 %2\n").arg(label, -width).arg(value);
-}
-
-QString layerStatus(const ConfigLayer &layer)
-{
-    if (!layer.enabled)
-        return QStringLiteral("ignored: ") + layer.disabledReason;
-    switch (layer.document.status()) {
-    case ConfigDocument::Status::Missing:
-        return QStringLiteral("not found");
-    case ConfigDocument::Status::Unreadable:
-        return QStringLiteral("cannot be read");
-    case ConfigDocument::Status::ParseError:
-        return QStringLiteral("not valid TOML");
-    case ConfigDocument::Status::Parsed:
-        return QStringLiteral("read: %1 values").arg(layer.document.valueCount());
-    }
-    Q_UNREACHABLE_RETURN(QString());
 }
 
 QString verdict(LoadStatus status)
@@ -79,11 +63,6 @@ QString postureTable(const Inspection &inspection)
         return starts ? cell.value : QStringLiteral("(no start)");
     };
     const CloudSurface &cloud = inspection.cloud;
-    QString cloudNetwork = QStringLiteral("restricted");
-    for (const CloudEnvironment &environment : cloud.environments) {
-        if (environment.network() == u"enabled")
-            cloudNetwork = QStringLiteral("enabled");
-    }
     const QString cloudSource = cloud.source == u"declared" ? QStringLiteral("declared") : QStringLiteral("documented");
     QString text =
         QStringLiteral("  %1 %2 %3 %4\n")
@@ -106,7 +85,7 @@ QString postureTable(const Inspection &inspection)
         QStringLiteral("sandbox"), inspection.cli.sandboxMode, inspection.ide.sandboxMode, QStringLiteral("container"));
     line(QStringLiteral("filesystem"), inspection.cli.filesystem, inspection.ide.filesystem,
         QStringLiteral("container only"));
-    line(QStringLiteral("network"), inspection.cli.network, inspection.ide.network, cloudNetwork);
+    line(QStringLiteral("network"), inspection.cli.network, inspection.ide.network, cloud.network());
     const auto enforced = [](const Enforcement &enforcement) {
         return PostureValue{enforcement.state == Enforcement::State::Enforced
                 ? QStringLiteral("yes")

@@ -31,6 +31,13 @@ QString CloudEnvironment::network() const
     return agentInternet == u"on" && allowlist == u"all" ? QStringLiteral("enabled") : QStringLiteral("restricted");
 }
 
+QString CloudSurface::network() const
+{
+    const bool enabled = std::any_of(environments.cbegin(), environments.cend(),
+        [](const CloudEnvironment &environment) { return environment.network() == u"enabled"; });
+    return enabled ? QStringLiteral("enabled") : QStringLiteral("restricted");
+}
+
 CloudSurface CloudSurface::documentedDefaults()
 {
     // codex-config.md §7: agent internet is off by default; the setup phase always has internet.

@@ -30,6 +30,9 @@ struct CloudSurface
     QList<CloudEnvironment> environments;
     Diagnostics messages; // problems in the declaration file
 
+    // "enabled" when any environment reaches every domain, else "restricted".
+    QString network() const;
+
     static CloudSurface documentedDefaults();
     static CloudSurface load(const QString &file);
 };

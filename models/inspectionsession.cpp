@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "inspectionsession.h"
+
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrentRun>
+
+#include <exception>
+
+namespace Posture::Models {
+
+namespace {
+
+// The file itself when it exists, and the directory it is in (an atomic save renames a new file into it; a missing
+// file may appear there). When that directory is missing too and orMissingParent says so, its parent: a Codex home
+// created later is noticed. (Not for /etc/codex: /etc changes too often to rescan, and probe, on each change.)
+void addWatchTargets(QStringList &targets, const QString &file, bool orMissingParent = false)
+{
+    if (file.isEmpty())
+        return;
+    const QFileInfo info(file);
+    if (info.exists())
+        targets.append(info.absoluteFilePath());
+    const QString directory = info.absolutePath();
+    if (QFileInfo(directory).isDir())
+        targets.append(directory);
+    else if (const QString parent = QFileInfo(directory).absolutePath(); orMissingParent && QFileInfo(parent).isDir())
+        targets.append(parent);
+}
+
+QStringList watchTargets(const Core::Inspection &inspection)
+{
+    QStringList targets;
+    for (const Core::ConfigLayer &layer : inspection.layers)
+        addWatchTargets(targets, layer.document.path(), layer.kind == Core::ConfigLayer::Kind::User);
+    const Core::InspectOptions &options = inspection.options;
+    addWatchTargets(targets, options.cloudFile);
+    addWatchTargets(targets, options.acceptFile);
+    if (options.baselineFile != u"working-rule") // the shipped one is a resource
+        addWatchTargets(targets, options.baselineFile);
+    targets.removeDuplicates();
+    return targets;
+}
+
+bool probesTimedOut(const Core::LiveResults &live)
+{
+    return live.userNamespace.state == Core::ProbeProcess::State::TimedOut
+        || live.codexSandbox.process.state == Core::ProbeProcess::State::TimedOut;
+}
+
+// Unusable --baseline or --accept files, in words (the reports exit 2 on them).
+QString inputErrors(const Core::Diagnostics &problems)
+{
+    QStringList errors;
+    for (const Core::Diagnostic &problem : problems) {
+        if (problem.severity == Core::DiagnosticSeverity::Error)
+            errors.append(problem.toString());
+    }
+    return errors.join(u'\n');
+}
+
+} // namespace
+
+InspectionSession::InspectionSession(QObject *parent)
+    : QObject(parent)
+{
+    m_rescanDelay.setSingleShot(true);
+    m_rescanDelay.setInterval(200);
+    connect(&m_rescanDelay, &QTimer::timeout, this, &InspectionSession::rescan);
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &InspectionSession::fileChanged);
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_rescanDelay, qOverload<>(&QTimer::start));
+}
+
+InspectionSession::~InspectionSession()
+{
+    m_pool.waitForDone();
+}
+
+QString InspectionSession::probeStateWord(ProbeState state)
+{
+    switch (state) {
+    case ProbeState::NotProbed:
+        return tr("not probed");
+    case ProbeState::Running:
+        return tr("running");
+    case ProbeState::Done:
+        return tr("done");
+    case ProbeState::TimedOut:
+        return tr("timed out");
+    }
+    Q_UNREACHABLE_RETURN(QString());
+}
+
+void InspectionSession::setScope(const Core::InspectOptions &scope)
+{
+    m_scope = scope;
+    Q_EMIT scopeChanged();
+    rescan();
+}
+
+void InspectionSession::rescan()
+{
+    m_rescanDelay.stop();
+    ++m_generation;
+    Q_EMIT inspectionStarted();
+    startFiles();
+}
+
+void InspectionSession::startFiles()
+{
+    Core::InspectOptions filesOnly = m_scope;
+    filesOnly.runPrograms = false; // reading the files is quick and starts nothing: shown first
+    const quint64 generation = m_generation;
+    ++m_filesRunning;
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        --m_filesRunning;
+        if (generation != m_generation)
+            return; // a newer rescan is on its way
+        const Outcome outcome = watcher->result();
+        // Whoever sees this result also sees whether probes follow (a screenshot waits for them).
+        const bool probes = probesWanted() && outcome.error.isEmpty();
+        setProbeState(probes ? ProbeState::Running : ProbeState::NotProbed);
+        show(outcome);
+        if (probes)
+            startProbes();
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [filesOnly, environment = m_environment]() -> Outcome {
+        try {
+            return {Core::Inspection::run(filesOnly, environment), {}};
+        } catch (const std::exception &e) {
+            return {{}, QString::fromLocal8Bit(e.what())};
+        }
+    }));
+}
+
+void InspectionSession::startProbes()
+{
+    setProbeState(ProbeState::Running);
+    if (m_probesRunning) { // one probe run at a time: this one starts when the older one returns
+        m_probesPending = true;
+        return;
+    }
+    m_probesRunning = true;
+    Q_EMIT probesStarted();
+    const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        m_probesRunning = false;
+        if (m_probesPending) { // what was probed is stale: the scope or the files changed meanwhile
+            m_probesPending = false;
+            startProbes();
+            return;
+        }
+        if (generation != m_generation)
+            return; // a newer rescan will start its own probes
+        const Outcome outcome = watcher->result();
+        if (!outcome.error.isEmpty())
+            setProbeState(ProbeState::NotProbed);
+        else
+            setProbeState(probesTimedOut(outcome.inspection.sandbox.live) ? ProbeState::TimedOut : ProbeState::Done);
+        show(outcome);
+        Q_EMIT probesFinished();
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [options = m_scope, environment = m_environment]() -> Outcome {
+        try {
+            return {Core::Inspection::run(options, environment), {}};
+        } catch (const std::exception &e) {
+            return {{}, QString::fromLocal8Bit(e.what())};
+        }
+    }));
+}
+
+void InspectionSession::show(const Outcome &outcome)
+{
+    if (!outcome.error.isEmpty()) {
+        Q_EMIT error(tr("The inspection failed: %1").arg(outcome.error));
+        return;
+    }
+    m_inspection = outcome.inspection;
+    m_hasInspection = true;
+    watch(m_inspection);
+    Q_EMIT inspectionFinished(m_inspection);
+    if (const QString errors = inputErrors(m_inspection.inputProblems); !errors.isEmpty())
+        Q_EMIT error(errors);
+}
+
+void InspectionSession::setProbeState(ProbeState state)
+{
+    if (state == m_probeState)
+        return;
+    m_probeState = state;
+    Q_EMIT probeStateChanged(state);
+}
+
+QStringList InspectionSession::watchedPaths() const
+{
+    return m_watcher.files() + m_watcher.directories();
+}
+
+void InspectionSession::watch(const Core::Inspection &inspection)
+{
+    const QStringList targets = watchTargets(inspection);
+    const QStringList current = watchedPaths();
+    QStringList stale;
+    for (const QString &path : current) {
+        if (!targets.contains(path))
+            stale.append(path);
+    }
+    if (!stale.isEmpty())
+        m_watcher.removePaths(stale);
+    QStringList added;
+    for (const QString &path : targets) {
+        if (!current.contains(path))
+            added.append(path);
+    }
+    if (!added.isEmpty())
+        m_watcher.addPaths(added);
+}
+
+void InspectionSession::fileChanged(const QString &path)
+{
+    // An atomic save replaces the file, and the watcher drops the one it watched: watch the new one at once.
+    if (!m_watcher.files().contains(path) && QFileInfo::exists(path))
+        m_watcher.addPath(path);
+    m_rescanDelay.start();
+}
+
+} // namespace Posture::Models

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/inspection.h"
+
+#include <QFileSystemWatcher>
+#include <QObject>
+#include <QThreadPool>
+#include <QTimer>
+
+namespace Posture::Models {
+
+// One inspection of one scope, kept current: runs the engine on a worker thread (the thread the session lives on
+// never runs an inspection or a probe), watches every file the inspection read and inspects again when one changes,
+// and runs the live probes after the configuration is shown. The views bind to its signals.
+//
+// A rescan first reads the files (no program is started) and reports that; when the scope asks for live probes on
+// this machine, the probes follow on the worker and their inspection replaces the first. A result of an older rescan
+// never replaces a newer one.
+class InspectionSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(InspectionSession)
+
+public:
+    enum class ProbeState {
+        NotProbed, // live probes off, or a copied machine (nothing is run there)
+        Running,
+        Done,
+        TimedOut, // a probe program was cut off at its timeout: its part of the verdict is unknown
+    };
+    Q_ENUM(ProbeState)
+
+    explicit InspectionSession(QObject *parent = nullptr);
+    ~InspectionSession() override; // waits for the worker: every probe has a timeout
+
+    // What is inspected: Codex home, home, cwd, profile, system root, cloud, baseline, accepted risks, and whether
+    // the live probes run. Setting it inspects again.
+    const Core::InspectOptions &scope() const { return m_scope; }
+    void setScope(const Core::InspectOptions &scope);
+    // The environment the engine sees (PATH, CODEX_HOME, HOME, ...): the process's own unless set.
+    void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
+    // A copied machine (--system-root): read-only, nothing is run there.
+    bool isSample() const { return !m_scope.systemRoot.isEmpty(); }
+
+    // Inspects the scope again (F5; a watched file changed).
+    void rescan();
+    // The newest inspection shown; empty until inspectionFinished was first emitted.
+    const Core::Inspection &inspection() const { return m_inspection; }
+    bool hasInspection() const { return m_hasInspection; }
+    // An inspection or its probes are still running.
+    bool isBusy() const { return m_filesRunning > 0 || m_probeState == ProbeState::Running; }
+    ProbeState probeState() const { return m_probeState; }
+    static QString probeStateWord(ProbeState state); // "not probed", "running", "done", "timed out"
+
+    // The files and directories watched: every layer file Codex reads (and the directory it is in, which sees an
+    // atomic save or the file appearing), the cloud, baseline and accept files.
+    QStringList watchedPaths() const;
+    // How long after the last change on disk the rescan starts (editors save in bursts).
+    void setRescanDelay(int milliseconds) { m_rescanDelay.setInterval(milliseconds); }
+
+Q_SIGNALS:
+    void scopeChanged();
+    void inspectionStarted();
+    // A new result: the configuration at once, and again with the probes' verdict when they finish.
+    void inspectionFinished(const Posture::Core::Inspection &inspection);
+    void probesStarted();
+    void probesFinished();
+    void probeStateChanged(Posture::Models::InspectionSession::ProbeState state);
+    // The inspection could not be made, or an input file (--baseline, --accept) is unusable.
+    void error(const QString &message);
+
+private:
+    struct Outcome
+    {
+        Core::Inspection inspection;
+        QString error;
+    };
+
+    void startFiles();
+    void startProbes();
+    void show(const Outcome &outcome);
+    void watch(const Core::Inspection &inspection);
+    void fileChanged(const QString &path);
+    void setProbeState(ProbeState state);
+    bool probesWanted() const { return m_scope.runPrograms && !isSample(); }
+
+    Core::InspectOptions m_scope;
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
+    Core::Inspection m_inspection;
+    bool m_hasInspection = false;
+    quint64 m_generation = 0; // of the newest rescan; older results are dropped
+    int m_filesRunning = 0;
+    bool m_probesRunning = false; // a probe run is on the worker (perhaps of an older rescan)
+    bool m_probesPending = false; // start the probes again when it returns
+    ProbeState m_probeState = ProbeState::NotProbed;
+    QFileSystemWatcher m_watcher;
+    QTimer m_rescanDelay;
+    QThreadPool m_pool; // the session's own: its destructor waits for exactly its work
+};
+
+} // namespace Posture::Models

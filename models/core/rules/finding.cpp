@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/rules/finding.h"
 
+#include "core/common/risklevel.h"
+
 namespace Posture::Core {
 
 namespace {
@@ -16,19 +18,7 @@ QString severityName(Severity severity)
 
 QString severityIconName(Severity severity)
 {
-    switch (severity) {
-    case Severity::Info:
-        return QStringLiteral("dialog-information");
-    case Severity::Low:
-        return QStringLiteral("data-information");
-    case Severity::Medium:
-        return QStringLiteral("data-warning");
-    case Severity::High:
-        return QStringLiteral("dialog-warning");
-    case Severity::Critical:
-        return QStringLiteral("dialog-error");
-    }
-    Q_UNREACHABLE_RETURN(QString());
+    return riskIconName(riskOf(severity)); // one place for the icons of every risk (common/risklevel)
 }
 
 std::optional<Severity> severityFromName(const QString &name)

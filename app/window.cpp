@@ -15,7 +15,11 @@ int runWindow(int &argc, char **argv, const Posture::Core::InspectOptions &optio
 {
     QApplication app(argc, argv);
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.codex_posture"));
+    QCoreApplication::setOrganizationName(QStringLiteral("codex-posture"));
+    QCoreApplication::setApplicationName(QStringLiteral("codex-posture"));
     Posture::Views::MainWindow window(options);
+    if (screenshot.isEmpty())
+        window.restoreLayout(); // a screenshot keeps the fixed layout: the same picture on every machine
     window.show();
     if (!screenshot.isEmpty()) {
         const auto save = [&window, &app, screenshot] {

@@ -78,10 +78,12 @@ void setOrigin(
     }
 }
 
+// Codex refuses the configuration: what it would do cannot be said until the file is fixed (desktop.md: "unknown" is
+// a check that could not run), and the refusal itself is the finding and the banner.
 Cell doesNotStart()
 {
     return {.value = PostureModel::tr("does not start"),
-        .risk = RiskLevel::Info,
+        .risk = RiskLevel::Unknown,
         .provenance = PostureModel::tr("Codex refuses this configuration")};
 }
 

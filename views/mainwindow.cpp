@@ -16,6 +16,8 @@
 #include "severitydelegate.h"
 
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -23,6 +25,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -103,14 +106,16 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
             index.data(Models::DiagnosticsModel::LineRole).toInt());
     });
 
-    auto *judgement = new QSplitter(Qt::Vertical, this);
-    judgement->addWidget(m_postureView);
-    judgement->addWidget(m_findings);
-    judgement->setSizes({330, 170});
-    auto *sideBySide = new QSplitter(Qt::Horizontal, this);
-    sideBySide->addWidget(judgement);
-    sideBySide->addWidget(m_pages);
-    sideBySide->setSizes({680, 420}); // the posture first; the file beside it
+    m_judgement = new QSplitter(Qt::Vertical, this);
+    m_judgement->setObjectName(QStringLiteral("judgement"));
+    m_judgement->addWidget(m_postureView);
+    m_judgement->addWidget(m_findings);
+    m_judgement->setSizes({330, 170});
+    m_sideBySide = new QSplitter(Qt::Horizontal, this);
+    m_sideBySide->setObjectName(QStringLiteral("sideBySide"));
+    m_sideBySide->addWidget(m_judgement);
+    m_sideBySide->addWidget(m_pages);
+    m_sideBySide->setSizes({680, 420}); // the posture first; the file beside it
     m_bottom->setAccessibleName(tr("Problems and sandbox"));
     m_bottom->addTab(m_diagnosticsView, tr("Problems"));
     m_bottom->addTab(m_sandbox, tr("Sandbox"));
@@ -119,18 +124,19 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     m_layers->setModel(m_layersModel);
     connect(m_layers, &QTableView::activated, this,
         [this](const QModelIndex &index) { showEvidence(index.data(Models::LayersModel::FileRole).toString(), 1); });
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(sideBySide);
-    splitter->addWidget(m_bottom);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 0);
-    splitter->setSizes({500, 130}); // the posture and the file first; problems or the sandbox below
+    m_outer = new QSplitter(Qt::Vertical, this);
+    m_outer->setObjectName(QStringLiteral("outer"));
+    m_outer->addWidget(m_sideBySide);
+    m_outer->addWidget(m_bottom);
+    m_outer->setStretchFactor(0, 1);
+    m_outer->setStretchFactor(1, 0);
+    m_outer->setSizes({500, 130}); // the posture and the file first; problems or the sandbox below
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addLayout(statusRow);
     layout->addLayout(enforcementRow);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_outer, 1);
     setCentralWidget(central);
 
     // What is inspected stays in the status bar (a temporary message would go at the first status tip).
@@ -154,6 +160,41 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("window"));
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    for (QSplitter *splitter : splitters())
+        splitter->restoreState(settings.value(splitter->objectName()).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("window"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    for (const QSplitter *splitter : splitters())
+        settings.setValue(splitter->objectName(), splitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+QString MainWindow::scopeTitle() const
+{
+    const Core::InspectOptions &scope = m_session->scope();
+    QStringList parts{QDir::toNativeSeparators(inspection().locations.codexHome)};
+    if (!scope.profile.isEmpty())
+        parts.append(tr("profile %1").arg(scope.profile));
+    parts.append(m_session->isSample() ? tr("sample of %1, read-only").arg(QDir::toNativeSeparators(scope.systemRoot))
+                                       : tr("this machine"));
+    return tr("%1 — codex-posture").arg(parts.join(QStringLiteral(" · ")));
+}
 
 void MainWindow::createActions()
 {
@@ -279,7 +320,7 @@ void MainWindow::showInspection()
     const Core::Inspection &current = inspection();
     const ConfigDocument &config = current.userConfig();
     const QString path = config.path();
-    setWindowTitle(tr("%1 — codex-posture").arg(path));
+    setWindowTitle(scopeTitle());
     m_scope->setText(
         tr("Codex home: %1 (from %2)").arg(current.locations.codexHome, current.locations.sourceDescription()));
     const std::optional<Core::Diagnostic> problem = config.problem();

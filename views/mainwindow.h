@@ -7,6 +7,7 @@
 
 class QLabel;
 class QStackedWidget;
+class QSplitter;
 class QTabWidget;
 class QTableView;
 
@@ -56,10 +57,20 @@ public:
     QTabWidget *bottomTabs() const { return m_bottom; }
     bool showsEmptyState() const;
     QString statusText() const;
+    // The window's size and the panes' proportions, kept in QSettings between runs. The application restores them
+    // for a user's window; a screenshot keeps the fixed layout, so that it is the same on every machine.
+    void restoreLayout();
+    void saveLayout() const;
+    QList<QSplitter *> splitters() const { return {m_outer, m_sideBySide, m_judgement}; }
     QString enforcementText() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
+    // "<Codex home> · profile P · this machine — codex-posture": what is inspected.
+    QString scopeTitle() const;
     // The panes in reading order: posture, findings, the configuration, the tab below.
     QList<QWidget *> panes() const;
     void focusPane(int pane);
@@ -87,6 +98,9 @@ private:
     Models::LayersModel *m_layersModel;
     QTableView *m_layers;
     QTabWidget *m_bottom;
+    QSplitter *m_outer = nullptr;
+    QSplitter *m_sideBySide = nullptr;
+    QSplitter *m_judgement = nullptr;
     QLabel *m_scope;
 };
 

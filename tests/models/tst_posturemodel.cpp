@@ -178,7 +178,7 @@ void TestPostureModel::parseError_neitherSurfaceStarts()
     for (const auto column : {PostureModel::CliColumn, PostureModel::IdeColumn}) {
         const QModelIndex approval = m_model->index(PostureModel::ApprovalRow, column);
         QCOMPARE(approval.data().toString(), QStringLiteral("does not start"));
-        QCOMPARE(riskAt(approval), RiskLevel::Info);
+        QCOMPARE(riskAt(approval), RiskLevel::Unknown); // not "info": nothing can be said until Codex starts
     }
 }
 

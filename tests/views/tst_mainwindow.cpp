@@ -17,7 +17,9 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -84,6 +86,8 @@ private Q_SLOTS:
     void codexHomeCreatedLater_isNoticed();
     void sampleMachine_showsTheVerdictOfItsFiles();
     void probes_runInTheBackgroundAndShowTheVerdict();
+    void title_saysWhatIsInspected();
+    void layout_persistsBetweenRuns();
 };
 
 void TestMainWindow::parseError_showsMarkerLineAndProblem()
@@ -384,6 +388,52 @@ void TestMainWindow::probes_runInTheBackgroundAndShowTheVerdict()
     QVERIFY2(window.enforcementText().contains(QStringLiteral("timed out")), qPrintable(window.enforcementText()));
     QCOMPARE(
         window.bottomTabs()->tabText(window.bottomTabs()->indexOf(window.sandboxView())), QStringLiteral("Sandbox"));
+}
+
+void TestMainWindow::title_saysWhatIsInspected()
+{
+    QTemporaryDir home;
+    MainWindow window(Posture::Tests::isolated({.home = home.path(), .cwd = home.path()}));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    QVERIFY2(window.windowTitle().contains(home.path() + QStringLiteral("/.codex")), qPrintable(window.windowTitle()));
+    // (Every window here inspects an isolated system root, so each is a "sample"; "this machine" would need the
+    // host's /etc/codex, which no test reads.)
+    const QString root = QStringLiteral(POSTURE_TEST_DATA_DIR "/sysroots/ubuntu-2404-restricted");
+    MainWindow sample(Posture::Tests::isolated(
+        {.home = home.path(), .cwd = home.path(), .profile = QStringLiteral("ci"), .systemRoot = root}));
+    QTRY_VERIFY_WITH_TIMEOUT(sample.settled(), 10000);
+    QVERIFY2(sample.windowTitle().contains(QStringLiteral("sample of ") + root), qPrintable(sample.windowTitle()));
+    QVERIFY2(sample.windowTitle().contains(QStringLiteral("profile ci")), qPrintable(sample.windowTitle()));
+}
+
+void TestMainWindow::layout_persistsBetweenRuns()
+{
+    // QSettings in a folder of the test's own, never the user's.
+    QTemporaryDir settings;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("codex-posture-test"));
+    QTemporaryDir home;
+    QList<int> chosen;
+    {
+        MainWindow window(Posture::Tests::isolated({.home = home.path(), .cwd = home.path()}));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSplitter *judgement = window.splitters().constLast();
+        const int total = judgement->sizes().at(0) + judgement->sizes().at(1);
+        judgement->setSizes({total / 4, total - total / 4});
+        chosen = judgement->sizes();
+        QVERIFY(window.close()); // closing saves
+    }
+    MainWindow again(Posture::Tests::isolated({.home = home.path(), .cwd = home.path()}));
+    QVERIFY(again.splitters().constLast()->sizes() != chosen); // the built-in proportions before restoring
+    again.restoreLayout();
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    // The posture table keeps the height chosen (a pixel either way: the handle's width is shared out again); the
+    // findings below take what the window's height leaves.
+    const QList<int> restored = again.splitters().constLast()->sizes();
+    QVERIFY2(qAbs(restored.constFirst() - chosen.constFirst()) <= 2,
+        qPrintable(QStringLiteral("%1 vs %2").arg(restored.constFirst()).arg(chosen.constFirst())));
 }
 
 QTEST_MAIN(TestMainWindow)

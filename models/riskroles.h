@@ -4,6 +4,7 @@
 #include "core/common/risklevel.h"
 
 #include <QIcon>
+#include <QVariant>
 
 namespace Posture::Models {
 

@@ -2,6 +2,7 @@
 #include "posturetableview.h"
 
 #include "posturemodel.h"
+#include "riskpalette.h"
 #include "severitydelegate.h"
 
 #include <QApplication>
@@ -44,8 +45,10 @@ void PostureDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
     QStyledItemDelegate::initStyleOption(option, index);
     option->text = PostureTableView::cellText(index).replace(u'\n', QChar::LineSeparator); // as displayText()
     const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
-    option->icon = riskIcon(Core::RiskLevel(index.data(Models::RiskRole).toInt()), style);
+    const auto level = Core::RiskLevel(index.data(Models::RiskRole).toInt());
+    option->icon = riskIcon(level, style);
     option->features |= QStyleOptionViewItem::HasDecoration;
+    tintForRisk(option, level);
     option->decorationAlignment = Qt::AlignLeft | Qt::AlignTop;
     option->displayAlignment = Qt::AlignLeft | Qt::AlignTop;
 }

@@ -2,6 +2,7 @@
 #include "severitydelegate.h"
 
 #include "diagnosticsmodel.h"
+#include "riskpalette.h"
 #include "riskroles.h"
 
 #include <QApplication>
@@ -75,8 +76,10 @@ void RiskDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
     if (!index.data(Qt::DecorationRole).isValid())
         return;
     const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
-    option->icon = riskIcon(Core::RiskLevel(index.data(Models::RiskRole).toInt()), style);
+    const auto level = Core::RiskLevel(index.data(Models::RiskRole).toInt());
+    option->icon = riskIcon(level, style);
     option->features |= QStyleOptionViewItem::HasDecoration;
+    tintForRisk(option, level);
 }
 
 } // namespace Posture::Views

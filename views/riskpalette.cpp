@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "riskpalette.h"
+
+#include <QStyle>
+#include <QStyleOptionViewItem>
+
+#include <cmath>
+
+namespace Posture::Views {
+
+namespace {
+
+double relativeLuminance(const QColor &colour)
+{
+    const auto channel = [](double value) {
+        return value <= 0.04045 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
+    };
+    const QColor rgb = colour.toRgb();
+    return 0.2126 * channel(rgb.redF()) + 0.7152 * channel(rgb.greenF()) + 0.0722 * channel(rgb.blueF());
+}
+
+QColor mixed(const QColor &base, const QColor &tint, double share)
+{
+    const QColor a = base.toRgb();
+    const QColor b = tint.toRgb();
+    return QColor::fromRgbF(float(a.redF() * (1 - share) + b.redF() * share),
+        float(a.greenF() * (1 - share) + b.greenF() * share), float(a.blueF() * (1 - share) + b.blueF() * share));
+}
+
+// The hue of a level that stands out, or -1: red for critical and high, orange for medium, yellow for low.
+int hueOf(Core::RiskLevel level)
+{
+    switch (level) {
+    case Core::RiskLevel::Critical:
+    case Core::RiskLevel::High:
+        return 0;
+    case Core::RiskLevel::Medium:
+        return 30;
+    case Core::RiskLevel::Low:
+        return 55;
+    case Core::RiskLevel::Ok:
+    case Core::RiskLevel::Info:
+    case Core::RiskLevel::Unknown:
+        return -1;
+    }
+    return -1;
+}
+
+} // namespace
+
+double contrastRatio(const QColor &a, const QColor &b)
+{
+    const double lighter = std::max(relativeLuminance(a), relativeLuminance(b));
+    const double darker = std::min(relativeLuminance(a), relativeLuminance(b));
+    return (lighter + 0.05) / (darker + 0.05);
+}
+
+RiskColours riskColours(Core::RiskLevel level, const QPalette &palette)
+{
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    const int hue = hueOf(level);
+    if (hue < 0)
+        return {QColor(), text};
+    // The hue at the palette's own lightness side: a pale tint on a light Base, a deep one on a dark Base; critical
+    // a little stronger than high.
+    const bool dark = base.lightnessF() < 0.5;
+    const QColor pure = QColor::fromHslF(float(hue) / 360.0f, 0.85f, dark ? 0.35f : 0.6f);
+    const double strength = level == Core::RiskLevel::Critical ? 0.45 : 0.3;
+    for (double share = strength; share > 0.0; share -= 0.05) {
+        const QColor background = mixed(base, pure, share);
+        for (const QColor &foreground : {text, QColor(Qt::black), QColor(Qt::white)}) {
+            if (contrastRatio(foreground, background) >= 4.5)
+                return {background, foreground};
+        }
+    }
+    return {QColor(), text};
+}
+
+void tintForRisk(QStyleOptionViewItem *option, Core::RiskLevel level)
+{
+    const RiskColours colours = riskColours(level, option->palette);
+    if (!colours.background.isValid() || (option->state & QStyle::State_Selected))
+        return;
+    option->backgroundBrush = colours.background;
+    option->palette.setColor(QPalette::Text, colours.foreground);
+}
+
+} // namespace Posture::Views

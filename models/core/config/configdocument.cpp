@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/config/configdocument.h"
 
-#include "core/config/tomlpp.h"
+#include "core/config/tomltext.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -123,8 +123,7 @@ public:
     {
         if (m_problem)
             return;
-        const qsizetype at = offset(node.source().begin);
-        qsizetype i = at;
+        qsizetype i = text().offset(node.source().begin);
         if (i < m_bytes.size() && (m_bytes[i] == '+' || m_bytes[i] == '-'))
             ++i;
         if (i + 1 < m_bytes.size() && m_bytes[i] == '0' && (m_bytes[i + 1] == 'x' || m_bytes[i + 1] == 'X'))
@@ -140,33 +139,22 @@ private:
         m_problem = Diagnostic{DiagnosticSeverity::Error, SourceLocation{{}, int(at.line), int(at.column)}, text, hint};
     }
 
+    // Positions as byte offsets, worked out on the first float or non-ASCII key only (most files have neither).
+    const TomlText &text()
+    {
+        if (!m_text)
+            m_text.emplace(m_bytes);
+        return *m_text;
+    }
+
     char byteAt(const toml::source_position &at)
     {
-        const qsizetype i = offset(at);
+        const qsizetype i = text().offset(at);
         return i < m_bytes.size() ? m_bytes[i] : '\0';
     }
 
-    // The byte offset of a line and column (toml++ counts columns in code points).
-    qsizetype offset(const toml::source_position &at)
-    {
-        if (m_lineStarts.isEmpty()) {
-            m_lineStarts.append(0);
-            for (qsizetype i = 0; i < m_bytes.size(); ++i) {
-                if (m_bytes[i] == '\n')
-                    m_lineStarts.append(i + 1);
-            }
-        }
-        qsizetype i = m_lineStarts.value(qsizetype(at.line) - 1, m_bytes.size());
-        for (toml::source_index column = 1; column < at.column && i < m_bytes.size(); ++column) {
-            ++i;
-            while (i < m_bytes.size() && (uchar(m_bytes[i]) & 0xC0) == 0x80)
-                ++i; // continuation bytes of the same code point
-        }
-        return i;
-    }
-
     const QByteArray &m_bytes;
-    QList<qsizetype> m_lineStarts;
+    std::optional<TomlText> m_text;
     std::optional<Diagnostic> m_problem;
 };
 

@@ -2,7 +2,7 @@
 #include "core/fixes/tomleditor.h"
 
 #include "core/config/configdocument.h"
-#include "core/config/tomlpp.h"
+#include "core/config/tomltext.h"
 
 #include <QRegularExpression>
 
@@ -11,57 +11,6 @@
 namespace Posture::Core {
 
 namespace {
-
-// The file's bytes with what the edits need: where each line starts, its line ending, toml++'s positions as offsets.
-class Text
-{
-public:
-    explicit Text(const QByteArray &bytes)
-        : m_bytes(bytes)
-    {
-        m_starts.append(0);
-        for (qsizetype i = 0; i < bytes.size(); ++i) {
-            if (bytes.at(i) == '\n')
-                m_starts.append(i + 1);
-        }
-        const qsizetype crlf = bytes.count("\r\n");
-        m_eol = crlf > 0 && crlf * 2 >= bytes.count('\n') ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
-        m_bom = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    }
-
-    const QByteArray &bytes() const { return m_bytes; }
-    QByteArray eol() const { return m_eol; }
-    int lineCount() const { return int(m_starts.size()); }
-    bool endsWithNewline() const { return m_bytes.endsWith('\n'); }
-    qsizetype lineStart(int line) const { return line <= 1 ? m_bom : m_starts.at(line - 1); }
-    // The offset after the line and its line ending (the next line's start, or the end of the file).
-    qsizetype lineEnd(int line) const { return line < lineCount() ? m_starts.at(line) : m_bytes.size(); }
-    // The line's text without its line ending.
-    QByteArray line(int line) const
-    {
-        QByteArray text = m_bytes.mid(lineStart(line), lineEnd(line) - lineStart(line));
-        while (text.endsWith('\n') || text.endsWith('\r'))
-            text.chop(1);
-        return text;
-    }
-    // toml++ counts columns in code points; this turns a position into a byte offset.
-    qsizetype offset(const toml::source_position &position) const
-    {
-        qsizetype at = lineStart(int(position.line));
-        for (toml::source_index column = 1; column < position.column && at < m_bytes.size(); ++column) {
-            ++at;
-            while (at < m_bytes.size() && (uchar(m_bytes.at(at)) & 0xC0) == 0x80)
-                ++at; // continuation bytes of the same code point
-        }
-        return at;
-    }
-
-private:
-    QByteArray m_bytes;
-    QList<qsizetype> m_starts;
-    QByteArray m_eol;
-    qsizetype m_bom = 0;
-};
 
 struct Header
 {
@@ -72,7 +21,7 @@ struct Header
 
 // Every [table] and [[array]] header line, with the key path it names (parsed by toml++ itself, so quoting and
 // escapes mean what they mean in TOML).
-QList<Header> headersOf(const Text &text)
+QList<Header> headersOf(const TomlText &text)
 {
     QList<Header> headers;
     static const QRegularExpression header(QStringLiteral("^\\s*(\\[\\[?)"));
@@ -224,7 +173,7 @@ struct Parsed
     std::optional<Diagnostic> problem;
 };
 
-Parsed parse(const QByteArray &bytes, const Text &text)
+Parsed parse(const QByteArray &bytes, const TomlText &text)
 {
     Parsed parsed;
     parsed.document = ConfigDocument::fromBytes(bytes, {});
@@ -286,7 +235,7 @@ int lastValueLine(const toml::node &node, int first, int last)
 
 // Where a new top-level key goes: after the last top-level value, else before the comment block above the first
 // header (so the header keeps its comment), else at the end.
-int rootInsertLine(const Parsed &parsed, const Text &text)
+int rootInsertLine(const Parsed &parsed, const TomlText &text)
 {
     const int firstHeader = parsed.headers.isEmpty() ? text.lineCount() + 1 : parsed.headers.constFirst().line;
     const int last = lastValueLine(parsed.root, 1, firstHeader - 1);
@@ -298,7 +247,7 @@ int rootInsertLine(const Parsed &parsed, const Text &text)
     return line; // insert after this line (0: at the very start)
 }
 
-QByteArray insertAfterLine(const Text &text, int line, const QByteArray &newLine)
+QByteArray insertAfterLine(const TomlText &text, int line, const QByteArray &newLine)
 {
     QByteArray bytes = text.bytes();
     if (bytes.isEmpty())
@@ -320,8 +269,8 @@ QByteArray indentationOf(const QByteArray &line)
 }
 
 // Inserts `relative = value` into the existing table at tablePath.
-TomlEditor::Result insertInto(const QByteArray &original, const Text &text, Parsed &parsed, const KeyPath &tablePath,
-    const KeyPath &relative, const QVariant &value, const KeyPath &fullPath)
+TomlEditor::Result insertInto(const QByteArray &original, const TomlText &text, Parsed &parsed,
+    const KeyPath &tablePath, const KeyPath &relative, const QVariant &value, const KeyPath &fullPath)
 {
     const QByteArray assignment = dotted(relative) + " = " + TomlEditor::render(value);
     toml::node *node = find(parsed.root, tablePath);
@@ -425,7 +374,7 @@ TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPat
 {
     if (path.isEmpty())
         return refuse(original, QStringLiteral("no key given"));
-    const Text text(original);
+    const TomlText text(original);
     Parsed parsed = parse(original, text);
     if (parsed.problem)
         return {original, parsed.problem};
@@ -479,7 +428,7 @@ TomlEditor::Result TomlEditor::removeKey(const QByteArray &original, const KeyPa
 {
     if (path.isEmpty())
         return refuse(original, QStringLiteral("no key given"));
-    const Text text(original);
+    const TomlText text(original);
     Parsed parsed = parse(original, text);
     if (parsed.problem)
         return {original, parsed.problem};

@@ -62,6 +62,12 @@ void TestConfigDocument::fromBytes_syntaxError_reportsLineAndColumn_data()
     QTest::newRow("duplicate key") << QByteArray("x = 1\nx = 2\n") << 2 << 5; // toml++ points at the value
     QTest::newRow("bad header") << QByteArray("[table\nk = 1\n") << 1 << 7;
     QTest::newRow("not UTF-8") << QByteArray("k = \"\xff\"\n") << 1 << 5; // at the string it is in
+    // What toml++'s TOML 1.1 mode takes and Codex refuses, found from toml++'s positions in the bytes.
+    QTest::newRow("hexadecimal float") << QByteArray("a = 0x1p1\n") << 1 << 5;
+    QTest::newRow("hexadecimal float after a BOM") << QByteArray("\xEF\xBB\xBF"
+                                                                 "a = -0x1.8p1\n")
+                                                   << 1 << 5;
+    QTest::newRow("unquoted non-ASCII key") << QByteArray("x = \"\xC3\xA9\"\n\xCE\xBC = 1\n") << 2 << 1;
 }
 
 void TestConfigDocument::fromBytes_syntaxError_reportsLineAndColumn()

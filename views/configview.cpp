@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "configview.h"
 
+#include "riskpalette.h"
 #include "syntaxrepository.h"
 
 #include <QFontDatabase>
@@ -22,12 +23,8 @@ namespace {
 // towards the background so that the text on it stays readable.
 QColor errorLineColour(const Theme &theme)
 {
-    const QColor mark = QColor::fromRgba(theme.editorColor(Theme::MarkError));
-    const QColor background = QColor::fromRgba(theme.editorColor(Theme::BackgroundColor));
-    constexpr float markShare = 0.3f;
-    return QColor::fromRgbF(mark.redF() * markShare + background.redF() * (1 - markShare),
-        mark.greenF() * markShare + background.greenF() * (1 - markShare),
-        mark.blueF() * markShare + background.blueF() * (1 - markShare));
+    return blended(QColor::fromRgba(theme.editorColor(Theme::BackgroundColor)),
+        QColor::fromRgba(theme.editorColor(Theme::MarkError)), 0.3);
 }
 
 } // namespace

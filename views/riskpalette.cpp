@@ -19,14 +19,6 @@ double relativeLuminance(const QColor &colour)
     return 0.2126 * channel(rgb.redF()) + 0.7152 * channel(rgb.greenF()) + 0.0722 * channel(rgb.blueF());
 }
 
-QColor mixed(const QColor &base, const QColor &tint, double share)
-{
-    const QColor a = base.toRgb();
-    const QColor b = tint.toRgb();
-    return QColor::fromRgbF(float(a.redF() * (1 - share) + b.redF() * share),
-        float(a.greenF() * (1 - share) + b.greenF() * share), float(a.blueF() * (1 - share) + b.blueF() * share));
-}
-
 // The hue of a level that stands out, or -1: red for critical and high, orange for medium, yellow for low.
 int hueOf(Core::RiskLevel level)
 {
@@ -48,6 +40,14 @@ int hueOf(Core::RiskLevel level)
 
 } // namespace
 
+QColor blended(const QColor &base, const QColor &tint, double share)
+{
+    const QColor a = base.toRgb();
+    const QColor b = tint.toRgb();
+    return QColor::fromRgbF(float(a.redF() * (1 - share) + b.redF() * share),
+        float(a.greenF() * (1 - share) + b.greenF() * share), float(a.blueF() * (1 - share) + b.blueF() * share));
+}
+
 double contrastRatio(const QColor &a, const QColor &b)
 {
     const double lighter = std::max(relativeLuminance(a), relativeLuminance(b));
@@ -68,7 +68,7 @@ RiskColours riskColours(Core::RiskLevel level, const QPalette &palette)
     const QColor pure = QColor::fromHslF(float(hue) / 360.0f, 0.85f, dark ? 0.35f : 0.6f);
     const double strength = level == Core::RiskLevel::Critical ? 0.45 : 0.3;
     for (double share = strength; share > 0.0; share -= 0.05) {
-        const QColor background = mixed(base, pure, share);
+        const QColor background = blended(base, pure, share);
         for (const QColor &foreground : {text, QColor(Qt::black), QColor(Qt::white)}) {
             if (contrastRatio(foreground, background) >= 4.5)
                 return {background, foreground};

@@ -27,6 +27,9 @@ RiskColours riskColours(Core::RiskLevel level, const QPalette &palette);
 // follow light and dark as they change); a selected cell keeps the selection's colours.
 void tintForRisk(QStyleOptionViewItem *option, Core::RiskLevel level);
 
+// base moved towards tint by share (0: base, 1: tint), channel by channel.
+QColor blended(const QColor &base, const QColor &tint, double share);
+
 // WCAG 2 contrast ratio of two colours (1 to 21); text needs 4.5 (AA).
 double contrastRatio(const QColor &a, const QColor &b);
 

@@ -69,10 +69,9 @@ Diagnostics checkLayers(const ConfigLayers &layers, const EffectiveConfig &confi
         }
         if (layer.kind == ConfigLayer::Kind::Requirements)
             continue; // constraints, not settings: Requirements reads them
-        const Diagnostics schema = ConfigSchema::codex().validate(layer.document);
-        std::copy_if(schema.cbegin(), schema.cend(), std::back_inserter(messages),
-            [](const Diagnostic &message) { return message.severity != DiagnosticSeverity::Error; });
-        layerErrors += onlySeverity(schema, DiagnosticSeverity::Error);
+        // Errors wait for the merge (below); warnings and notes stand as they are.
+        for (const Diagnostic &message : ConfigSchema::codex().validate(layer.document))
+            (message.severity == DiagnosticSeverity::Error ? layerErrors : messages).append(message);
         messages += CodexRules::checkLayer(layer, profile);
         // A project layer loses its deny-listed keys in the merge, so its own errors may not be the merged ones.
         contributing += layer.document.root().isEmpty() ? 0 : (layer.kind == ConfigLayer::Kind::Project ? 2 : 1);

@@ -79,6 +79,14 @@ QString refusal(const QString &standardError)
 
 } // namespace
 
+namespace {
+
+// A probe's temporary home: its Codex home, and an empty folder that no trust entry covers to start in.
+CodexCase probeCase(const QString &home)
+{
+    return {home, home + QStringLiteral("/.codex"), home + QStringLiteral("/work"), {}, {}};
+}
+
 QJsonObject doctorLoadCheck(const QString &codex, const QByteArray &config, QString *home, QTemporaryDir &directory)
 {
     *home = directory.path();
@@ -88,7 +96,7 @@ QJsonObject doctorLoadCheck(const QString &codex, const QByteArray &config, QStr
     if (!file.open(QIODevice::WriteOnly) || file.write(config) != config.size())
         return {};
     file.close();
-    const CodexCase codexCase{*home, *home + QStringLiteral("/.codex"), *home + QStringLiteral("/work"), {}, {}};
+    const CodexCase codexCase = probeCase(*home);
     QString error;
     return QJsonDocument::fromJson(
         runOracle(codex, codexCase, {QStringLiteral("doctor"), QStringLiteral("--json")}, &error))
@@ -98,6 +106,8 @@ QJsonObject doctorLoadCheck(const QString &codex, const QByteArray &config, QStr
         .value(u"config.load")
         .toObject();
 }
+
+} // namespace
 
 QJsonObject doctorLoadCheck(const QString &codex, const QByteArray &config)
 {
@@ -114,7 +124,7 @@ bool codexParsesToml(const QString &codex, const QByteArray &config)
     if (load.value(u"status").toString() != u"fail")
         return true;
     // doctor says "invalid data" for unreadable bytes and for a wrong value alike; the error prompt-input prints tells.
-    const CodexCase codexCase{home, home + QStringLiteral("/.codex"), home + QStringLiteral("/work"), {}, {}};
+    const CodexCase codexCase = probeCase(home);
     QString error;
     QByteArray standardError;
     runOracle(codex, codexCase, {QStringLiteral("debug"), QStringLiteral("prompt-input")}, &error, &standardError);
@@ -126,7 +136,7 @@ Outcome askCodex(const QString &codex, const QString &config)
     QTemporaryDir directory;
     QString home;
     const QJsonObject load = doctorLoadCheck(codex, config.toUtf8(), &home, directory);
-    const CodexCase codexCase{home, home + QStringLiteral("/.codex"), home + QStringLiteral("/work"), {}, {}};
+    const CodexCase codexCase = probeCase(home);
     QString error;
     Outcome outcome{load.value(u"status").toString(), {}};
     if (outcome.status == u"warning") {

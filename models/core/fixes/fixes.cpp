@@ -72,14 +72,12 @@ Fix make(const Finding &finding, const Target &target, const QString &title, con
     return {fixIdFor(finding), finding.id, title, target.file, target.layer, operations, note, target.refusal};
 }
 
-// The layer name ("user", "profile", ...) of the layer file at path, or empty.
-QString layerNameOf(const Inspection &inspection, const QString &file)
+// The layer read from this file, or nullptr.
+const ConfigLayer *layerWithFile(const Inspection &inspection, const QString &file)
 {
-    for (const ConfigLayer &layer : inspection.layers) {
-        if (layer.document.path() == file)
-            return layer.kindName();
-    }
-    return {};
+    const auto layer = std::find_if(inspection.layers.cbegin(), inspection.layers.cend(),
+        [&file](const ConfigLayer &candidate) { return candidate.document.path() == file; });
+    return layer == inspection.layers.cend() ? nullptr : &*layer;
 }
 
 // What a move would open; empty when nothing (the same check plan() makes, asked before choosing the fix).
@@ -152,8 +150,10 @@ std::optional<Fix> approvalOnRequest(const Inspection &inspection, const Finding
     Target target =
         targetFor(inspection, path, isRule(finding, Rule::ApprovalNever) ? &posture.approvalPolicy : nullptr);
     // A retired value stops Codex at the merged config: fix it where it is written.
-    if (refused && !finding.evidence.file.isEmpty())
-        target = {finding.evidence.file, layerNameOf(inspection, finding.evidence.file), {}};
+    if (refused && !finding.evidence.file.isEmpty()) {
+        const ConfigLayer *layer = layerWithFile(inspection, finding.evidence.file);
+        target = {finding.evidence.file, layer ? layer->kindName() : QString(), {}};
+    }
     const QString retired = refused
         ? QStringLiteral("Codex 0.171.0 refuses \"untrusted\" (retired in 0.149.0). \"on-request\" is the strictest "
                          "policy it accepts for every folder: commands run in the sandbox without asking and anything "
@@ -256,15 +256,10 @@ std::optional<Fix> moveMisplacedKey(const Inspection &inspection, const Finding 
     const KeyPath destination = Rules::securityKeyHome(meant);
     if (destination.isEmpty())
         return std::nullopt;
-    const QString layerName = layerNameOf(inspection, finding.evidence.file);
-    const ConfigLayer *layer = nullptr;
-    for (const ConfigLayer &candidate : inspection.layers) {
-        if (candidate.document.path() == finding.evidence.file)
-            layer = &candidate;
-    }
+    const ConfigLayer *layer = layerWithFile(inspection, finding.evidence.file);
     if (!layer)
         return std::nullopt;
-    const Target target{finding.evidence.file, layerName, {}};
+    const Target target{finding.evidence.file, layer->kindName(), {}};
     const QVariant written = layer->document.value(path);
     const QVariant value = typedForHome(destination, written);
     const bool destinationFree = !layer->document.value(destination).isValid();

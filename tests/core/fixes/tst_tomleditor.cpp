@@ -4,6 +4,7 @@
 // or removing each key changes that key only.
 #include "core/config/configdocument.h"
 #include "core/fixes/tomleditor.h"
+#include "tomltestsuite.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -13,17 +14,15 @@ using namespace Posture::Core;
 
 namespace {
 
-const QString Suite = QStringLiteral(POSTURE_TEST_DATA_DIR "/toml-test/tests");
+const QString Suite = Posture::Tests::tomlTestSuite();
 
+// The suite's cases of one kind ("valid", "invalid") for TOML 1.1, what Codex parses, as paths.
 QStringList suiteCases(const QString &kind)
 {
-    QFile list(Suite + QStringLiteral("/files-toml-1.1.0")); // what Codex parses
-    if (!list.open(QIODevice::ReadOnly))
-        return {};
     QStringList cases;
-    for (const QByteArray &line : list.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(kind.toUtf8() + '/')) && line.endsWith(".toml"))
-            cases.append(Suite + u'/' + QString::fromUtf8(line));
+    for (const QString &name : Posture::Tests::tomlTestCases(QStringLiteral("1.1.0"))) {
+        if (name.startsWith(kind + u'/'))
+            cases.append(Posture::Tests::tomlTestSuite() + u'/' + name);
     }
     return cases;
 }

@@ -38,10 +38,13 @@ FindingsModel::FindingsModel(QObject *parent)
 
 FindingsModel::~FindingsModel() = default;
 
-void FindingsModel::setFindings(const Core::Findings &findings)
+void FindingsModel::setInspection(const Core::Inspection &inspection)
 {
     beginResetModel();
-    m_findings = findings;
+    m_findings = inspection.findings;
+    m_actors.clear();
+    for (const Core::Finding &finding : std::as_const(m_findings))
+        m_actors.append(Core::whoCanAct(finding, inspection));
     endResetModel();
 }
 
@@ -110,6 +113,10 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return finding.remediation;
     case ReferenceRole:
         return finding.reference;
+    case ActorRole:
+        return int(m_actors.at(index.row()).actor);
+    case WhoCanActRole:
+        return m_actors.at(index.row()).text;
     case Qt::ToolTipRole:
         return QString(finding.explanation + u'\n' + tr("What to do: %1").arg(finding.remediation));
     case Qt::AccessibleTextRole: {
@@ -119,7 +126,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return tr("%1: %2%3").arg(display(finding, SeverityColumn).toString(), finding.title, where);
     }
     case Qt::AccessibleDescriptionRole:
-        return tr("Concerns %1. %2").arg(surfacesText(finding.surfaces), finding.explanation);
+        return tr("Concerns %1. %2 Who can act: %3.")
+            .arg(surfacesText(finding.surfaces), finding.explanation, m_actors.at(index.row()).word());
     default:
         return {};
     }

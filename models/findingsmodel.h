@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/rules/finding.h"
+#include "core/inspection.h"
+#include "core/rules/whocanact.h"
 #include "riskroles.h"
 
 #include <QAbstractTableModel>
@@ -30,12 +31,15 @@ public:
         ExplanationRole, // what it means, including what an attacker could do
         RemediationRole,
         ReferenceRole, // a link
+        ActorRole, // Core::WhoCanAct::Actor as int
+        WhoCanActRole, // one sentence: who can change it, and where
     };
 
     explicit FindingsModel(QObject *parent = nullptr);
     ~FindingsModel() override;
 
-    void setFindings(const Core::Findings &findings);
+    // The inspection's findings, and who can act on each (its fixes and layers decide).
+    void setInspection(const Core::Inspection &inspection);
     const Core::Findings &findings() const { return m_findings; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -47,6 +51,7 @@ private:
     QVariant display(const Core::Finding &finding, Column column) const;
 
     Core::Findings m_findings;
+    QList<Core::WhoCanAct> m_actors; // by row
 };
 
 } // namespace Posture::Models

@@ -46,9 +46,9 @@ FindingsPane::FindingsPane(QWidget *parent)
 
 FindingsPane::~FindingsPane() = default;
 
-void FindingsPane::setFindings(const Core::Findings &findings)
+void FindingsPane::setInspection(const Core::Inspection &inspection)
 {
-    m_model->setFindings(findings);
+    m_model->setInspection(inspection);
 }
 
 } // namespace Posture::Views

@@ -26,7 +26,7 @@ public:
     explicit FindingsPane(QWidget *parent = nullptr);
     ~FindingsPane() override;
 
-    void setFindings(const Core::Findings &findings);
+    void setInspection(const Core::Inspection &inspection);
     QLineEdit *filterField() const { return m_filter; }
     QTableView *list() const { return m_list; }
 

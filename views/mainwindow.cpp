@@ -326,7 +326,7 @@ void MainWindow::showInspection()
     const std::optional<Core::Diagnostic> problem = config.problem();
     showEnforcement();
     m_posture->setInspection(current);
-    m_findings->setFindings(current.findings);
+    m_findings->setInspection(current);
     m_sandboxModel->setInspection(current);
     m_layersModel->setInspection(current);
     // Every problem Codex would report, in any layer (the view shows the user's config.toml); a tab only when there

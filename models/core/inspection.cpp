@@ -125,6 +125,13 @@ const ConfigDocument &Inspection::userConfig() const
     Q_UNREACHABLE(); // run() always adds the user layer
 }
 
+const ConfigLayer *Inspection::layerWithFile(const QString &file) const
+{
+    const auto layer = std::find_if(layers.cbegin(), layers.cend(),
+        [&file](const ConfigLayer &candidate) { return candidate.document.path() == file; });
+    return layer == layers.cend() ? nullptr : &*layer;
+}
+
 namespace {
 
 // What Codex makes of its configuration with these options: layers, trust, merge, checks, posture.

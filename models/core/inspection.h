@@ -72,6 +72,8 @@ struct Inspection
     bool ideStarts() const { return ideLoadStatus != LoadStatus::Fail; }
     // The user's config.toml (always among the layers).
     const ConfigDocument &userConfig() const;
+    // The layer read from this file, or nullptr (a fact about the machine, the cloud file, ...).
+    const ConfigLayer *layerWithFile(const QString &file) const;
     SurfaceVerdict verdict(Surface surface) const { return SurfaceVerdict::of(findings, surface); }
 
     static Inspection run(const InspectOptions &options,

@@ -13,10 +13,10 @@ using Tests::FixtureHome;
 
 namespace {
 
-Core::Findings findingsOf(const QString &name)
+Core::Inspection inspectionOf(const QString &name)
 {
     const FixtureHome fixture(FixtureHome::caseDirectory(name));
-    return Core::Inspection::run(fixture.options(false), QProcessEnvironment()).findings;
+    return Core::Inspection::run(fixture.options(false), QProcessEnvironment());
 }
 
 // The ranks of the rows as the proxy lists them.
@@ -63,21 +63,21 @@ void TestFindingsModel::init()
 void TestFindingsModel::mutators_keepBothModelsConsistent()
 {
     QCOMPARE(m_proxy->rowCount(), 0);
-    const Core::Findings yolo = findingsOf(QStringLiteral("yolo"));
-    QVERIFY(yolo.size() > 3);
-    m_model->setFindings(yolo);
-    QCOMPARE(m_model->rowCount(), int(yolo.size()));
-    QCOMPARE(m_proxy->rowCount(), int(yolo.size()));
+    const Core::Inspection yolo = inspectionOf(QStringLiteral("yolo"));
+    QVERIFY(yolo.findings.size() > 3);
+    m_model->setInspection(yolo);
+    QCOMPARE(m_model->rowCount(), int(yolo.findings.size()));
+    QCOMPARE(m_proxy->rowCount(), int(yolo.findings.size()));
     m_proxy->setText(QStringLiteral("token"));
-    m_model->setFindings(findingsOf(QStringLiteral("safe-legacy")));
+    m_model->setInspection(inspectionOf(QStringLiteral("safe-legacy")));
     m_proxy->setText(QString());
-    m_model->setFindings({});
+    m_model->setInspection({});
     QCOMPARE(m_proxy->rowCount(), 0);
 }
 
 void TestFindingsModel::data_answersEachRole()
 {
-    m_model->setFindings(findingsOf(QStringLiteral("yolo")));
+    m_model->setInspection(inspectionOf(QStringLiteral("yolo")));
     const QModelIndex first = m_model->index(0, FindingsModel::SeverityColumn);
     QCOMPARE(first.data().toString(), QStringLiteral("critical"));
     QCOMPARE(first.data(FindingsModel::IdRole).toString(), QStringLiteral("unattended-full-access:sandbox_mode"));
@@ -94,6 +94,10 @@ void TestFindingsModel::data_answersEachRole()
     QVERIFY2(spoken.startsWith(QStringLiteral("critical: ")) && spoken.contains(QStringLiteral("config.toml line ")),
         qPrintable(spoken));
     QVERIFY(first.data(Qt::AccessibleDescriptionRole).toString().startsWith(QStringLiteral("Concerns CLI, IDE")));
+    // Full access is a one-click fix in the user's file; the token in it too (to an environment variable).
+    QCOMPARE(Core::WhoCanAct::Actor(first.data(FindingsModel::ActorRole).toInt()), Core::WhoCanAct::Actor::GuidedFix);
+    QVERIFY2(first.data(FindingsModel::WhoCanActRole).toString().contains(QStringLiteral("--fix fix:")),
+        qPrintable(first.data(FindingsModel::WhoCanActRole).toString()));
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QModelIndex index = m_model->index(row, FindingsModel::LocationColumn);
         if (index.data(FindingsModel::FileRole).toString().isEmpty())
@@ -106,7 +110,7 @@ void TestFindingsModel::data_answersEachRole()
 
 void TestFindingsModel::proxy_listsWorstFirstInTheEnginesOrder()
 {
-    m_model->setFindings(findingsOf(QStringLiteral("yolo")));
+    m_model->setInspection(inspectionOf(QStringLiteral("yolo")));
     QList<int> sorted = ranks(*m_proxy);
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
     QCOMPARE(ranks(*m_proxy), sorted);
@@ -117,7 +121,7 @@ void TestFindingsModel::proxy_listsWorstFirstInTheEnginesOrder()
 
 void TestFindingsModel::proxy_filtersByText()
 {
-    m_model->setFindings(findingsOf(QStringLiteral("yolo")));
+    m_model->setInspection(inspectionOf(QStringLiteral("yolo")));
     const int all = m_proxy->rowCount();
     m_proxy->setText(QStringLiteral("  WEB_SEARCH "));
     QVERIFY(m_proxy->rowCount() >= 1 && m_proxy->rowCount() < all);
@@ -140,7 +144,7 @@ void TestFindingsModel::proxy_filtersByText()
 
 void TestFindingsModel::proxy_filtersBySeverityAndSurface()
 {
-    m_model->setFindings(findingsOf(QStringLiteral("yolo")));
+    m_model->setInspection(inspectionOf(QStringLiteral("yolo")));
     const int all = m_proxy->rowCount();
     m_proxy->setSeverity(Core::Severity::High);
     QVERIFY(m_proxy->rowCount() >= 1 && m_proxy->rowCount() < all);
@@ -157,10 +161,11 @@ void TestFindingsModel::proxy_filtersBySeverityAndSurface()
 
 void TestFindingsModel::acceptedFinding_staysListedAndMarked()
 {
-    Core::Findings findings = findingsOf(QStringLiteral("yolo"));
+    Core::Inspection yolo = inspectionOf(QStringLiteral("yolo"));
+    Core::Findings &findings = yolo.findings;
     findings.first().acceptance =
         Core::Acceptance{QStringLiteral("lab VM"), QStringLiteral("ada"), QDate(2099, 1, 1), false};
-    m_model->setFindings(findings);
+    m_model->setInspection(yolo);
     const QModelIndex first = m_model->index(0, FindingsModel::SeverityColumn);
     QCOMPARE(first.data().toString(), QStringLiteral("critical (accepted)"));
     QVERIFY(first.data(FindingsModel::AcceptedRole).toBool());

@@ -72,14 +72,6 @@ Fix make(const Finding &finding, const Target &target, const QString &title, con
     return {fixIdFor(finding), finding.id, title, target.file, target.layer, operations, note, target.refusal};
 }
 
-// The layer read from this file, or nullptr.
-const ConfigLayer *layerWithFile(const Inspection &inspection, const QString &file)
-{
-    const auto layer = std::find_if(inspection.layers.cbegin(), inspection.layers.cend(),
-        [&file](const ConfigLayer &candidate) { return candidate.document.path() == file; });
-    return layer == inspection.layers.cend() ? nullptr : &*layer;
-}
-
 // What a move would open; empty when nothing (the same check plan() makes, asked before choosing the fix).
 QStringList wideningsOf(const Inspection &inspection, const Fix &fix)
 {
@@ -151,7 +143,7 @@ std::optional<Fix> approvalOnRequest(const Inspection &inspection, const Finding
         targetFor(inspection, path, isRule(finding, Rule::ApprovalNever) ? &posture.approvalPolicy : nullptr);
     // A retired value stops Codex at the merged config: fix it where it is written.
     if (refused && !finding.evidence.file.isEmpty()) {
-        const ConfigLayer *layer = layerWithFile(inspection, finding.evidence.file);
+        const ConfigLayer *layer = inspection.layerWithFile(finding.evidence.file);
         target = {finding.evidence.file, layer ? layer->kindName() : QString(), {}};
     }
     const QString retired = refused
@@ -256,7 +248,7 @@ std::optional<Fix> moveMisplacedKey(const Inspection &inspection, const Finding 
     const KeyPath destination = Rules::securityKeyHome(meant);
     if (destination.isEmpty())
         return std::nullopt;
-    const ConfigLayer *layer = layerWithFile(inspection, finding.evidence.file);
+    const ConfigLayer *layer = inspection.layerWithFile(finding.evidence.file);
     if (!layer)
         return std::nullopt;
     const Target target{finding.evidence.file, layer->kindName(), {}};

@@ -67,10 +67,9 @@ QJsonObject cellProvenance(const PostureValue &cell, const Inspection &inspectio
         {QStringLiteral("reason"), cell.reason}};
     if (cell.requiredBy.line > 0) {
         // An administrator's requirement replaced the configured value: point at the requirement.
-        const auto layer = std::find_if(inspection.layers.cbegin(), inspection.layers.cend(),
-            [&cell](const ConfigLayer &candidate) { return candidate.document.path() == cell.requiredBy.file; });
-        addLocation(object, inspection.layers,
-            layer == inspection.layers.cend() ? -1 : int(layer - inspection.layers.cbegin()), cell.requiredBy);
+        const ConfigLayer *layer = inspection.layerWithFile(cell.requiredBy.file);
+        addLocation(
+            object, inspection.layers, layer ? int(layer - inspection.layers.constData()) : -1, cell.requiredBy);
         return object;
     }
     const std::optional<Provenance> provenance =

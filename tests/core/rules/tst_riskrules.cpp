@@ -3,6 +3,7 @@
 // and whether it must report.
 #include "core/inspection.h"
 #include "core/rules/catalogue.h"
+#include "core/rules/whocanact.h"
 
 #include <QDir>
 #include <QFile>
@@ -280,6 +281,8 @@ private Q_SLOTS:
     void everyCaseNamesACatalogueRule();
     void everyFixKindIsUsed();
     void versionsDiffer_firesOnlyForDifferentVersions();
+    void whoCanAct_namesWhoCanChangeIt_data();
+    void whoCanAct_namesWhoCanChangeIt();
     void severity_followsWhatIsAtStake_data();
     void severity_followsWhatIsAtStake();
 };
@@ -435,6 +438,42 @@ void TestRiskRules::severity_followsWhatIsAtStake()
         [&finding](const Finding &candidate) { return candidate.ruleId == finding; });
     QVERIFY2(found != inspection.findings.cend(), qPrintable(finding));
     QCOMPARE(found->severity, severity);
+}
+
+void TestRiskRules::whoCanAct_namesWhoCanChangeIt_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("actor");
+    using Actor = WhoCanAct::Actor;
+    const auto row = [](const char *name, Actor actor) {
+        QTest::newRow(name) << QString::fromLatin1(name) << int(actor);
+    };
+    row("unattended: full access + never + network", Actor::GuidedFix);
+    row("no user namespaces", Actor::Administrator); // a sysctl, with sudo
+    row("requirement replaces never", Actor::Organisation);
+    row("managed config replaces never", Actor::Organisation);
+    row("cloud agent reaches every domain", Actor::CloudSettings);
+    row("npx latest", Actor::You);
+    row("config writable by everyone", Actor::You);
+}
+
+void TestRiskRules::whoCanAct_namesWhoCanChangeIt()
+{
+    QFETCH(QString, name);
+    QFETCH(int, actor);
+    const QList<RuleCase> cases = ruleCases();
+    const auto found = std::find_if(cases.cbegin(), cases.cend(),
+        [&name](const RuleCase &candidate) { return name == QLatin1StringView(candidate.name); });
+    QVERIFY2(found != cases.cend(), qPrintable(name));
+    Machine machine;
+    QVERIFY(machine.setUp(found->files, found->modes));
+    const Inspection inspection = machine.inspect(found->profile, found->sysroot);
+    const auto finding = std::find_if(inspection.findings.cbegin(), inspection.findings.cend(),
+        [&found](const Finding &candidate) { return candidate.ruleId == found->rule; });
+    QVERIFY(finding != inspection.findings.cend());
+    const WhoCanAct who = whoCanAct(*finding, inspection);
+    QVERIFY2(int(who.actor) == actor, qPrintable(who.word() + QStringLiteral(": ") + who.text));
+    QVERIFY(who.text.size() > 20);
 }
 
 QTEST_GUILESS_MAIN(TestRiskRules)

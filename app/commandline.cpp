@@ -87,8 +87,10 @@ CommandLine CommandLine::parse(int argc, char *argv[])
         QStringLiteral("Put back the bytes from before the last fix codex-posture wrote (from its journal)."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Open the window, save a PNG of it to FILE and quit."), QStringLiteral("FILE"));
+    const QCommandLineOption dark(QStringLiteral("dark"),
+        QStringLiteral("With --screenshot: paint the window with the dark palette (else the light one)."));
     parser.addOptions({codexHome, home, cwd, profile, systemRoot, cloud, report, baseline, accept, failOn, fix, dryRun,
-        yes, undo, noLiveProbe, screenshot});
+        yes, undo, noLiveProbe, screenshot, dark});
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -137,10 +139,13 @@ CommandLine CommandLine::parse(int argc, char *argv[])
         .baselineFile = parser.value(baseline),
         .acceptFile = parser.value(accept)};
     result.screenshot = parser.value(screenshot);
+    result.dark = parser.isSet(dark);
     result.fix = parser.value(fix);
     result.dryRun = parser.isSet(dryRun);
     result.yes = parser.isSet(yes);
     result.undo = parser.isSet(undo);
+    if (result.dark && result.screenshot.isEmpty())
+        return usageError(QStringLiteral("--dark goes with --screenshot (the window follows the system's colours)"));
     if ((result.dryRun || result.yes) && result.fix.isEmpty())
         return usageError(QStringLiteral("--dry-run and --yes go with --fix"));
     return result;

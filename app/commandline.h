@@ -14,6 +14,7 @@ struct CommandLine
     Core::InspectOptions options;
     QString report; // "text", "json", or empty: the window when there is a display
     QString screenshot;
+    bool dark = false; // --dark: the screenshot with the dark palette
     std::optional<Core::Severity> failOn; // --fail-on: exit 1 when a finding at or above it is not accepted
     QString fix; // --fix FIX_ID|all
     bool dryRun = false; // --dry-run: show the diff only

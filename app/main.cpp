@@ -62,7 +62,7 @@ int main(int argc, char *argv[])
         return App::runFixCommand(commandLine);
     }
     if (commandLine.report.isEmpty() && hasDisplay())
-        return App::runWindow(argc, argv, commandLine.options, commandLine.screenshot);
+        return App::runWindow(argc, argv, commandLine.options, {commandLine.screenshot, commandLine.dark});
 
     // A report needs no event loop, so no application object; and its few dozen regular-expression matches (secret
     // masking) cost less interpreted than JIT-compiled. Both make the process start faster (scripts/bench).

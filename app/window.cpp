@@ -2,6 +2,7 @@
 // The window module: QApplication and the main window, loaded by codex-posture only when a window is wanted.
 #include "inspectionsession.h"
 #include "mainwindow.h"
+#include "screenshotlook.h"
 #include "windowmodule.h"
 
 #include <QApplication>
@@ -11,12 +12,16 @@
 
 namespace {
 
-int runWindow(int &argc, char **argv, const Posture::Core::InspectOptions &options, const QString &screenshot)
+int runWindow(
+    int &argc, char **argv, const Posture::Core::InspectOptions &options, const Posture::App::WindowRequest &request)
 {
+    const QString &screenshot = request.screenshot;
     QApplication app(argc, argv);
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.codex_posture"));
     QCoreApplication::setOrganizationName(QStringLiteral("codex-posture"));
     QCoreApplication::setApplicationName(QStringLiteral("codex-posture"));
+    if (!screenshot.isEmpty())
+        Posture::Views::useScreenshotLook(app, request.dark); // the same picture on every machine
     Posture::Views::MainWindow window(options);
     if (screenshot.isEmpty())
         window.restoreLayout(); // a screenshot keeps the fixed layout: the same picture on every machine

@@ -25,7 +25,7 @@ QString executableDirectory()
 
 } // namespace
 
-int runWindow(int &argc, char **argv, const Core::InspectOptions &options, const QString &screenshot)
+int runWindow(int &argc, char **argv, const Core::InspectOptions &options, const WindowRequest &request)
 {
     const QString directory = executableDirectory();
     // Next to the executable in the build tree; under lib/codex-posture when installed.
@@ -45,7 +45,7 @@ int runWindow(int &argc, char **argv, const Core::InspectOptions &options, const
         const WindowModuleInterface *exported = entry();
         const QString built = QString::fromUtf8(exported->coreVersion);
         if (exported->abiVersion == WindowModuleAbi && built == Core::toolVersion())
-            return exported->run(argc, argv, options, screenshot);
+            return exported->run(argc, argv, options, request);
         errors += QStringLiteral("\n  %1: built for codex-posture %2 (exported %3), this is %4 (exported %5)")
                       .arg(candidate, built)
                       .arg(exported->abiVersion)

@@ -5,10 +5,17 @@
 
 namespace Posture::App {
 
+// What the window is asked for beyond the scope: a screenshot instead of a session, and with which palette.
+struct WindowRequest
+{
+    QString screenshot; // save a PNG of the settled window here and quit; empty: an ordinary window
+    bool dark = false; // the screenshot with the fixed dark palette (else the fixed light one)
+};
+
 // The window lives in a module (codex-posture-window.so) that is loaded only when a window is wanted, so that the
 // headless reports start with QtCore alone: no Qt Gui, Widgets or KSyntaxHighlighting is loaded for them.
 using RunWindowFunction = int (*)(
-    int &argc, char **argv, const Core::InspectOptions &options, const QString &screenshot);
+    int &argc, char **argv, const Core::InspectOptions &options, const WindowRequest &request);
 
 // What the module exports, under one C name: a versioned description that the executable checks before it calls any
 // C++ through it. Both sides link the same shared posture_core; the check makes sure it is the same build of it too.
@@ -18,11 +25,11 @@ struct WindowModuleInterface
     const char *coreVersion; // POSTURE_VERSION of the module's build
     RunWindowFunction run;
 };
-inline constexpr int WindowModuleAbi = 1;
+inline constexpr int WindowModuleAbi = 2;
 inline constexpr char WindowModuleSymbol[] = "codex_posture_window_module";
 using WindowModuleEntry = const WindowModuleInterface *(*)();
 
 // Loads the window module and runs the window; on failure returns 2 after saying why on stderr.
-int runWindow(int &argc, char **argv, const Core::InspectOptions &options, const QString &screenshot);
+int runWindow(int &argc, char **argv, const Core::InspectOptions &options, const WindowRequest &request);
 
 } // namespace Posture::App

@@ -30,6 +30,18 @@ QString locationText(const Core::Evidence &evidence)
     return location;
 }
 
+QString acceptanceText(const Core::Finding &finding)
+{
+    if (!finding.acceptance)
+        return {};
+    const Core::Acceptance &acceptance = *finding.acceptance;
+    const QString expires = acceptance.expires.toString(Qt::ISODate);
+    return acceptance.expired
+        ? FindingsModel::tr("Accepted by %1 until %2, expired: it counts again. Reason: %3")
+              .arg(acceptance.owner, expires, acceptance.reason)
+        : FindingsModel::tr("Accepted by %1 until %2: %3").arg(acceptance.owner, expires, acceptance.reason);
+}
+
 } // namespace
 
 FindingsModel::FindingsModel(QObject *parent)
@@ -117,6 +129,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return int(m_actors.at(index.row()).actor);
     case WhoCanActRole:
         return m_actors.at(index.row()).text;
+    case AcceptanceRole:
+        return acceptanceText(finding);
     case Qt::ToolTipRole:
         return QString(finding.explanation + u'\n' + tr("What to do: %1").arg(finding.remediation));
     case Qt::AccessibleTextRole: {

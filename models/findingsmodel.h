@@ -33,6 +33,7 @@ public:
         ReferenceRole, // a link
         ActorRole, // Core::WhoCanAct::Actor as int
         WhoCanActRole, // one sentence: who can change it, and where
+        AcceptanceRole, // "Accepted by <owner> until <date>: <reason>", or that the acceptance expired; else empty
     };
 
     explicit FindingsModel(QObject *parent = nullptr);

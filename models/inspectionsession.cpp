@@ -65,7 +65,7 @@ InspectionSession::InspectionSession(QObject *parent)
     : QObject(parent)
 {
     m_rescanDelay.setSingleShot(true);
-    m_rescanDelay.setInterval(200);
+    m_rescanDelay.setInterval(100); // editors save in bursts within a few ms; a person notices 150 ms
     connect(&m_rescanDelay, &QTimer::timeout, this, &InspectionSession::rescan);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &InspectionSession::fileChanged);
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_rescanDelay, qOverload<>(&QTimer::start));

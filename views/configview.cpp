@@ -75,7 +75,10 @@ ConfigView::~ConfigView() = default;
 
 void ConfigView::setConfigText(const QString &text)
 {
+    if (text == toPlainText() && m_errorLine == 0)
+        return; // the same file again (a rescan): keep the place and the highlight
     m_errorLine = 0;
+    m_evidence = {0, 0};
     setPlainText(text);
     updateExtraSelections();
 }
@@ -97,6 +100,30 @@ void ConfigView::goToLine(int line)
         return;
     QTextCursor cursor(block);
     setTextCursor(cursor);
+    centerCursor();
+}
+
+void ConfigView::showEvidence(int line, int column)
+{
+    const QTextBlock block = document()->findBlockByNumber(line - 1);
+    if (line <= 0 || !block.isValid()) {
+        m_evidence = {0, 0};
+        updateExtraSelections();
+        return;
+    }
+    const QString text = block.text();
+    int first = 0;
+    while (first < text.size() && text.at(first).isSpace())
+        ++first;
+    if (column > 0)
+        first = qMin(column - 1, int(text.size()));
+    int last = int(text.size());
+    while (last > first && text.at(last - 1).isSpace())
+        --last;
+    m_evidence = {block.position() + first, block.position() + qMax(last, first + 1)};
+    QTextCursor cursor(block);
+    cursor.setPosition(block.position() + first);
+    setTextCursor(cursor); // updates the selections
     centerCursor();
 }
 
@@ -157,6 +184,16 @@ void ConfigView::updateExtraSelections()
         error.format.setProperty(QTextFormat::FullWidthSelection, true);
         error.cursor = QTextCursor(document()->findBlockByNumber(m_errorLine - 1));
         selections.append(error);
+    }
+    if (m_evidence.second > m_evidence.first) {
+        // The evidence in the theme's search colour: the same mark the editor uses for "found here".
+        QTextEdit::ExtraSelection evidence;
+        evidence.format.setBackground(QColor::fromRgba(theme.editorColor(Theme::SearchHighlight)));
+        evidence.format.setForeground(QColor::fromRgba(theme.textColor(Theme::Normal)));
+        evidence.cursor = QTextCursor(document());
+        evidence.cursor.setPosition(m_evidence.first);
+        evidence.cursor.setPosition(qMin(m_evidence.second, document()->characterCount() - 1), QTextCursor::KeepAnchor);
+        selections.append(evidence);
     }
     setExtraSelections(selections);
 }

@@ -26,6 +26,11 @@ public:
     int errorLine() const { return m_errorLine; }
     // Moves the cursor to a 1-based line and scrolls it into view.
     void goToLine(int line);
+    // Shows a finding's evidence: goes to the line and highlights its span, from the 1-based column (the line's
+    // first character when 0) to the end of what is written on the line. Line 0 clears the highlight.
+    void showEvidence(int line, int column);
+    // The highlighted evidence as document positions [start, end); empty when none.
+    std::pair<int, int> evidenceSpan() const { return m_evidence; }
 
     // The name of the highlighting theme in use, e.g. "Breeze Dark".
     QString themeName() const;
@@ -46,6 +51,7 @@ private:
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
     LineNumberArea *m_lineNumberArea;
     int m_errorLine = 0;
+    std::pair<int, int> m_evidence{0, 0};
 };
 
 } // namespace Posture::Views

@@ -46,6 +46,21 @@ FindingsPane::FindingsPane(QWidget *parent)
 
 FindingsPane::~FindingsPane() = default;
 
+void FindingsPane::setSurface(std::optional<Core::Surface> surface)
+{
+    m_proxy->setSurface(surface);
+}
+
+void FindingsPane::select(const QString &findingId)
+{
+    const QModelIndexList found = findingId.isEmpty()
+        ? QModelIndexList()
+        : m_proxy->match(m_proxy->index(0, 0), Models::FindingsModel::IdRole, findingId, 1, Qt::MatchExactly);
+    const QModelIndex chosen = found.isEmpty() ? m_proxy->index(0, 0) : found.constFirst();
+    if (chosen.isValid())
+        m_list->setCurrentIndex(chosen);
+}
+
 void FindingsPane::setInspection(const Core::Inspection &inspection)
 {
     m_model->setInspection(inspection);

@@ -27,6 +27,10 @@ public:
     ~FindingsPane() override;
 
     void setInspection(const Core::Inspection &inspection);
+    // Only the findings about this surface; none: all of them.
+    void setSurface(std::optional<Core::Surface> surface);
+    // Makes the finding with this id the current one, if it is listed; else the first finding.
+    void select(const QString &findingId);
     QLineEdit *filterField() const { return m_filter; }
     QTableView *list() const { return m_list; }
 

@@ -1,23 +1,33 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mainwindow.h"
 
+#include "acceptriskdialog.h"
+#include "banner.h"
+#include "configtabs.h"
 #include "configview.h"
-#include "core/common/secrets.h"
 #include "core/common/version.h"
 #include "diagnosticsmodel.h"
+#include "findingdetail.h"
+#include "findingsfiltermodel.h"
+#include "findingsmodel.h"
 #include "findingspane.h"
+#include "fixpreviewdialog.h"
 #include "inspectionsession.h"
 #include "layersmodel.h"
 #include "posturemodel.h"
 #include "posturetableview.h"
-#include "riskroles.h"
 #include "risktableview.h"
-#include "sandboxmodel.h"
+#include "sandboxpanel.h"
+#include "scopebar.h"
+#include "scopedialog.h"
 #include "severitydelegate.h"
+#include "surfacetile.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,6 +35,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -37,60 +48,117 @@ namespace Posture::Views {
 
 using Core::ConfigDocument;
 
+namespace {
+
+constexpr Core::Surface TileSurfaces[] = {Core::Surface::Cli, Core::Surface::Ide, Core::Surface::Cloud};
+
+// "1 critical · 2 high · 1 medium", and the accepted ones: the counts behind a verdict.
+QString countsText(const Core::SurfaceVerdict &verdict)
+{
+    QStringList parts;
+    for (int severity = int(Core::Severity::Critical); severity >= int(Core::Severity::Low); --severity) {
+        if (verdict.counts[severity] > 0)
+            parts.append(MainWindow::tr("%1 %2")
+                    .arg(verdict.counts[severity])
+                    .arg(Core::severityName(Core::Severity(severity))));
+    }
+    if (parts.isEmpty())
+        parts.append(MainWindow::tr("nothing above info"));
+    if (verdict.accepted > 0)
+        parts.append(MainWindow::tr("%1 accepted").arg(verdict.accepted));
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
+
 MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     : QMainWindow(parent)
     , m_session(new Models::InspectionSession(this))
+    , m_banner(new Banner(this))
     , m_statusIcon(new QLabel(this))
     , m_status(new QLabel(this))
-    , m_enforcementIcon(new QLabel(this))
-    , m_enforcement(new QLabel(this))
     , m_pages(new QStackedWidget(this))
     , m_emptyState(new QLabel(this))
-    , m_configView(new ConfigView(this))
+    , m_configTabs(new ConfigTabs(this))
     , m_diagnostics(new Models::DiagnosticsModel(this))
     , m_diagnosticsView(new QTableView(this))
     , m_posture(new Models::PostureModel(this))
     , m_postureView(new PostureTableView(this))
     , m_findings(new FindingsPane(this))
-    , m_sandboxModel(new Models::SandboxModel(this))
-    , m_sandbox(new RiskTableView(tr("Sandbox: verdicts and the checks behind them"), this))
+    , m_detail(new FindingDetail(this))
+    , m_sandbox(new SandboxPanel(this))
     , m_layersModel(new Models::LayersModel(this))
     , m_layers(new RiskTableView(tr("The files Codex reads, lowest precedence first"), this))
-    , m_bottom(new QTabWidget(this))
-    , m_scope(new QLabel(this))
+    , m_detailTabs(new QTabWidget(this))
 {
+    createActions();
+    createLayout();
+    m_status->setText(tr("Reading the Codex configuration…"));
+    connect(m_session, &Models::InspectionSession::inspectionFinished, this, &MainWindow::showInspection);
+    connect(m_session, &Models::InspectionSession::probeStateChanged, this,
+        [this](Models::InspectionSession::ProbeState state) {
+            const bool running = state == Models::InspectionSession::ProbeState::Running;
+            m_sandbox->setProbing(running);
+            m_detailTabs->setTabText(SandboxTab, running ? tr("Sandbox (checking…)") : tr("Sandbox"));
+        });
+    connect(m_session, &Models::InspectionSession::error, this,
+        [this](const QString &message) { statusBar()->showMessage(message); });
+
+    resize(1280, 860); // the tiles, the posture table, the findings and a file without scrolling
+    m_session->setScope(options);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createLayout()
+{
+    m_scopeBar = new ScopeBar(m_scopeActions, this);
+    auto *tilesRow = new QHBoxLayout;
+    for (const Core::Surface surface : TileSurfaces) {
+        auto *tile = new SurfaceTile(Core::surfaceLabel(surface), this);
+        const int index = int(m_tiles.size());
+        connect(tile, &SurfaceTile::toggled, this, [this, index](bool checked) { filterBySurface(index, checked); });
+        tilesRow->addWidget(tile);
+        m_tiles.append(tile);
+    }
+
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText); // paths and parser messages are never markup
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setAccessibleName(tr("Summary"));
     auto *statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_statusIcon);
+    statusRow->addWidget(m_statusIcon, 0, Qt::AlignTop);
     statusRow->addWidget(m_status, 1);
-    m_enforcement->setWordWrap(true);
-    // A wrapped label tells its height only through height-for-width; without this the row keeps one line.
-    QSizePolicy wrapping(QSizePolicy::Preferred, QSizePolicy::Minimum);
-    wrapping.setHeightForWidth(true);
-    m_enforcement->setSizePolicy(wrapping);
-    m_enforcement->setTextFormat(Qt::PlainText);
-    m_enforcement->setTextInteractionFlags(Qt::TextSelectableByMouse); // remedies are commands to copy
-    auto *enforcementRow = new QHBoxLayout;
-    enforcementRow->addWidget(m_enforcementIcon, 0, Qt::AlignTop);
-    enforcementRow->addWidget(m_enforcement, 1);
 
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setWordWrap(true);
     m_emptyState->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_emptyState->setMargin(24);
-    m_pages->addWidget(m_emptyState);
-    m_pages->addWidget(m_configView);
-
-    m_configView->setAccessibleName(tr("The user's config.toml, read-only"));
+    m_emptyState->setFocusPolicy(Qt::StrongFocus); // a pane the keyboard reaches (Ctrl+4, F6)
     m_emptyState->setAccessibleName(tr("No configuration"));
+    m_pages->addWidget(m_emptyState);
+    m_pages->addWidget(m_configTabs);
+
     m_postureView->setModel(m_posture);
     connect(m_postureView, &QTableView::activated, this, [this](const QModelIndex &index) {
-        showEvidence(
-            index.data(Models::PostureModel::FileRole).toString(), index.data(Models::PostureModel::LineRole).toInt());
+        showEvidence(index.data(Models::PostureModel::FileRole).toString(),
+            index.data(Models::PostureModel::LineRole).toInt(), 0);
     });
-    connect(m_findings, &FindingsPane::evidenceRequested, this, &MainWindow::showEvidence);
+    connect(m_findings, &FindingsPane::evidenceRequested, this, [this](const QString &file, int line) {
+        const QModelIndex current = m_findings->list()->currentIndex();
+        showEvidence(file, line, current.data(Models::FindingsModel::ColumnRole).toInt());
+    });
+    connect(m_findings->list()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            m_detail->setFinding(current);
+            // Moving through the list shows each finding in full; a file opened from it stays until then.
+            if (m_findings->list()->hasFocus())
+                m_detailTabs->setCurrentIndex(FindingTab);
+        });
+    connect(m_findings->list(), &QTableView::clicked, this, [this] { m_detailTabs->setCurrentIndex(FindingTab); });
+    connect(m_detail, &FindingDetail::evidenceRequested, this, &MainWindow::showEvidence);
+    connect(m_detail, &FindingDetail::fixRequested, this, &MainWindow::showFix);
+    connect(m_detail, &FindingDetail::acceptRequested, this, &MainWindow::showAccept);
 
     m_diagnosticsView->setObjectName(QStringLiteral("problems"));
     m_diagnosticsView->setAccessibleName(tr("Problems Codex would report"));
@@ -103,63 +171,42 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     m_diagnosticsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_diagnosticsView, &QTableView::activated, this, [this](const QModelIndex &index) {
         showEvidence(index.data(Models::DiagnosticsModel::FileRole).toString(),
-            index.data(Models::DiagnosticsModel::LineRole).toInt());
+            index.data(Models::DiagnosticsModel::LineRole).toInt(),
+            index.data(Models::DiagnosticsModel::ColumnRole).toInt());
     });
+    m_layers->setModel(m_layersModel);
+    connect(m_layers, &QTableView::activated, this,
+        [this](const QModelIndex &index) { showEvidence(index.data(Models::LayersModel::FileRole).toString(), 1, 0); });
+
+    m_detailTabs->setAccessibleName(tr("Details: the finding, the configuration, the sandbox, the files, problems"));
+    m_detailTabs->insertTab(FindingTab, m_detail, tr("Finding"));
+    m_detailTabs->insertTab(ConfigurationTab, m_pages, tr("Configuration"));
+    m_detailTabs->insertTab(SandboxTab, m_sandbox, tr("Sandbox"));
+    m_detailTabs->insertTab(FilesTab, m_layers, tr("Files"));
+    m_detailTabs->insertTab(ProblemsTab, m_diagnosticsView, tr("Problems"));
 
     m_judgement = new QSplitter(Qt::Vertical, this);
     m_judgement->setObjectName(QStringLiteral("judgement"));
     m_judgement->addWidget(m_postureView);
     m_judgement->addWidget(m_findings);
-    m_judgement->setSizes({330, 170});
+    m_judgement->setStretchFactor(0, 0); // a taller window gives the findings the room
+    m_judgement->setStretchFactor(1, 1);
+    m_judgement->setSizes({330, 400}); // the table's nine rows; the findings below
     m_sideBySide = new QSplitter(Qt::Horizontal, this);
     m_sideBySide->setObjectName(QStringLiteral("sideBySide"));
     m_sideBySide->addWidget(m_judgement);
-    m_sideBySide->addWidget(m_pages);
-    m_sideBySide->setSizes({680, 420}); // the posture first; the file beside it
-    m_bottom->setAccessibleName(tr("Problems and sandbox"));
-    m_bottom->addTab(m_diagnosticsView, tr("Problems"));
-    m_bottom->addTab(m_sandbox, tr("Sandbox"));
-    m_bottom->addTab(m_layers, tr("Files"));
-    m_sandbox->setModel(m_sandboxModel);
-    m_layers->setModel(m_layersModel);
-    connect(m_layers, &QTableView::activated, this,
-        [this](const QModelIndex &index) { showEvidence(index.data(Models::LayersModel::FileRole).toString(), 1); });
-    m_outer = new QSplitter(Qt::Vertical, this);
-    m_outer->setObjectName(QStringLiteral("outer"));
-    m_outer->addWidget(m_sideBySide);
-    m_outer->addWidget(m_bottom);
-    m_outer->setStretchFactor(0, 1);
-    m_outer->setStretchFactor(1, 0);
-    m_outer->setSizes({500, 130}); // the posture and the file first; problems or the sandbox below
+    m_sideBySide->addWidget(m_detailTabs);
+    m_sideBySide->setSizes({720, 540}); // the posture first; the finding, a file or the sandbox beside it
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_scopeBar);
+    layout->addLayout(tilesRow);
+    layout->addWidget(m_banner);
     layout->addLayout(statusRow);
-    layout->addLayout(enforcementRow);
-    layout->addWidget(m_outer, 1);
+    layout->addWidget(m_sideBySide, 1);
     setCentralWidget(central);
-
-    // What is inspected stays in the status bar (a temporary message would go at the first status tip).
-    m_scope->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    statusBar()->addWidget(m_scope, 1);
-    createActions();
-    m_status->setText(tr("Reading the Codex configuration…"));
-    connect(m_session, &Models::InspectionSession::inspectionFinished, this, &MainWindow::showInspection);
-    connect(m_session, &Models::InspectionSession::probeStateChanged, this,
-        [this](Models::InspectionSession::ProbeState state) {
-            const bool running = state == Models::InspectionSession::ProbeState::Running;
-            if (running)
-                m_enforcement->setText(tr("Checking what the sandbox really enforces (bwrap, codex sandbox)…"));
-            m_bottom->setTabText(m_bottom->indexOf(m_sandbox), running ? tr("Sandbox (checking…)") : tr("Sandbox"));
-        });
-    connect(m_session, &Models::InspectionSession::error, this,
-        [this](const QString &message) { statusBar()->showMessage(message); });
-
-    resize(1100, 780); // the posture table, the findings, the file and the sandbox without scrolling
-    m_session->setScope(options);
 }
-
-MainWindow::~MainWindow() = default;
 
 void MainWindow::restoreLayout()
 {
@@ -199,22 +246,65 @@ QString MainWindow::scopeTitle() const
 void MainWindow::createActions()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *reloadAction = fileMenu->addAction(tr("&Reload"), this, &MainWindow::reload);
-    reloadAction->setShortcut(QKeySequence::Refresh);
-    QAction *findAction = fileMenu->addAction(tr("&Find a Finding"), this, [this] {
+    QAction *inspect =
+        fileMenu->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Inspect…"), this, [this] {
+            ScopeDialog dialog(m_session->scope(), this);
+            if (dialog.exec() == QDialog::Accepted)
+                openScope(dialog.scope());
+        });
+    inspect->setShortcut(QKeySequence::Open);
+    inspect->setToolTip(tr("Choose what to inspect: Codex home, project, profile, copied machine, baseline…"));
+    const auto openFolder = [this](const QString &caption, QString Core::InspectOptions::*field) {
+        const QString start = m_session->scope().*field;
+        const QString chosen =
+            QFileDialog::getExistingDirectory(this, caption, start.isEmpty() ? QDir::homePath() : start);
+        if (chosen.isEmpty())
+            return;
+        Core::InspectOptions scope = m_session->scope();
+        scope.*field = chosen;
+        if (field == &Core::InspectOptions::codexHome)
+            scope.home.clear();
+        openScope(scope);
+    };
+    fileMenu->addAction(tr("Open Codex &Home…"), this,
+        [openFolder] { openFolder(tr("Codex Home"), &Core::InspectOptions::codexHome); });
+    fileMenu->addAction(tr("Open &Project Folder…"), this,
+        [openFolder] { openFolder(tr("Project Folder"), &Core::InspectOptions::cwd); });
+    fileMenu->addAction(tr("Open Copied &Machine…"), this,
+        [openFolder] { openFolder(tr("Root of a Copied Machine"), &Core::InspectOptions::systemRoot); });
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
+    fileMenu->addSeparator();
+    QAction *rescan =
+        fileMenu->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re&scan"), this, &MainWindow::reload);
+    rescan->setShortcut(QKeySequence::Refresh);
+    rescan->setToolTip(tr("Inspect again (F5); a change on disk is noticed by itself"));
+    m_scopeActions = {inspect, rescan};
+    fileMenu->addSeparator();
+    QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quitAction->setShortcut(QKeySequence::Quit);
+
+    QMenu *findingMenu = menuBar()->addMenu(tr("Fi&nding"));
+    QAction *findAction = findingMenu->addAction(tr("&Find a Finding"), this, [this] {
         m_findings->filterField()->setFocus();
         m_findings->filterField()->selectAll();
     });
     findAction->setShortcut(QKeySequence::Find);
-    fileMenu->addSeparator();
-    QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quitAction->setShortcut(QKeySequence::Quit);
-    // The panes in reading order: Ctrl+1…4 go to one, F6 to the next.
+    findingMenu->addAction(tr("&Fix…"), this, [this] { m_detail->fixButton()->click(); });
+    findingMenu->addAction(tr("&Accept Risk…"), this, [this] { m_detail->acceptButton()->click(); });
+    findingMenu->addAction(tr("Go to &Evidence"), this, [this] { m_detail->evidenceButton()->click(); });
+
+    // The panes in reading order: Ctrl+1…5 go to one, F6 to the next.
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     const QString paneNames[] = {
-        tr("&Posture"), tr("&Findings"), tr("&Configuration"), tr("&Problems, Sandbox, Files")};
-    for (int pane = 0; pane < 4; ++pane) {
-        QAction *action = viewMenu->addAction(paneNames[pane], this, [this, pane] { focusPane(pane); });
+        tr("&Posture"), tr("F&indings"), tr("The &Finding in Full"), tr("&Configuration"), tr("&Sandbox")};
+    for (int pane = 0; pane < 5; ++pane) {
+        QAction *action = viewMenu->addAction(paneNames[pane], this, [this, pane] {
+            if (pane >= 2)
+                m_detailTabs->setCurrentIndex(pane == 2 ? FindingTab : pane == 3 ? ConfigurationTab : SandboxTab);
+            focusPane(qMin(pane, 2) + 1);
+        });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + pane)));
     }
     QAction *nextPane = viewMenu->addAction(tr("&Next Pane"), this, [this] {
@@ -234,23 +324,74 @@ void MainWindow::createActions()
     });
 }
 
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QList<Core::InspectOptions> recent = RecentScopes::load();
+    for (const Core::InspectOptions &scope : recent) {
+        m_recentMenu->addAction(RecentScopes::describe(scope), this, [this, scope] {
+            Core::InspectOptions opened = scope;
+            opened.runPrograms = m_session->scope().runPrograms;
+            openScope(opened);
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::openScope(const Core::InspectOptions &scope)
+{
+    RecentScopes::remember(scope);
+    m_findings->filterField()->clear();
+    for (SurfaceTile *tile : std::as_const(m_tiles))
+        tile->setChecked(false);
+    m_status->setText(tr("Reading the Codex configuration…"));
+    m_session->setScope(scope);
+}
+
 QList<QWidget *> MainWindow::panes() const
 {
-    return {m_postureView, m_findings->list(), m_pages->currentWidget(), m_bottom->currentWidget()};
+    return {m_tiles.constFirst(), m_postureView, m_findings->list(), m_detailTabs->currentWidget()};
 }
 
 void MainWindow::focusPane(int pane)
 {
-    panes().at(pane)->setFocus(Qt::ShortcutFocusReason);
+    QWidget *target = panes().at(pane);
+    if (target == m_pages) // the configuration: the file shown, or the empty state
+        target = showsEmptyState() ? static_cast<QWidget *>(m_emptyState) : m_configTabs->currentWidget();
+    if (target)
+        target->setFocus(Qt::ShortcutFocusReason);
 }
 
-void MainWindow::showEvidence(const QString &file, int line)
+void MainWindow::showEvidence(const QString &file, int line, int column)
 {
-    // Only the file shown can be opened at a line (one tab per layer file is a later step).
-    if (file.isEmpty() || file != inspection().userConfig().path() || line <= 0)
+    if (!m_configTabs->showEvidence(file, line, column))
+        return; // a fact about the machine, or a file Codex does not read as configuration
+    m_pages->setCurrentWidget(m_configTabs);
+    m_detailTabs->setCurrentIndex(ConfigurationTab);
+    m_configTabs->currentWidget()->setFocus();
+}
+
+void MainWindow::showFix(const QString &fixId)
+{
+    const QList<Core::Fix> &fixes = inspection().fixes;
+    const auto fix = std::find_if(
+        fixes.cbegin(), fixes.cend(), [&fixId](const Core::Fix &candidate) { return candidate.id == fixId; });
+    if (fix == fixes.cend())
         return;
-    m_configView->goToLine(line);
-    m_configView->setFocus();
+    const QModelIndex current = m_findings->list()->currentIndex();
+    auto *dialog =
+        new FixPreviewDialog(*fix, current.siblingAtColumn(Models::FindingsModel::TitleColumn).data().toString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showAccept(const QString &findingId)
+{
+    const QModelIndex current = m_findings->list()->currentIndex();
+    auto *dialog = new AcceptRiskDialog(
+        findingId, current.siblingAtColumn(Models::FindingsModel::TitleColumn).data().toString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::reload()
@@ -273,36 +414,14 @@ const Core::Inspection &MainWindow::inspection() const
     return m_session->inspection();
 }
 
-QString MainWindow::enforcementText() const
+ConfigView *MainWindow::configView() const
 {
-    return m_enforcement->text();
+    return m_session->hasInspection() ? m_configTabs->viewOf(inspection().userConfig().path()) : nullptr;
 }
 
-void MainWindow::showEnforcement()
+QString MainWindow::enforcementText() const
 {
-    if (probing()) // the verdict from the files alone would flicker before the live one
-        return;
-    const Core::Enforcement &cli = inspection().cliEnforcement;
-    const Core::Enforcement &ide = inspection().ideEnforcement;
-    QString text = cli.summary() == ide.summary() ? tr("Sandbox (CLI and IDE): %1").arg(cli.summary())
-                                                  : tr("Sandbox — CLI: %1. IDE: %2").arg(cli.summary(), ide.summary());
-    const QString machine = inspection().sandbox.machine.summary();
-    if (machine != cli.summary() && machine != ide.summary())
-        text += u'\n' + tr("With a sandbox, this machine: %1").arg(machine);
-    const QList<Core::Remedy> &remedies = cli.remedies.isEmpty() ? ide.remedies : cli.remedies;
-    if (!remedies.isEmpty()) {
-        const Core::Remedy &first = remedies.constFirst();
-        text += u'\n' + tr("First step: %1").arg(first.text);
-        if (!first.commands.isEmpty())
-            text += u'\n' + first.commands;
-        if (remedies.size() > 1)
-            text += u'\n' + tr("More remedies, in order, in the text report (codex-posture --report text).");
-    }
-    m_enforcement->setText(text);
-    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    const Core::RiskLevel risk = Models::worseRisk(Core::riskOf(cli), Core::riskOf(ide));
-    m_enforcementIcon->setPixmap(riskIcon(risk, style()).pixmap(iconSize, iconSize));
-    m_enforcementIcon->setToolTip(Core::riskWord(risk));
+    return m_sandbox->summary();
 }
 
 bool MainWindow::showsEmptyState() const
@@ -315,63 +434,169 @@ QString MainWindow::statusText() const
     return m_status->text();
 }
 
+void MainWindow::filterBySurface(int tile, bool checked)
+{
+    // One surface at a time, or none: checking a tile unchecks the others.
+    if (checked) {
+        for (int other = 0; other < m_tiles.size(); ++other) {
+            if (other != tile)
+                m_tiles.at(other)->setChecked(false);
+        }
+    }
+    const bool any = std::any_of(m_tiles.cbegin(), m_tiles.cend(), [](const SurfaceTile *t) { return t->isChecked(); });
+    if (checked)
+        m_findings->setSurface(TileSurfaces[tile]);
+    else if (!any)
+        m_findings->setSurface(std::nullopt);
+}
+
+void MainWindow::showTiles()
+{
+    const Core::Inspection &current = inspection();
+    for (int index = 0; index < m_tiles.size(); ++index) {
+        const Core::Surface surface = TileSurfaces[index];
+        const Core::SurfaceVerdict verdict = current.verdict(surface);
+        QString word = verdict.word();
+        QString note;
+        switch (surface) {
+        case Core::Surface::Cli:
+            if (!current.codexStarts())
+                word = tr("%1 · does not start").arg(word);
+            note = tr("Codex CLI started in the project folder%1.")
+                       .arg(current.options.profile.isEmpty() ? QString()
+                                                              : tr(" with profile %1").arg(current.options.profile));
+            break;
+        case Core::Surface::Ide:
+            if (!current.ideStarts())
+                word = tr("%1 · does not start").arg(word);
+            note = tr("The IDE extension: the same files, without a profile.");
+            break;
+        case Core::Surface::Cloud:
+            note = current.options.cloudFile.isEmpty()
+                ? tr("Codex cloud with its documented defaults: no environments declared (File ▸ Inspect…).")
+                : tr("Codex cloud as declared in %1.").arg(QDir::toNativeSeparators(current.options.cloudFile));
+            break;
+        }
+        m_tiles.at(index)->setVerdict(Core::riskOf(verdict), word, countsText(verdict), note);
+    }
+}
+
+void MainWindow::showBanner()
+{
+    const Core::Inspection &current = inspection();
+    if (!current.codexStarts()) {
+        const auto error = std::find_if(current.messages.cbegin(), current.messages.cend(),
+            [](const Core::Diagnostic &message) { return message.severity == Core::DiagnosticSeverity::Error; });
+        QString text = tr("Codex refuses this configuration: it will not start.");
+        auto *show = new QAction(tr("Show the Problem"), m_banner);
+        if (error != current.messages.cend()) {
+            text += u' '
+                + tr("%1, line %2, column %3: %4.")
+                      .arg(QDir::toNativeSeparators(error->location.file))
+                      .arg(error->location.line)
+                      .arg(error->location.column)
+                      .arg(error->text);
+            const Core::SourceLocation where = error->location;
+            connect(
+                show, &QAction::triggered, this, [this, where] { showEvidence(where.file, where.line, where.column); });
+        }
+        m_banner->showMessage(Core::RiskLevel::High, text, {show});
+        return;
+    }
+    // Configured but not enforced: the sandbox-not-enforced finding (a config that asks for no sandbox is the
+    // full-access findings' business, not this banner's).
+    const auto unenforced =
+        std::find_if(current.findings.cbegin(), current.findings.cend(), [](const Core::Finding &finding) {
+            return finding.ruleId == u"sandbox-not-enforced" && !finding.isAccepted();
+        });
+    if (!probing() && unenforced != current.findings.cend()) {
+        const Core::Enforcement &cli =
+            unenforced->surfaces.testFlag(Core::Surface::Cli) ? current.cliEnforcement : current.ideEnforcement;
+        auto *show = new QAction(tr("Show the Sandbox"), m_banner);
+        connect(show, &QAction::triggered, this, [this] { m_detailTabs->setCurrentIndex(SandboxTab); });
+        QList<QAction *> actions{show};
+        if (!cli.remedies.isEmpty() && !cli.remedies.constFirst().commands.isEmpty()) {
+            auto *copy = new QAction(tr("Copy the First Remedy"), m_banner);
+            copy->setToolTip(cli.remedies.constFirst().text);
+            const QString commands = cli.remedies.constFirst().commands;
+            connect(copy, &QAction::triggered, this, [commands] { QGuiApplication::clipboard()->setText(commands); });
+            actions.append(copy);
+        }
+        m_banner->showMessage(Core::RiskLevel::High,
+            tr("The sandbox is configured but this machine does not enforce it: %1. Commands Codex runs are not "
+               "confined.")
+                .arg(cli.reason),
+            actions);
+        return;
+    }
+    m_banner->hide();
+}
+
 void MainWindow::showInspection()
 {
     const Core::Inspection &current = inspection();
-    const ConfigDocument &config = current.userConfig();
-    const QString path = config.path();
     setWindowTitle(scopeTitle());
-    m_scope->setText(
-        tr("Codex home: %1 (from %2)").arg(current.locations.codexHome, current.locations.sourceDescription()));
-    const std::optional<Core::Diagnostic> problem = config.problem();
-    showEnforcement();
+    m_scopeBar->setInspection(current, m_session->isSample());
     m_posture->setInspection(current);
+    // The chosen finding stays chosen across a rescan when it is still there.
+    const QString chosen = m_detail->findingId();
     m_findings->setInspection(current);
-    m_sandboxModel->setInspection(current);
+    m_findings->select(chosen);
+    m_sandbox->setInspection(current);
     m_layersModel->setInspection(current);
-    // Every problem Codex would report, in any layer (the view shows the user's config.toml); a tab only when there
-    // are some, and then the one shown.
+    m_configTabs->setInspection(current);
+    m_pages->setCurrentWidget(m_configTabs->hasFiles() ? static_cast<QWidget *>(m_configTabs) : m_emptyState);
+    // Every problem Codex would report, in any layer; the tab says how many.
     m_diagnostics->setDiagnostics(current.messages);
-    const int problems = m_bottom->indexOf(m_diagnosticsView);
-    m_bottom->setTabText(problems, tr("Problems (%1)").arg(current.messages.size()));
-    m_bottom->setTabVisible(problems, !current.messages.isEmpty());
-    m_bottom->setCurrentIndex(current.messages.isEmpty() ? m_bottom->indexOf(m_sandbox) : problems);
+    m_detailTabs->setTabText(ProblemsTab, tr("Problems (%1)").arg(current.messages.size()));
+    m_detailTabs->setTabEnabled(ProblemsTab, !current.messages.isEmpty());
+    showTiles();
+    showBanner();
+    showStatus();
+    // The banner says it when Codex refuses the configuration; the summary line would only repeat it.
+    const bool refused = !current.codexStarts();
+    m_status->setVisible(!refused);
+    m_statusIcon->setVisible(!refused);
+    // What to look at first: what Codex refuses, else the file.
+    if (!current.codexStarts() || current.userConfig().status() == ConfigDocument::Status::ParseError)
+        m_detailTabs->setCurrentIndex(ProblemsTab);
+    else if (m_detailTabs->currentIndex() == ProblemsTab || m_detail->findingId().isEmpty())
+        m_detailTabs->setCurrentIndex(m_detail->findingId().isEmpty() ? ConfigurationTab : FindingTab);
+}
 
+void MainWindow::showStatus()
+{
+    const Core::Inspection &current = inspection();
+    const ConfigDocument &config = current.userConfig();
+    const std::optional<Core::Diagnostic> problem = config.problem();
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    const auto showStatus = [&](Core::DiagnosticSeverity severity, const QString &text) {
+    const auto show = [&](Core::DiagnosticSeverity severity, const QString &text) {
         m_statusIcon->setPixmap(severityIcon(severity, style()).pixmap(iconSize, iconSize));
         m_status->setText(text);
     };
-
     switch (config.status()) {
     case ConfigDocument::Status::Missing:
-        m_pages->setCurrentWidget(m_emptyState);
         m_emptyState->setText(tr("<h2>No Codex configuration yet</h2><p>There is no <code>config.toml</code> in "
-                                 "<code>%1</code>.</p><p>Codex runs on its built-in defaults. When the file "
-                                 "appears, it is shown here.</p>")
+                                 "<code>%1</code>.</p><p>Codex runs on its built-in defaults: the table shows what "
+                                 "they allow. When the file appears, it is shown here.</p>")
                 .arg(current.locations.codexHome.toHtmlEscaped()));
-        showStatus(Core::DiagnosticSeverity::Info, tr("No config.toml: Codex uses its built-in defaults."));
+        show(Core::DiagnosticSeverity::Info,
+            tr("No config.toml: Codex uses its built-in defaults. %1").arg(postureSummary()));
         return;
     case ConfigDocument::Status::Unreadable:
-        m_pages->setCurrentWidget(m_emptyState);
         m_emptyState->setText(tr("<h2>config.toml cannot be read</h2><p><code>%1</code> %2.</p><p>%3</p>")
-                .arg(path.toHtmlEscaped(), problem->text.toHtmlEscaped(), problem->hint.toHtmlEscaped()));
-        showStatus(problem->severity, tr("%1 %2.").arg(QFileInfo(path).fileName(), problem->text));
+                .arg(config.path().toHtmlEscaped(), problem->text.toHtmlEscaped(), problem->hint.toHtmlEscaped()));
+        show(problem->severity, tr("%1 %2. %3").arg(QFileInfo(config.path()).fileName(), problem->text, problem->hint));
         return;
     case ConfigDocument::Status::ParseError:
-        m_configView->setConfigText(Core::Secrets::maskConfigText(config.text())); // never a secret on screen
-        m_configView->setErrorLine(problem->location.line, problem->text);
-        m_pages->setCurrentWidget(m_configView);
-        showStatus(problem->severity,
+        show(problem->severity,
             tr("Line %1, column %2: %3.\n%4")
                 .arg(problem->location.line)
                 .arg(problem->location.column)
                 .arg(problem->text, problem->hint));
         return;
     case ConfigDocument::Status::Parsed:
-        m_configView->setConfigText(Core::Secrets::maskConfigText(config.text())); // never a secret on screen
-        m_pages->setCurrentWidget(m_configView);
-        showStatus(
+        show(
             current.codexStarts() ? Core::DiagnosticSeverity::Info : Core::DiagnosticSeverity::Error, postureSummary());
         return;
     }
@@ -381,17 +606,16 @@ QString MainWindow::postureSummary() const
 {
     const Core::Inspection &current = inspection();
     if (!current.codexStarts())
-        return tr("Codex refuses to start with this configuration: see the problems below.");
+        return tr("Codex refuses to start with this configuration: see the problems.");
     const Core::LocalPosture &cli = current.cli;
     QString summary =
         tr("Codex CLI: sandbox %1, filesystem %2, network %3, approval %4.")
             .arg(cli.sandboxMode.value, cli.filesystem.value, cli.network.value, cli.approvalPolicy.value);
     if (current.loadStatus == Core::LoadStatus::Warning)
-        summary += u' ' + tr("Codex starts with warnings: see below.");
-    summary += u'\n'
-        + tr("Findings — CLI: %1, IDE: %2, cloud: %3 (codex-posture --report text explains each).")
-              .arg(current.verdict(Core::Surface::Cli).word(), current.verdict(Core::Surface::Ide).word(),
-                  current.verdict(Core::Surface::Cloud).word());
+        summary += u' ' + tr("Codex starts with warnings: see the problems.");
+    if (m_session->isSample())
+        summary +=
+            u' ' + tr("A copied machine: nothing is run there or written to it; its sandbox is judged from its files.");
     return summary;
 }
 

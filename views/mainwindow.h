@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QMenu;
 class QStackedWidget;
 class QSplitter;
 class QTabWidget;
@@ -16,25 +17,34 @@ class DiagnosticsModel;
 class InspectionSession;
 class LayersModel;
 class PostureModel;
-class SandboxModel;
 } // namespace Posture::Models
 
 namespace Posture::Views {
 
+class Banner;
+class ConfigTabs;
 class ConfigView;
+class FindingDetail;
 class FindingsPane;
 class PostureTableView;
+class SandboxPanel;
+class ScopeBar;
+class SurfaceTile;
 
-// The main window: the posture of the CLI, the IDE extension and the cloud side by side, the findings, the user's
-// config.toml with its problems, or a friendly empty state, and whether the sandbox is really enforced. It shows what
-// its InspectionSession reports: the session runs the engine and the live probes on a worker thread and inspects again
-// when a file changes on disk.
+// The main window (desktop.md): what is inspected (scope bar), one tile per surface with its verdict, a banner for
+// what stops everything, the CLI / IDE extension / cloud posture side by side, the findings worst first with the
+// chosen one in full, and beside them the configuration files (one tab each), the sandbox, the files Codex reads
+// and the problems Codex would report. It shows what its InspectionSession reports: the session runs the engine and
+// the live probes on a worker thread and inspects again when a file changes on disk.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    // The tabs beside the posture and the findings, in this order.
+    enum DetailTab : int { FindingTab, ConfigurationTab, SandboxTab, FilesTab, ProblemsTab };
+
     // Inspects the scope in options with a session of its own.
     explicit MainWindow(const Core::InspectOptions &options, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -42,66 +52,83 @@ public:
     Models::InspectionSession *session() const { return m_session; }
     // Inspects again (F5); the result arrives through the session.
     void reload();
+    // Inspects another scope (File ▸ Inspect…, a recent item), and remembers it among the recent ones.
+    void openScope(const Core::InspectOptions &scope);
     // The live probes are running: the sandbox verdict is not in yet.
     bool probing() const;
     // The newest inspection is shown and nothing is running.
     bool settled() const;
 
     const Core::Inspection &inspection() const;
-    ConfigView *configView() const { return m_configView; }
+    // The user's config.toml's view, or null when it does not exist.
+    ConfigView *configView() const;
+    ConfigTabs *configTabs() const { return m_configTabs; }
     PostureTableView *postureView() const { return m_postureView; }
     FindingsPane *findingsPane() const { return m_findings; }
-    QTableView *sandboxView() const { return m_sandbox; }
+    FindingDetail *findingDetail() const { return m_detail; }
+    SandboxPanel *sandboxPanel() const { return m_sandbox; }
     QTableView *layersView() const { return m_layers; }
-    // The tabs below: Codex's problems (only when there are some), the sandbox, the files Codex reads.
-    QTabWidget *bottomTabs() const { return m_bottom; }
+    QTableView *problemsView() const { return m_diagnosticsView; }
+    ScopeBar *scopeBar() const { return m_scopeBar; }
+    Banner *banner() const { return m_banner; }
+    QList<SurfaceTile *> tiles() const { return m_tiles; }
+    QTabWidget *detailTabs() const { return m_detailTabs; }
+    QMenu *recentMenu() const { return m_recentMenu; }
     bool showsEmptyState() const;
     QString statusText() const;
+    QString enforcementText() const;
     // The window's size and the panes' proportions, kept in QSettings between runs. The application restores them
     // for a user's window; a screenshot keeps the fixed layout, so that it is the same on every machine.
     void restoreLayout();
     void saveLayout() const;
-    QList<QSplitter *> splitters() const { return {m_outer, m_sideBySide, m_judgement}; }
-    QString enforcementText() const;
+    QList<QSplitter *> splitters() const { return {m_sideBySide, m_judgement}; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
+    void createLayout();
+    void fillRecentMenu();
     // "<Codex home> · profile P · this machine — codex-posture": what is inspected.
     QString scopeTitle() const;
-    // The panes in reading order: posture, findings, the configuration, the tab below.
+    // The panes in reading order: the tiles, posture, findings, the tab beside them.
     QList<QWidget *> panes() const;
     void focusPane(int pane);
-    // Opens the user's config.toml at a line, when the file is the one shown.
-    void showEvidence(const QString &file, int line);
+    // Opens a file at a line (the span from the column highlighted) in the Configuration tab.
+    void showEvidence(const QString &file, int line, int column);
+    void showFix(const QString &fixId);
+    void showAccept(const QString &findingId);
     void showInspection();
-    void showEnforcement();
+    void showStatus();
+    void showTiles();
+    void showBanner();
+    void filterBySurface(int tile, bool checked);
     QString postureSummary() const;
 
     Models::InspectionSession *m_session;
+    ScopeBar *m_scopeBar = nullptr;
+    QList<SurfaceTile *> m_tiles;
+    Banner *m_banner;
     QLabel *m_statusIcon;
     QLabel *m_status;
-    QLabel *m_enforcementIcon;
-    QLabel *m_enforcement;
     QStackedWidget *m_pages;
     QLabel *m_emptyState;
-    ConfigView *m_configView;
+    ConfigTabs *m_configTabs;
     Models::DiagnosticsModel *m_diagnostics;
     QTableView *m_diagnosticsView;
     Models::PostureModel *m_posture;
     PostureTableView *m_postureView;
     FindingsPane *m_findings;
-    Models::SandboxModel *m_sandboxModel;
-    QTableView *m_sandbox;
+    FindingDetail *m_detail;
+    SandboxPanel *m_sandbox;
     Models::LayersModel *m_layersModel;
     QTableView *m_layers;
-    QTabWidget *m_bottom;
-    QSplitter *m_outer = nullptr;
+    QTabWidget *m_detailTabs;
     QSplitter *m_sideBySide = nullptr;
     QSplitter *m_judgement = nullptr;
-    QLabel *m_scope;
+    QMenu *m_recentMenu = nullptr;
+    QList<QAction *> m_scopeActions; // Inspect… and Rescan, also in the scope bar
 };
 
 } // namespace Posture::Views

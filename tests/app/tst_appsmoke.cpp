@@ -2,6 +2,7 @@
 // Starts the real codex-posture binary as a user or a script would.
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -76,7 +77,7 @@ void TestAppSmoke::help_namesTheProgramAndOptions()
     QVERIFY2(run.out.startsWith(QStringLiteral("Usage: codex-posture [options]")), qPrintable(run.out));
     for (const char *option : {"--codex-home <DIR>", "--home <DIR>", "--cwd <DIR>", "--profile <NAME>",
              "--system-root <DIR>", "--cloud <FILE>", "--report <FORMAT>", "--baseline <FILE>", "--accept <FILE>",
-             "--fail-on <SEVERITY>", "--no-live-probe", "--screenshot <FILE>"})
+             "--fail-on <SEVERITY>", "--no-live-probe", "--screenshot <FILE>", "--dark"})
         QVERIFY2(run.out.contains(QLatin1StringView(option)), option);
 }
 
@@ -144,6 +145,8 @@ void TestAppSmoke::badUsage_exitsTwo_data()
                                          << QStringLiteral("--accept /nonexistent.toml: no such file");
     QTest::newRow("stray argument") << QStringList{QStringLiteral("config.toml")}
                                     << QStringLiteral("unexpected argument 'config.toml'");
+    QTest::newRow("dark without a screenshot")
+        << QStringList{QStringLiteral("--dark")} << QStringLiteral("--dark goes with --screenshot");
 }
 
 void TestAppSmoke::badUsage_exitsTwo()
@@ -169,6 +172,19 @@ void TestAppSmoke::window_offscreen_savesScreenshot()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.read(8) == QByteArray("\x89PNG\r\n\x1a\n"));
     QVERIFY(file.size() > 10000); // a real window, not an empty image
+    // --dark: the same window with the dark palette; the light one is the default.
+    const QString darkPng = dir.filePath(QStringLiteral("dark.png"));
+    const Run dark =
+        runApp({QStringLiteral("--codex-home"), QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex"),
+                   QStringLiteral("--screenshot"), darkPng, QStringLiteral("--dark")},
+            true);
+    QVERIFY2(dark.exitCode == 0, qPrintable(dark.err));
+    const QImage light(png);
+    const QImage darkImage(darkPng);
+    QCOMPARE(darkImage.size(), light.size());
+    // The window's background, sampled below the menu bar at the left edge.
+    QVERIFY(light.pixelColor(2, light.height() - 3).lightness() > 160);
+    QVERIFY(darkImage.pixelColor(2, darkImage.height() - 3).lightness() < 96);
 }
 
 void TestAppSmoke::failOn_setsTheExitStatus_data()

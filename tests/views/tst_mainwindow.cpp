@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "acceptriskdialog.h"
+#include "banner.h"
+#include "configtabs.h"
 #include "configview.h"
+#include "findingdetail.h"
 #include "findingsmodel.h"
 #include "findingspane.h"
+#include "fixpreviewdialog.h"
 #include "fixturehome.h"
 #include "inspectionsession.h"
 #include "isolatedmachine.h"
@@ -10,13 +15,23 @@
 #include "posturemodel.h"
 #include "posturetableview.h"
 #include "sandboxmodel.h"
+#include "sandboxpanel.h"
+#include "scopebar.h"
+#include "scopedialog.h"
+#include "screenshotlook.h"
+#include "surfacetile.h"
 
 #include <QAccessible>
 #include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -25,6 +40,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 
 using namespace Posture;
 using Views::MainWindow;
@@ -57,12 +73,7 @@ bool writeScript(const QString &path, const QByteArray &body)
 
 QPalette darkPalette()
 {
-    QPalette palette(QColor(0x31, 0x36, 0x3b), QColor(0x20, 0x22, 0x25));
-    palette.setColor(QPalette::WindowText, QColor(0xfc, 0xfc, 0xfc));
-    palette.setColor(QPalette::Text, QColor(0xfc, 0xfc, 0xfc));
-    palette.setColor(QPalette::ButtonText, QColor(0xfc, 0xfc, 0xfc));
-    palette.setColor(QPalette::Base, QColor(0x1b, 0x1e, 0x20));
-    return palette;
+    return Views::screenshotPalette(true);
 }
 
 } // namespace
@@ -88,6 +99,15 @@ private Q_SLOTS:
     void probes_runInTheBackgroundAndShowTheVerdict();
     void title_saysWhatIsInspected();
     void layout_persistsBetweenRuns();
+    void tiles_sayEachSurfacesVerdictAndFilterTheFindings();
+    void findingDetail_explainsAndPreviewsTheFix();
+    void acceptRisk_givesTheEntryToPaste();
+    void configTabs_oneTabPerFile_evidenceOpensItsTab();
+    void paletteChange_followsWhileRunning();
+    void scope_openedFromTheWindow_isRemembered();
+    void scopeDialog_saysWhatTheCommandLineSays();
+    void screenshots_data();
+    void screenshots();
 };
 
 void TestMainWindow::parseError_showsMarkerLineAndProblem()
@@ -104,14 +124,17 @@ void TestMainWindow::parseError_showsMarkerLineAndProblem()
     auto *table = window.findChild<QTableView *>(QStringLiteral("problems"));
     QVERIFY(table && table->isVisible());
     QCOMPARE(table->model()->rowCount(), 1);
-    QCOMPARE(window.bottomTabs()->tabText(window.bottomTabs()->currentIndex()), QStringLiteral("Problems (1)"));
+    QCOMPARE(window.detailTabs()->tabText(window.detailTabs()->currentIndex()), QStringLiteral("Problems (1)"));
     QVERIFY(table->model()->index(0, 1).data().toString().startsWith(QStringLiteral("config.toml:9:")));
-    // What is inspected stays in the status bar, whatever the views' status tips do.
-    const QList<QLabel *> labels = window.statusBar()->findChildren<QLabel *>();
-    QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
-        return label->isVisible() && label->text().startsWith(QStringLiteral("Codex home: "));
-    }));
-    QVERIFY(saveScreenshot(window, QStringLiteral("main-window-parse-error")));
+    // What is inspected stays in sight.
+    QVERIFY2(window.scopeBar()->text().contains(QStringLiteral("Codex home: ")), qPrintable(window.scopeBar()->text()));
+    // Codex refuses the file: the banner says so, and its action opens the file at the line.
+    QVERIFY2(window.banner()->text().contains(QStringLiteral("Codex refuses this configuration")),
+        qPrintable(window.banner()->text()));
+    QCOMPARE(window.banner()->buttons().size(), 1);
+    window.banner()->buttons().constFirst()->click();
+    QCOMPARE(window.detailTabs()->currentIndex(), int(MainWindow::ConfigurationTab));
+    QCOMPARE(window.configView()->textCursor().blockNumber() + 1, 9);
 }
 
 void TestMainWindow::validConfig_showsHighlightedFileWithoutProblems()
@@ -129,7 +152,6 @@ void TestMainWindow::validConfig_showsHighlightedFileWithoutProblems()
                  "Codex CLI: sandbox workspace-write, filesystem restricted, network restricted, approval on-request")),
         qPrintable(window.statusText()));
     QVERIFY(!window.findChild<QTableView *>(QStringLiteral("problems"))->isVisible());
-    QVERIFY(saveScreenshot(window, QStringLiteral("main-window-valid")));
 }
 
 void TestMainWindow::validConfig_darkPalette()
@@ -143,7 +165,6 @@ void TestMainWindow::validConfig_darkPalette()
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000); // the session inspects on its worker
         QVERIFY(window.configView()->viewport()->palette().color(QPalette::Base).lightness() < 128);
-        QVERIFY(saveScreenshot(window, QStringLiteral("main-window-dark")));
     }
     QApplication::setPalette(original);
 }
@@ -171,7 +192,11 @@ void TestMainWindow::yolo_postureTableSaysCliCriticalAndWhere()
     QTest::keyClick(table, Qt::Key_Return);
     QCOMPARE(window.configView()->textCursor().blockNumber() + 1, 4);
     QVERIFY(window.configView()->hasFocus());
-    QVERIFY(saveScreenshot(window, QStringLiteral("main-window-yolo")));
+    // The value that set it is highlighted: the line's key and value, from its first character.
+    const auto [start, end] = window.configView()->evidenceSpan();
+    const QTextBlock line4 = window.configView()->document()->findBlockByNumber(3);
+    QCOMPARE(start, line4.position());
+    QVERIFY2(line4.text().mid(0, end - start).startsWith(QStringLiteral("sandbox_mode")), qPrintable(line4.text()));
 }
 
 void TestMainWindow::yolo_findingsFilterAndOpenTheirEvidence()
@@ -196,7 +221,6 @@ void TestMainWindow::yolo_findingsFilterAndOpenTheirEvidence()
     QVERIFY(pane->filterField()->hasFocus());
     QTest::keyClicks(pane->filterField(), QStringLiteral("web_search"));
     QVERIFY(list->model()->rowCount() >= 1 && list->model()->rowCount() < all);
-    QVERIFY(saveScreenshot(window, QStringLiteral("main-window-findings-filtered")));
     pane->filterField()->clear();
     QCOMPARE(list->model()->rowCount(), all);
 
@@ -239,7 +263,7 @@ void TestMainWindow::filesTab_listsEveryLayerInCodexsOrder()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
-    window.bottomTabs()->setCurrentWidget(window.layersView());
+    window.detailTabs()->setCurrentIndex(MainWindow::FilesTab);
     const QAbstractItemModel *layers = window.layersView()->model();
     QCOMPARE(layers->rowCount(), int(window.inspection().layers.size()));
     QStringList kinds;
@@ -250,7 +274,6 @@ void TestMainWindow::filesTab_listsEveryLayerInCodexsOrder()
             QStringLiteral("requirements"), QStringLiteral("managed")}));
     QVERIFY(
         layers->index(2, Models::LayersModel::StatusColumn).data().toString().startsWith(QStringLiteral("ignored")));
-    QVERIFY(saveScreenshot(window, QStringLiteral("main-window-files")));
     // Activating the user's file opens it at its top.
     window.layersView()->setCurrentIndex(layers->index(1, 0));
     window.layersView()->setFocus();
@@ -267,13 +290,17 @@ void TestMainWindow::keyboard_reachesEveryPane()
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
-    const QList<QWidget *> panes{
-        window.postureView(), window.findingsPane()->list(), window.configView(), window.bottomTabs()->currentWidget()};
-    for (int pane = 0; pane < panes.size(); ++pane) {
+    // Ctrl+1…5: the posture, the findings, the finding in full, the configuration, the sandbox.
+    const QList<QWidget *> shortcuts{window.postureView(), window.findingsPane()->list(),
+        window.findingDetail()->focusProxy(), window.configView(), window.sandboxPanel()->table()};
+    for (int pane = 0; pane < shortcuts.size(); ++pane) {
         QTest::keyClick(&window, Qt::Key(Qt::Key_1 + pane), Qt::ControlModifier);
-        QVERIFY2(panes.at(pane)->hasFocus(), qPrintable(QStringLiteral("Ctrl+%1").arg(pane + 1)));
+        QVERIFY2(shortcuts.at(pane)->hasFocus(), qPrintable(QStringLiteral("Ctrl+%1").arg(pane + 1)));
     }
-    // F6 goes round them in reading order: from the last back to the first, then on.
+    // F6 goes round the panes in reading order: the tiles, the posture, the findings, the tab beside them.
+    window.detailTabs()->setCurrentIndex(MainWindow::FindingTab);
+    const QList<QWidget *> panes{window.tiles().constFirst(), window.postureView(), window.findingsPane()->list(),
+        window.findingDetail()->focusProxy()};
     for (int step = 0; step <= panes.size(); ++step) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
         QVERIFY2(panes.at(step % panes.size())->hasFocus(), qPrintable(QStringLiteral("F6 step %1").arg(step)));
@@ -291,7 +318,6 @@ void TestMainWindow::missingConfig_showsFriendlyEmptyState()
     QVERIFY(window.showsEmptyState());
     QVERIFY(window.statusText().contains(QStringLiteral("built-in defaults")));
     QVERIFY(!window.findChild<QTableView *>(QStringLiteral("problems"))->isVisible());
-    QVERIFY(saveScreenshot(window, QStringLiteral("main-window-empty")));
 }
 
 void TestMainWindow::secrets_areMaskedInTheView()
@@ -350,14 +376,28 @@ void TestMainWindow::sampleMachine_showsTheVerdictOfItsFiles()
     QCOMPARE(window.session()->probeState(), Models::InspectionSession::ProbeState::NotProbed);
     QVERIFY2(window.enforcementText().contains(QStringLiteral("not enforced: AppArmor")),
         qPrintable(window.enforcementText()));
-    QVERIFY(window.enforcementText().contains(QStringLiteral("sudo apparmor_parser -r")));
-    // The sandbox tab: the verdicts, then the checks behind them.
-    QCOMPARE(window.bottomTabs()->currentWidget(), window.sandboxView());
-    QCOMPARE(window.bottomTabs()->tabText(window.bottomTabs()->currentIndex()), QStringLiteral("Sandbox"));
-    const QAbstractItemModel *sandbox = window.sandboxView()->model();
+    // The sandbox tab: the verdicts, then the checks behind them, and the remedies to copy (never run).
+    const QStringList remedies = window.sandboxPanel()->remedies();
+    QVERIFY(!remedies.isEmpty());
+    QVERIFY2(
+        remedies.constFirst().contains(QStringLiteral("sudo apparmor_parser -r")), qPrintable(remedies.join(u'\n')));
+    QVERIFY2(
+        remedies.constFirst().contains(QStringLiteral("needs an administrator")), qPrintable(remedies.constFirst()));
+    QVERIFY(!window.sandboxPanel()->copyButtons().isEmpty());
+    window.sandboxPanel()->copyButtons().constFirst()->click();
+    QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("apparmor_parser")));
+    const QAbstractItemModel *sandbox = window.sandboxPanel()->table()->model();
     QCOMPARE(sandbox->index(0, Models::SandboxModel::StateColumn).data().toString(), QStringLiteral("not enforced"));
     QVERIFY(sandbox->rowCount() > 2);
-    QVERIFY(saveScreenshot(window, QStringLiteral("main-window-not-enforced")));
+    // Configured but not enforced: the banner says so; its actions show the sandbox and copy the first remedy.
+    QVERIFY2(
+        window.banner()->text().contains(QStringLiteral("does not enforce it")), qPrintable(window.banner()->text()));
+    QCOMPARE(window.banner()->buttons().size(), 2);
+    QGuiApplication::clipboard()->clear();
+    window.banner()->buttons().at(1)->click();
+    QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("apparmor_parser")));
+    window.banner()->buttons().at(0)->click();
+    QCOMPARE(window.detailTabs()->currentIndex(), int(MainWindow::SandboxTab));
 }
 
 void TestMainWindow::probes_runInTheBackgroundAndShowTheVerdict()
@@ -380,14 +420,12 @@ void TestMainWindow::probes_runInTheBackgroundAndShowTheVerdict()
     QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasInspection(), 10000);
     QVERIFY(window.probing());
     QVERIFY2(window.enforcementText().startsWith(QStringLiteral("Checking")), qPrintable(window.enforcementText()));
-    QCOMPARE(window.bottomTabs()->tabText(window.bottomTabs()->indexOf(window.sandboxView())),
-        QStringLiteral("Sandbox (checking…)"));
+    QCOMPARE(window.detailTabs()->tabText(MainWindow::SandboxTab), QStringLiteral("Sandbox (checking…)"));
     QVERIFY(finished.wait(20000));
     QVERIFY(window.settled());
     QCOMPARE(window.session()->probeState(), Models::InspectionSession::ProbeState::TimedOut);
     QVERIFY2(window.enforcementText().contains(QStringLiteral("timed out")), qPrintable(window.enforcementText()));
-    QCOMPARE(
-        window.bottomTabs()->tabText(window.bottomTabs()->indexOf(window.sandboxView())), QStringLiteral("Sandbox"));
+    QCOMPARE(window.detailTabs()->tabText(MainWindow::SandboxTab), QStringLiteral("Sandbox"));
 }
 
 void TestMainWindow::title_saysWhatIsInspected()
@@ -434,6 +472,280 @@ void TestMainWindow::layout_persistsBetweenRuns()
     const QList<int> restored = again.splitters().constLast()->sizes();
     QVERIFY2(qAbs(restored.constFirst() - chosen.constFirst()) <= 2,
         qPrintable(QStringLiteral("%1 vs %2").arg(restored.constFirst()).arg(chosen.constFirst())));
+}
+
+void TestMainWindow::tiles_sayEachSurfacesVerdictAndFilterTheFindings()
+{
+    const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("yolo")));
+    MainWindow window(fixture.options(false));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    const QList<Views::SurfaceTile *> tiles = window.tiles();
+    QCOMPARE(tiles.size(), 3);
+    QCOMPARE(tiles.at(0)->verdict(), window.inspection().verdict(Core::Surface::Cli).word());
+    QCOMPARE(tiles.at(0)->risk(), Core::RiskLevel::Critical);
+    QVERIFY2(tiles.at(0)->counts().startsWith(QStringLiteral("1 critical")), qPrintable(tiles.at(0)->counts()));
+    QVERIFY2(tiles.at(0)->accessibleName().startsWith(QStringLiteral("CLI: critical; 1 critical")),
+        qPrintable(tiles.at(0)->accessibleName()));
+    QCOMPARE(tiles.at(2)->risk(), Core::riskOf(window.inspection().verdict(Core::Surface::Cloud)));
+    // Activating a tile narrows the findings to its surface; activating it again shows them all.
+    QTableView *list = window.findingsPane()->list();
+    const int all = list->model()->rowCount();
+    QTest::mouseClick(tiles.at(2), Qt::LeftButton);
+    QVERIFY(tiles.at(2)->isChecked());
+    QVERIFY(list->model()->rowCount() < all);
+    for (int row = 0; row < list->model()->rowCount(); ++row) {
+        const auto surfaces =
+            Core::Surfaces::fromInt(list->model()->index(row, 0).data(Models::FindingsModel::SurfacesRole).toInt());
+        QVERIFY(surfaces.testFlag(Core::Surface::Cloud));
+    }
+    tiles.at(0)->setFocus();
+    QTest::keyClick(tiles.at(0), Qt::Key_Space); // the keyboard as well; one surface at a time
+    QVERIFY(tiles.at(0)->isChecked() && !tiles.at(2)->isChecked());
+    QCOMPARE(list->model()->rowCount(),
+        int(window.inspection().findings.size())
+            - int(std::count_if(window.inspection().findings.cbegin(), window.inspection().findings.cend(),
+                [](const Core::Finding &finding) { return !finding.surfaces.testFlag(Core::Surface::Cli); })));
+    QTest::keyClick(tiles.at(0), Qt::Key_Space);
+    QCOMPARE(list->model()->rowCount(), all);
+}
+
+void TestMainWindow::findingDetail_explainsAndPreviewsTheFix()
+{
+    const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("yolo")));
+    MainWindow window(fixture.options(false));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    // The worst finding is chosen and shown in full.
+    Views::FindingDetail *detail = window.findingDetail();
+    QCOMPARE(detail->findingId(), window.inspection().findings.constFirst().id);
+    QCOMPARE(window.detailTabs()->currentIndex(), int(MainWindow::FindingTab));
+    const QString text = detail->text();
+    for (const char *section : {"What it means", "What to do", "Who can act", "Evidence", "Read more: https://"})
+        QVERIFY2(text.contains(QLatin1StringView(section)), section);
+    QVERIFY2(text.contains(QStringLiteral("One-click fix")), qPrintable(text));
+    // Moving through the list with the keyboard shows each finding.
+    QTableView *list = window.findingsPane()->list();
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Down);
+    QCOMPARE(detail->findingId(), list->currentIndex().data(Models::FindingsModel::IdRole).toString());
+    QTest::keyClick(list, Qt::Key_Up);
+
+    // Fix… previews the change read-only: the file, what changes, the diff.
+    QVERIFY(detail->fixButton()->isEnabled());
+    QTest::mouseClick(detail->fixButton(), Qt::LeftButton);
+    auto *dialog = window.findChild<Views::FixPreviewDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->ready(), 10000);
+    QVERIFY2(dialog->diffText().contains(QStringLiteral("-sandbox_mode = \"danger-full-access\"")),
+        qPrintable(dialog->diffText()));
+    QVERIFY(dialog->diffText().contains(QStringLiteral("+sandbox_mode = \"workspace-write\"")));
+    QVERIFY(dialog->summaryText().contains(QStringLiteral("config.toml")));
+    QVERIFY(dialog->command().startsWith(QStringLiteral("codex-posture --fix fix:")));
+    QVERIFY(!dialog->diffText().contains(QStringLiteral("PLANTED"))); // the fixture's token never shows
+    const QByteArray before = window.inspection().userConfig().text().toUtf8();
+    QFile file(window.inspection().userConfig().path());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before); // nothing was written
+    QVERIFY(saveScreenshot(*dialog, QStringLiteral("fix-preview")));
+    dialog->close();
+}
+
+void TestMainWindow::acceptRisk_givesTheEntryToPaste()
+{
+    const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("yolo")));
+    MainWindow window(fixture.options(false));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    QTest::mouseClick(window.findingDetail()->acceptButton(), Qt::LeftButton);
+    auto *dialog = window.findChild<Views::AcceptRiskDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->expiryField()->date(), QDate::currentDate().addDays(90));
+    QTest::keyClicks(dialog->reasonField(), QStringLiteral("disposable \"lab\" VM"));
+    const QString entry = dialog->entryText();
+    QVERIFY2(entry.contains(QStringLiteral("id = \"%1\"").arg(window.inspection().findings.constFirst().id)),
+        qPrintable(entry));
+    QVERIFY2(entry.contains(QStringLiteral(R"(reason = "disposable \"lab\" VM")")), qPrintable(entry));
+    QVERIFY(entry.contains(QStringLiteral("expires = %1").arg(QDate::currentDate().addDays(90).toString(Qt::ISODate))));
+    dialog->close();
+}
+
+void TestMainWindow::configTabs_oneTabPerFile_evidenceOpensItsTab()
+{
+    const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("trusted-project-escalates")));
+    QVERIFY(fixture.isValid());
+    MainWindow window(fixture.options(false));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    Views::ConfigTabs *tabs = window.configTabs();
+    QStringList expected;
+    for (const Core::ConfigLayer &layer : window.inspection().layers) {
+        if (layer.exists())
+            expected.append(layer.document.path());
+    }
+    QVERIFY2(expected.size() >= 2, "the fixture has a user and a project file");
+    QStringList shown;
+    for (int index = 0; index < tabs->count(); ++index)
+        shown.append(tabs->fileAt(index));
+    QCOMPARE(shown, expected); // in Codex's order, lowest precedence first
+    // A finding whose evidence is in the project's file opens that file's tab at its line.
+    const auto project = std::find_if(window.inspection().findings.cbegin(), window.inspection().findings.cend(),
+        [&](const Core::Finding &finding) { return finding.evidence.file == expected.constLast(); });
+    QVERIFY(project != window.inspection().findings.cend());
+    window.findingsPane()->select(project->id);
+    QTest::mouseClick(window.findingDetail()->evidenceButton(), Qt::LeftButton);
+    QCOMPARE(window.detailTabs()->currentIndex(), int(MainWindow::ConfigurationTab));
+    QCOMPARE(tabs->fileAt(tabs->currentIndex()), expected.constLast());
+    QCOMPARE(tabs->viewOf(expected.constLast())->textCursor().blockNumber() + 1, project->evidence.line);
+    QVERIFY(tabs->viewOf(expected.constLast())->evidenceSpan().second > 0);
+}
+
+void TestMainWindow::paletteChange_followsWhileRunning()
+{
+    const QPalette original = QApplication::palette();
+    QApplication::setPalette(Views::screenshotPalette(false));
+    const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("yolo")));
+    MainWindow window(fixture.options(false));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    const QString lightTheme = window.configView()->themeName();
+    Views::SurfaceTile *cli = window.tiles().constFirst();
+    const QColor lightTile = cli->grab().toImage().pixelColor(cli->width() / 2, cli->height() - 4);
+    // The system turns dark while the window is open: the highlighting theme and the tints follow.
+    QApplication::setPalette(Views::screenshotPalette(true));
+    QCoreApplication::sendPostedEvents();
+    QTRY_VERIFY(window.configView()->themeName() != lightTheme);
+    QVERIFY(window.configView()->viewport()->palette().color(QPalette::Base).lightness() < 128);
+    const QColor darkTile = cli->grab().toImage().pixelColor(cli->width() / 2, cli->height() - 4);
+    QVERIFY2(darkTile.lightness() < lightTile.lightness(),
+        qPrintable(QStringLiteral("%1 → %2").arg(lightTile.name(), darkTile.name())));
+    QApplication::setPalette(original);
+}
+
+void TestMainWindow::scope_openedFromTheWindow_isRemembered()
+{
+    QTemporaryDir settings;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("codex-posture-test-recent"));
+    const Tests::FixtureHome yolo(Tests::FixtureHome::caseDirectory(QStringLiteral("yolo")));
+    const Tests::FixtureHome safe(Tests::FixtureHome::caseDirectory(QStringLiteral("safe-legacy")));
+    MainWindow window(yolo.options(false));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    QSignalSpy scopeChanged(window.session(), &Models::InspectionSession::scopeChanged);
+    QSignalSpy finished(window.session(), &Models::InspectionSession::inspectionFinished);
+    window.openScope(safe.options(false));
+    QCOMPARE(scopeChanged.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled() && finished.size() >= 1, 10000);
+    QCOMPARE(window.inspection().options.home, safe.options(false).home);
+    QVERIFY(window.tiles().constFirst()->risk() != Core::RiskLevel::Critical);
+    window.openScope(yolo.options(false));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled() && window.inspection().options.home == yolo.options(false).home, 10000);
+    // Both are in File ▸ Open Recent, newest first; choosing one inspects it again.
+    Q_EMIT window.recentMenu()->aboutToShow();
+    const QList<QAction *> recent = window.recentMenu()->actions();
+    QCOMPARE(recent.size(), 2);
+    QVERIFY2(recent.at(0)->text().contains(yolo.options(false).home), qPrintable(recent.at(0)->text()));
+    QVERIFY2(recent.at(1)->text().contains(safe.options(false).home), qPrintable(recent.at(1)->text()));
+    recent.at(1)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled() && window.inspection().options.home == safe.options(false).home, 10000);
+}
+
+void TestMainWindow::scopeDialog_saysWhatTheCommandLineSays()
+{
+    QTemporaryDir codexHome;
+    QVERIFY(writeConfig(codexHome.filePath(QStringLiteral("ci.config.toml")), "model = \"o3\"\n"));
+    Core::InspectOptions start;
+    start.runPrograms = true;
+    start.baselineFile = QStringLiteral("working-rule");
+    Views::ScopeDialog dialog(start);
+    QVERIFY(dialog.scope().baselineFile == QStringLiteral("working-rule"));
+    dialog.codexHomeField()->setText(codexHome.path());
+    Q_EMIT dialog.codexHomeField()->editingFinished(); // lists the home's profile files
+    QVERIFY(dialog.profileField()->findText(QStringLiteral("ci")) >= 0);
+    dialog.profileField()->setCurrentText(QStringLiteral("ci"));
+    dialog.projectField()->setText(QStringLiteral("/src/app/"));
+    dialog.systemRootField()->setText(QStringLiteral("/mnt/copy"));
+    dialog.acceptField()->setText(QStringLiteral("/etc/accepted.toml"));
+    const Core::InspectOptions scope = dialog.scope();
+    QCOMPARE(scope.codexHome, codexHome.path());
+    QCOMPARE(scope.profile, QStringLiteral("ci"));
+    QCOMPARE(scope.cwd, QStringLiteral("/src/app"));
+    QCOMPARE(scope.systemRoot, QStringLiteral("/mnt/copy"));
+    QCOMPARE(scope.acceptFile, QStringLiteral("/etc/accepted.toml"));
+    QCOMPARE(scope.baselineFile, QStringLiteral("working-rule"));
+    QVERIFY(scope.runPrograms); // kept; a copied machine is never probed anyway
+    QCOMPARE(Views::RecentScopes::describe(scope),
+        codexHome.path()
+            + QStringLiteral(" · project /src/app · profile ci · sample of /mnt/copy · baseline "
+                             "working-rule · accepted /etc/accepted.toml"));
+}
+
+void TestMainWindow::screenshots_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("fixture"); // a fixture case; empty: an empty home
+    QTest::addColumn<QString>("sysroot"); // a copied machine under tests/data/sysroots; empty: this machine
+    QTest::addColumn<int>("tab");
+    QTest::addColumn<QString>("filter");
+    for (const bool dark : {false, true}) {
+        const QString look = dark ? QStringLiteral("-dark") : QStringLiteral("-light");
+        const auto row = [&](const char *name, const char *fixture, const char *sysroot, int tab,
+                             const char *filter = "") {
+            QTest::newRow(qPrintable(QLatin1StringView(name) + look))
+                << QLatin1StringView(name) + look << QString::fromLatin1(fixture) << QString::fromLatin1(sysroot) << tab
+                << QString::fromLatin1(filter);
+        };
+        row("critical", "yolo", "", MainWindow::FindingTab);
+        row("safe", "safe-legacy", "", MainWindow::ConfigurationTab);
+        row("parse-error", "invalid-syntax", "", MainWindow::ProblemsTab);
+        row("no-config", "", "", MainWindow::ConfigurationTab);
+        row("not-enforced", "", "ubuntu-2404-restricted", MainWindow::SandboxTab);
+        row("sample-machine", "network-on", "debian-12", MainWindow::FindingTab);
+        row("finding-detail", "yolo", "", MainWindow::FindingTab, "token");
+        row("layers", "untrusted-project-ignored", "", MainWindow::FilesTab);
+    }
+}
+
+void TestMainWindow::screenshots()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, fixture);
+    QFETCH(QString, sysroot);
+    QFETCH(int, tab);
+    QFETCH(QString, filter);
+    const QPalette original = QApplication::palette();
+    QApplication::setPalette(Views::screenshotPalette(name.endsWith(QStringLiteral("-dark"))));
+    QTemporaryDir empty;
+    std::optional<Tests::FixtureHome> home;
+    Core::InspectOptions options;
+    if (fixture.isEmpty()) {
+        options = Core::InspectOptions{.home = empty.path(), .cwd = empty.path()};
+    } else {
+        home.emplace(Tests::FixtureHome::caseDirectory(fixture));
+        QVERIFY(home->isValid());
+        options = home->options(false);
+    }
+    // This machine, as a user sees it (nothing is run: live probes are off); or a copied one.
+    options.systemRoot = sysroot.isEmpty() ? QString() : QStringLiteral(POSTURE_TEST_DATA_DIR "/sysroots/") + sysroot;
+    options.runPrograms = false;
+    {
+        MainWindow window(options);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+        if (!filter.isEmpty()) {
+            QTest::keyClicks(window.findingsPane()->filterField(), filter);
+            window.findingsPane()->select(QString());
+        }
+        window.detailTabs()->setCurrentIndex(tab);
+        QVERIFY(saveScreenshot(window, QStringLiteral("main-window-") + name));
+    }
+    QApplication::setPalette(original);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -2,6 +2,7 @@
 #include "core/rules/acceptedrisks.h"
 
 #include "core/config/configdocument.h"
+#include "core/fixes/tomleditor.h"
 
 namespace Posture::Core {
 
@@ -67,6 +68,13 @@ void AcceptedRisks::apply(Findings &findings, const QDate &today, Diagnostics &w
                 QStringLiteral("accepted risk `%1` matches no finding").arg(entry.id),
                 QStringLiteral("Check the id against the report; a finding that went away can be removed."), {}, {}});
     }
+}
+
+QString AcceptedRisks::entryText(const QString &id, const Acceptance &acceptance)
+{
+    const auto quoted = [](const QString &text) { return QString::fromUtf8(TomlEditor::render(text)); };
+    return QStringLiteral("[[accept]]\nid = %1\nreason = %2\nowner = %3\nexpires = %4\n")
+        .arg(quoted(id), quoted(acceptance.reason), quoted(acceptance.owner), acceptance.expires.toString(Qt::ISODate));
 }
 
 } // namespace Posture::Core

@@ -27,6 +27,8 @@ public:
     const QList<Entry> &entries() const { return m_entries; }
 
     static AcceptedRisks load(const QString &path, Diagnostics &problems);
+    // One [[accept]] entry as TOML text, every string quoted and escaped, ending in a newline.
+    static QString entryText(const QString &id, const Acceptance &acceptance);
 
     // Marks the findings named here as accepted (or expired, when today is on or after the expiry). Entries that name
     // no finding become warnings: a typo must not look like an accepted risk.

@@ -75,10 +75,16 @@ WhoCanAct whoCanAct(const Finding &finding, const Inspection &inspection)
         return {Actor::Organisation,
             QStringLiteral("Managed by your organisation: %1 is set by whoever manages this machine; ask them.")
                 .arg(layer ? file : QStringLiteral("the requirement"))};
-    if (const Fix *fix = fixOf(finding, inspection); fix && fix->applicable())
+    if (const Fix *fix = fixOf(finding, inspection); fix && fix->applicable()) {
+        if (!inspection.options.systemRoot.isEmpty()) // a copied machine: nothing is written to it
+            return {Actor::GuidedFix,
+                QStringLiteral("One-click fix on the machine itself (this is a copy, nothing is written here): %1 in "
+                               "%2, with codex-posture --fix %3 there.")
+                    .arg(fix->title, QDir::toNativeSeparators(fix->file), fix->id)};
         return {Actor::GuidedFix,
             QStringLiteral("One-click fix: %1 in %2 (Fix… previews it; codex-posture --fix %3 applies it).")
                 .arg(fix->title, QDir::toNativeSeparators(fix->file), fix->id)};
+    }
     if (layer && layer->kind == Kind::System)
         return {Actor::Administrator, QStringLiteral("Needs an administrator: %1 is a system file.").arg(file)};
     if (isRule(finding, Rule::SandboxNotEnforced) || isRule(finding, Rule::SandboxEnforcementUnknown))

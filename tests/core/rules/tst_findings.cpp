@@ -70,6 +70,7 @@ private Q_SLOTS:
     void verdict_comesFromUnacceptedFindings();
     void acceptedRisks_markAndExpire();
     void acceptedRisks_badFile_saysWhere();
+    void acceptedRisks_entryText_loadsBack();
     void baseline_workingRule_drift();
     void baseline_badFile_saysWhere();
 };
@@ -203,6 +204,25 @@ void TestFindings::verdict_comesFromUnacceptedFindings()
     sortFindings(findings);
     QCOMPARE(findings.constFirst().id, QStringLiteral("b"));
     QCOMPARE(findings.constLast().id, QStringLiteral("c"));
+}
+
+void TestFindings::acceptedRisks_entryText_loadsBack()
+{
+    // What the window offers to paste into an accepted-risks file loads back as written, odd characters and all.
+    const Acceptance written{
+        QStringLiteral("lab \"VM\" C:\\temp\nnext line"), QStringLiteral("ada@example.com"), QDate(2027, 2, 28), false};
+    const QString text = AcceptedRisks::entryText(QStringLiteral("approval-never:approval_policy"), written);
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("accept.toml"), "# kept\n" + text.toUtf8());
+    Diagnostics problems;
+    const AcceptedRisks risks = AcceptedRisks::load(path, problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).text));
+    QCOMPARE(risks.entries().size(), 1);
+    const AcceptedRisks::Entry &entry = risks.entries().constFirst();
+    QCOMPARE(entry.id, QStringLiteral("approval-never:approval_policy"));
+    QCOMPARE(entry.acceptance.reason, written.reason);
+    QCOMPARE(entry.acceptance.owner, written.owner);
+    QCOMPARE(entry.acceptance.expires, written.expires);
 }
 
 void TestFindings::acceptedRisks_markAndExpire()

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "findingdetail.h"
+
+#include "findingsmodel.h"
+
+#include <QClipboard>
+#include <QDir>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace Posture::Views {
+
+using Models::FindingsModel;
+
+namespace {
+
+QString paragraph(const QString &heading, const QString &text)
+{
+    return QStringLiteral("<h4>%1</h4><p>%2</p>").arg(heading.toHtmlEscaped(), text.toHtmlEscaped());
+}
+
+} // namespace
+
+FindingDetail::FindingDetail(QWidget *parent)
+    : QWidget(parent)
+    , m_text(new QTextBrowser(this))
+    , m_evidence(new QPushButton(tr("Go to &Evidence"), this))
+    , m_fix(new QPushButton(tr("&Fix…"), this))
+    , m_accept(new QPushButton(tr("&Accept Risk…"), this))
+    , m_copy(new QPushButton(tr("Copy What to &Do"), this))
+{
+    setAccessibleName(tr("The chosen finding in full"));
+    setFocusProxy(m_text);
+    m_text->setOpenExternalLinks(true);
+    m_text->setAccessibleName(tr("What the finding means and what to do"));
+    m_evidence->setToolTip(tr("Open the file at the line that sets it (Enter in the list)"));
+    m_fix->setToolTip(tr("Preview the guided fix: what changes, where, and the diff"));
+    m_accept->setToolTip(tr("Keep this finding as an accepted risk, with a reason, an owner and an expiry"));
+    m_copy->setToolTip(tr("Copy what to do to the clipboard"));
+    connect(m_evidence, &QPushButton::clicked, this, [this] { Q_EMIT evidenceRequested(m_file, m_line, m_column); });
+    connect(m_fix, &QPushButton::clicked, this, [this] { Q_EMIT fixRequested(m_fixId); });
+    connect(m_accept, &QPushButton::clicked, this, [this] { Q_EMIT acceptRequested(m_findingId); });
+    connect(m_copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_remedy); });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_fix);
+    buttons->addWidget(m_accept);
+    buttons->addWidget(m_evidence);
+    buttons->addWidget(m_copy);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_text, 1);
+    layout->addLayout(buttons);
+    setFinding({});
+}
+
+FindingDetail::~FindingDetail() = default;
+
+QString FindingDetail::text() const
+{
+    return m_text->toPlainText();
+}
+
+void FindingDetail::setFinding(const QModelIndex &index)
+{
+    m_findingId = index.data(FindingsModel::IdRole).toString();
+    m_fixId = index.data(FindingsModel::FixIdRole).toString();
+    m_file = index.data(FindingsModel::FileRole).toString();
+    m_line = index.data(FindingsModel::LineRole).toInt();
+    m_column = index.data(FindingsModel::ColumnRole).toInt();
+    m_remedy = index.data(FindingsModel::RemediationRole).toString();
+    const bool chosen = !m_findingId.isEmpty();
+    m_evidence->setEnabled(chosen && !m_file.isEmpty());
+    m_accept->setEnabled(chosen);
+    m_copy->setEnabled(chosen);
+    // Fix… opens the preview whenever there is a fix, also a refused one: the preview says why and who can act.
+    m_fix->setEnabled(chosen && !m_fixId.isEmpty());
+    if (!chosen) {
+        m_text->setHtml(tr("<p>Choose a finding to see what it means, what an attacker could do, and what to do."
+                           "</p>"));
+        return;
+    }
+    const QModelIndex severity = index.siblingAtColumn(FindingsModel::SeverityColumn);
+    const QModelIndex title = index.siblingAtColumn(FindingsModel::TitleColumn);
+    const QModelIndex surfaces = index.siblingAtColumn(FindingsModel::SurfacesColumn);
+    const QModelIndex location = index.siblingAtColumn(FindingsModel::LocationColumn);
+    QString html =
+        QStringLiteral("<h3>%1: %2</h3><p>%3 · %4</p>")
+            .arg(severity.data().toString().toHtmlEscaped(), title.data().toString().toHtmlEscaped(),
+                tr("Concerns %1").arg(surfaces.data().toString()).toHtmlEscaped(), m_findingId.toHtmlEscaped());
+    const QString acceptance = index.data(FindingsModel::AcceptanceRole).toString();
+    if (!acceptance.isEmpty())
+        html += paragraph(tr("Accepted risk"), acceptance);
+    html += paragraph(tr("What it means"), index.data(FindingsModel::ExplanationRole).toString());
+    html += paragraph(tr("What to do"), m_remedy);
+    html += paragraph(tr("Who can act"), index.data(FindingsModel::WhoCanActRole).toString());
+    const QString where = m_file.isEmpty() ? location.data().toString()
+                                           : tr("%1, line %2, column %3 — %4")
+                                                 .arg(QDir::toNativeSeparators(m_file))
+                                                 .arg(m_line)
+                                                 .arg(m_column)
+                                                 .arg(index.data(FindingsModel::KeyPathRole).toString());
+    html += paragraph(tr("Evidence"), where);
+    const QString link = index.data(FindingsModel::ReferenceRole).toString();
+    if (!link.isEmpty())
+        html += QStringLiteral("<p><a href=\"%1\">%2</a></p>")
+                    .arg(link.toHtmlEscaped(), tr("Read more: %1").arg(link).toHtmlEscaped());
+    m_text->setHtml(html);
+}
+
+} // namespace Posture::Views

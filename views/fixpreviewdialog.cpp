@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "fixpreviewdialog.h"
+
+#include "syntaxrepository.h"
+
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QThreadPool>
+#include <QVBoxLayout>
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+
+namespace Posture::Views {
+
+FixPreviewDialog::FixPreviewDialog(const Core::Fix &fix, const QString &findingTitle, QWidget *parent)
+    : QDialog(parent)
+    , m_fix(fix)
+    , m_summary(new QLabel(this))
+    , m_diff(new QPlainTextEdit(this))
+    , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(m_diff->document()))
+{
+    setWindowTitle(tr("Fix: %1").arg(findingTitle));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setAccessibleName(tr("What the fix changes"));
+    m_summary->setText(tr("<p><b>%1</b></p><p>Working out the change…</p>").arg(findingTitle.toHtmlEscaped()));
+    m_diff->setReadOnly(true);
+    m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_diff->setAccessibleName(tr("The change as a unified diff"));
+    m_highlighter->setDefinition(syntaxRepository().definitionForName(QStringLiteral("Diff")));
+    applyTheme();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton *copy = buttons->addButton(tr("&Copy Command"), QDialogButtonBox::ActionRole);
+    copy->setToolTip(tr("Copy the command that applies this fix in a terminal"));
+    connect(copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(command()); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_diff, 1);
+    layout->addWidget(buttons);
+    resize(760, 520);
+
+    // FixApplier::preview reads one file and proves the edit by parsing; off the UI thread, and the result comes
+    // back only while the dialog exists.
+    QPointer<FixPreviewDialog> self(this);
+    QThreadPool::globalInstance()->start([self, fix] {
+        const Core::FixPreview preview = Core::FixApplier::preview(fix);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, preview] {
+                if (self)
+                    self->showPreview(preview);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+FixPreviewDialog::~FixPreviewDialog() = default;
+
+QString FixPreviewDialog::diffText() const
+{
+    return m_diff->toPlainText();
+}
+
+QString FixPreviewDialog::summaryText() const
+{
+    return m_summary->text();
+}
+
+QString FixPreviewDialog::command() const
+{
+    return QStringLiteral("codex-posture --fix %1 --yes").arg(m_fix.id);
+}
+
+void FixPreviewDialog::showPreview(const Core::FixPreview &preview)
+{
+    const QString file = QDir::toNativeSeparators(m_fix.file);
+    QString html = QStringLiteral("<p><b>%1</b></p>").arg(windowTitle().toHtmlEscaped());
+    if (preview.problem) {
+        // Refused: say why, and who can change it (the reason names the file or the administrator).
+        html += tr("<p>This fix cannot be applied: %1</p>").arg(preview.problem->text.toHtmlEscaped());
+        if (!preview.problem->hint.isEmpty())
+            html += QStringLiteral("<p>%1</p>").arg(preview.problem->hint.toHtmlEscaped());
+        m_diff->hide();
+    } else {
+        html += tr("<p>%1 in <code>%2</code> (%3 layer).</p>")
+                    .arg(m_fix.title.toHtmlEscaped(), file.toHtmlEscaped(), m_fix.layer.toHtmlEscaped());
+        if (!m_fix.note.isEmpty())
+            html += tr("<p>Also: %1</p>").arg(m_fix.note.toHtmlEscaped());
+        html += tr("<p>Nothing is written from this preview. <code>%1</code> applies exactly this change, with a "
+                   "backup, an atomic write and an undo journal.</p>")
+                    .arg(command().toHtmlEscaped());
+        m_diff->setPlainText(preview.diff);
+    }
+    m_summary->setText(html);
+    m_ready = true;
+    Q_EMIT previewReady();
+}
+
+void FixPreviewDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+}
+
+void FixPreviewDialog::applyTheme()
+{
+    // The theme picks the +/− colours; the text area takes its background so that they read in light and dark.
+    const KSyntaxHighlighting::Theme theme = themeForPalette(palette());
+    m_highlighter->setTheme(theme);
+    m_highlighter->rehighlight();
+    QPalette colours = m_diff->palette();
+    colours.setColor(QPalette::Base, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
+    colours.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
+    m_diff->setPalette(colours);
+}
+
+} // namespace Posture::Views

@@ -93,16 +93,17 @@ SandboxPanel::~SandboxPanel() = default;
 void SandboxPanel::setInspection(const Core::Inspection &inspection)
 {
     m_model->setInspection(inspection);
+    m_verdict = sandboxSummary(inspection);
     if (!probing())
-        m_summary->setText(sandboxSummary(inspection));
+        m_summary->setText(m_verdict);
     showRemedies(m_table->currentIndex().row());
 }
 
 void SandboxPanel::setProbing(bool running)
 {
     m_busy->setVisible(running);
-    if (running)
-        m_summary->setText(tr("Checking what the sandbox really enforces (bwrap, codex sandbox)…"));
+    // While they run, the verdict from the files alone would flicker before the live one.
+    m_summary->setText(running ? tr("Checking what the sandbox really enforces (bwrap, codex sandbox)…") : m_verdict);
 }
 
 bool SandboxPanel::probing() const

@@ -45,6 +45,7 @@ private:
 
     Models::SandboxModel *m_model;
     QLabel *m_summary;
+    QString m_verdict; // the newest inspection's, in words
     QProgressBar *m_busy;
     QTableView *m_table;
     QLabel *m_remediesTitle;

@@ -8,11 +8,15 @@ namespace Posture::Core {
 
 AcceptedRisks AcceptedRisks::load(const QString &path, Diagnostics &problems)
 {
+    return fromDocument(ConfigDocument::load(path), problems);
+}
+
+AcceptedRisks AcceptedRisks::fromDocument(const ConfigDocument &document, Diagnostics &problems)
+{
     AcceptedRisks risks;
-    risks.m_file = path;
-    const ConfigDocument document = ConfigDocument::load(path);
+    risks.m_file = document.path();
     if (document.status() != ConfigDocument::Status::Parsed) {
-        problems.append(document.problem().value_or(Diagnostic{DiagnosticSeverity::Error, {path, 0, 0},
+        problems.append(document.problem().value_or(Diagnostic{DiagnosticSeverity::Error, {document.path(), 0, 0},
             QStringLiteral("the accepted-risks file does not exist"), QStringLiteral("Check the path."), {}, {}}));
         return risks;
     }

@@ -6,6 +6,8 @@
 
 namespace Posture::Core {
 
+class ConfigDocument;
+
 // Findings someone decided to live with, for a while. A TOML file (README, "Accepted risks"):
 //
 //   [[accept]]
@@ -27,6 +29,8 @@ public:
     const QList<Entry> &entries() const { return m_entries; }
 
     static AcceptedRisks load(const QString &path, Diagnostics &problems);
+    // The same for a document already read (bytes a change would write, for instance).
+    static AcceptedRisks fromDocument(const ConfigDocument &document, Diagnostics &problems);
     // One [[accept]] entry as TOML text, every string quoted and escaped, ending in a newline.
     static QString entryText(const QString &id, const Acceptance &acceptance);
 

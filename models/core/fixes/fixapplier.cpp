@@ -202,19 +202,27 @@ FixOutcome undoLast(const QString &journalPath)
     QFile journal(journalPath);
     if (!journal.open(QIODevice::ReadOnly))
         return refused(QStringLiteral("no fix to undo: %1 does not exist").arg(journalPath));
-    QJsonObject last;
-    QStringList undone;
+    // The fixes still in effect, oldest first: an undone or restored entry takes back the newest fix of its file
+    // and id, so that undo walks back through several fixes (and a fix applied again after an undo counts again).
+    QList<QJsonObject> standing;
     for (const QByteArray &line : journal.readAll().split('\n')) {
         const QJsonObject entry = QJsonDocument::fromJson(line).object();
-        if (entry.contains(u"undone") || entry.contains(u"restored"))
-            undone.append(entry.value(u"undone").toString() + entry.value(u"restored").toString() + u'@'
-                + entry.value(u"file").toString());
-        else if (entry.contains(u"fix"))
-            last = entry;
+        if (entry.contains(u"undone") || entry.contains(u"restored")) {
+            const QString fix = entry.value(u"undone").toString() + entry.value(u"restored").toString();
+            for (qsizetype i = standing.size() - 1; i >= 0; --i) {
+                if (standing.at(i).value(u"fix").toString() == fix
+                    && standing.at(i).value(u"file") == entry.value(u"file")) {
+                    standing.removeAt(i);
+                    break;
+                }
+            }
+        } else if (entry.contains(u"fix")) {
+            standing.append(entry);
+        }
     }
-    const QString key = last.value(u"fix").toString() + u'@' + last.value(u"file").toString();
-    if (last.isEmpty() || undone.contains(key))
+    if (standing.isEmpty())
         return refused(QStringLiteral("no fix to undo in %1").arg(journalPath));
+    const QJsonObject last = standing.constLast();
     const QString target = last.value(u"written_to").toString();
     QFile file(target);
     const QByteArray now = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+// Undo walks back through several fixes, newest first, as the window's Ctrl+Z does; a fix applied again after its
+// undo can be undone again.
+#include "core/fixes/fixapplier.h"
+#include "core/inspection.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Posture::Core;
+
+namespace {
+
+const QByteArray Original = "# keep me\r\napproval_policy = \"never\" # why\r\nsandbox_mode = \"workspace-write\"\r\n"
+                            "[sandbox_workspace_write]\r\nnetwork_access = true # mirrors\r\n";
+
+QByteArray read(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool write(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+InspectOptions optionsFor(const QString &home)
+{
+    InspectOptions options;
+    options.home = home;
+    options.cwd = home;
+    options.systemRoot = home + QStringLiteral("/no-system");
+    return options;
+}
+
+// Applies the fix of the first finding whose id starts with prefix; the outcome's message on failure.
+QString applyFixOf(const QString &home, const QString &prefix, const QString &journal)
+{
+    const Inspection inspection = Inspection::run(optionsFor(home), QProcessEnvironment());
+    for (const Fix &fix : inspection.fixes) {
+        if (fix.findingId.startsWith(prefix)) {
+            const FixOutcome outcome = FixApplier::apply(FixApplier::preview(fix), optionsFor(home), journal);
+            return outcome.applied ? QString() : outcome.message;
+        }
+    }
+    return QStringLiteral("no fix for ") + prefix;
+}
+
+} // namespace
+
+class TestFixUndo : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void undo_walksBackThroughSeveralFixes();
+    void fixAppliedAgainAfterItsUndo_canBeUndoneAgain();
+};
+
+void TestFixUndo::undo_walksBackThroughSeveralFixes()
+{
+    QTemporaryDir home;
+    const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
+    const QString journal = home.filePath(QStringLiteral("journal.jsonl"));
+    QVERIFY(write(config, Original));
+    QCOMPARE(applyFixOf(home.path(), QStringLiteral("approval-never"), journal), QString());
+    const QByteArray afterFirst = read(config);
+    QCOMPARE(applyFixOf(home.path(), QStringLiteral("network-enabled"), journal), QString());
+    QVERIFY(read(config).contains("network_access = false # mirrors\r\n"));
+
+    const FixOutcome second = FixApplier::undoLast(journal);
+    QVERIFY2(second.applied, qPrintable(second.message));
+    QCOMPARE(read(config), afterFirst);
+    const FixOutcome first = FixApplier::undoLast(journal);
+    QVERIFY2(first.applied, qPrintable(first.message));
+    QCOMPARE(read(config), Original);
+    QVERIFY(!FixApplier::undoLast(journal).applied); // nothing left
+    QCOMPARE(read(config), Original);
+}
+
+void TestFixUndo::fixAppliedAgainAfterItsUndo_canBeUndoneAgain()
+{
+    QTemporaryDir home;
+    const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
+    const QString journal = home.filePath(QStringLiteral("journal.jsonl"));
+    QVERIFY(write(config, Original));
+    QCOMPARE(applyFixOf(home.path(), QStringLiteral("approval-never"), journal), QString());
+    QVERIFY(FixApplier::undoLast(journal).applied);
+    QCOMPARE(applyFixOf(home.path(), QStringLiteral("approval-never"), journal), QString()); // redo
+    QVERIFY(read(config) != Original);
+    const FixOutcome undone = FixApplier::undoLast(journal);
+    QVERIFY2(undone.applied, qPrintable(undone.message));
+    QCOMPARE(read(config), Original);
+}
+
+QTEST_GUILESS_MAIN(TestFixUndo)
+#include "tst_fixundo.moc"

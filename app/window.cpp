@@ -2,10 +2,12 @@
 // The window module: QApplication and the main window, loaded by codex-posture only when a window is wanted.
 #include "inspectionsession.h"
 #include "mainwindow.h"
+#include "scopedialog.h"
 #include "screenshotlook.h"
 #include "windowmodule.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <cstdio>
@@ -22,7 +24,12 @@ int runWindow(
     QCoreApplication::setApplicationName(QStringLiteral("codex-posture"));
     if (!screenshot.isEmpty())
         Posture::Views::useScreenshotLook(app, request.dark); // the same picture on every machine
-    Posture::Views::MainWindow window(options);
+    Posture::Core::InspectOptions scope = options;
+    // The accepted-risks file the window wrote last time counts again, when no --accept says otherwise.
+    if (screenshot.isEmpty() && scope.acceptFile.isEmpty()
+        && QFileInfo::exists(Posture::Views::RecentScopes::rememberedAcceptFile()))
+        scope.acceptFile = Posture::Views::RecentScopes::rememberedAcceptFile();
+    Posture::Views::MainWindow window(scope);
     if (screenshot.isEmpty())
         window.restoreLayout(); // a screenshot keeps the fixed layout: the same picture on every machine
     window.show();

@@ -116,6 +116,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     case KeyPathRole:
         return finding.evidence.keyPath;
     case AcceptedRole:
+    case MutedRole:
         return finding.isAccepted();
     case FixIdRole:
         return finding.fixId;

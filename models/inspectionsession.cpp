@@ -220,6 +220,96 @@ void InspectionSession::watch(const Core::Inspection &inspection)
         m_watcher.addPaths(added);
 }
 
+const Core::Fix *InspectionSession::fix(const QString &fixId) const
+{
+    const auto found = std::find_if(m_inspection.fixes.cbegin(), m_inspection.fixes.cend(),
+        [&fixId](const Core::Fix &candidate) { return candidate.id == fixId; });
+    return found == m_inspection.fixes.cend() ? nullptr : &*found;
+}
+
+QString InspectionSession::whyReadOnly(const QString &file) const
+{
+    if (isSample())
+        return tr("This is a copied machine (%1): nothing is written to it. Export a patch for its owner instead.")
+            .arg(m_scope.systemRoot);
+    const QFileInfo info(file);
+    if (info.exists() ? !info.isWritable() : !QFileInfo(info.absolutePath()).isWritable())
+        return tr("You cannot write %1 (its permissions). Export a patch for whoever can.").arg(file);
+    return {};
+}
+
+void InspectionSession::applyFix(const Core::FixPreview &preview)
+{
+    if (const QString why = whyReadOnly(preview.fix.file); !why.isEmpty()) {
+        Core::FixOutcome refused;
+        refused.message = why;
+        Q_EMIT fixFinished(preview.fix.id, refused, false);
+        return;
+    }
+    Core::InspectOptions options = m_scope;
+    options.runPrograms = false; // the check afterwards reads the files; it starts nothing
+    const QString journal = m_journal;
+    runFix(preview.fix.id, false,
+        [preview, options, journal] { return Core::FixApplier::apply(preview, options, journal); });
+}
+
+void InspectionSession::undoFix()
+{
+    if (!canUndo())
+        return;
+    const QString journal = m_journal;
+    runFix(m_applied.constLast(), true, [journal] { return Core::FixApplier::undoLast(journal); });
+}
+
+void InspectionSession::redoFix()
+{
+    if (!canRedo())
+        return;
+    const QString fixId = m_undone.constLast();
+    const Core::Fix *again = fix(fixId);
+    if (!again) {
+        m_undone.removeLast();
+        Core::FixOutcome refused;
+        refused.message =
+            tr("%1 is not offered any more: the configuration changed since it was taken back.").arg(fixId);
+        Q_EMIT fixFinished(fixId, refused, false);
+        Q_EMIT historyChanged();
+        return;
+    }
+    Core::InspectOptions options = m_scope;
+    options.runPrograms = false;
+    const QString journal = m_journal;
+    runFix(fixId, false, [fix = *again, options, journal] {
+        return Core::FixApplier::apply(Core::FixApplier::preview(fix), options, journal);
+    });
+}
+
+void InspectionSession::runFix(const QString &fixId, bool undo, std::function<Core::FixOutcome()> work)
+{
+    m_fixing = true;
+    Q_EMIT historyChanged();
+    auto *watcher = new QFutureWatcher<Core::FixOutcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, fixId, undo] {
+        watcher->deleteLater();
+        m_fixing = false;
+        const Core::FixOutcome outcome = watcher->result();
+        if (outcome.applied && undo) {
+            m_applied.removeLast();
+            m_undone.append(fixId);
+        } else if (outcome.applied) {
+            m_applied.append(fixId);
+            if (!m_undone.isEmpty() && m_undone.constLast() == fixId)
+                m_undone.removeLast();
+            else
+                m_undone.clear(); // a new fix: what was taken back before is no longer "next"
+        }
+        Q_EMIT fixFinished(fixId, outcome, undo);
+        Q_EMIT historyChanged();
+        rescan(); // at once: the watcher would see the write too, a little later
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, std::move(work)));
+}
+
 void InspectionSession::fileChanged(const QString &path)
 {
     // An atomic save replaces the file, and the watcher drops the one it watched: watch the new one at once.

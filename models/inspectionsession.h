@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/fixes/fixapplier.h"
 #include "core/inspection.h"
 
 #include <QFileSystemWatcher>
 #include <QObject>
 #include <QThreadPool>
 #include <QTimer>
+
+#include <functional>
 
 namespace Posture::Models {
 
@@ -59,6 +62,24 @@ public:
     // How long after the last change on disk the rescan starts (editors save in bursts).
     void setRescanDelay(int milliseconds) { m_rescanDelay.setInterval(milliseconds); }
 
+    // The guided fixes, on the worker (FixApplier: backup, atomic write, journal, the check afterwards); the session
+    // inspects again when one is done. Nothing is ever written on a copied machine or to a file the user cannot write.
+    // The fix of this id in the newest inspection, or null.
+    const Core::Fix *fix(const QString &fixId) const;
+    // Why this file cannot be written from here (a copied machine, no permission); empty when it can.
+    QString whyReadOnly(const QString &file) const;
+    void applyFix(const Core::FixPreview &preview);
+    // Takes back the newest fix this session applied (Ctrl+Z), if the file still holds what it wrote.
+    void undoFix();
+    // Applies again the newest fix taken back (Ctrl+Shift+Z), worked out again on the file as it is now.
+    void redoFix();
+    bool canUndo() const { return !m_applied.isEmpty() && !m_fixing; }
+    bool canRedo() const { return !m_undone.isEmpty() && !m_fixing; }
+    bool isFixing() const { return m_fixing; }
+    // The journal fixes are recorded in (default: FixApplier::defaultJournalPath(), which `--undo` reads too).
+    void setJournalPath(const QString &path) { m_journal = path; }
+    QString journalPath() const { return m_journal; }
+
 Q_SIGNALS:
     void scopeChanged();
     void inspectionStarted();
@@ -69,6 +90,10 @@ Q_SIGNALS:
     void probeStateChanged(Posture::Models::InspectionSession::ProbeState state);
     // The inspection could not be made, or an input file (--baseline, --accept) is unusable.
     void error(const QString &message);
+    // A fix was applied, undone or redone (outcome.applied), or refused (outcome.message says why).
+    void fixFinished(const QString &fixId, const Posture::Core::FixOutcome &outcome, bool undo);
+    // What Undo and Redo can do changed.
+    void historyChanged();
 
 private:
     struct Outcome
@@ -83,6 +108,7 @@ private:
     void watch(const Core::Inspection &inspection);
     void fileChanged(const QString &path);
     void setProbeState(ProbeState state);
+    void runFix(const QString &fixId, bool undo, std::function<Core::FixOutcome()> work);
     bool probesWanted() const { return m_scope.runPrograms && !isSample(); }
 
     Core::InspectOptions m_scope;
@@ -96,6 +122,10 @@ private:
     ProbeState m_probeState = ProbeState::NotProbed;
     QFileSystemWatcher m_watcher;
     QTimer m_rescanDelay;
+    QString m_journal = Core::FixApplier::defaultJournalPath();
+    QStringList m_applied; // this session's fixes in effect, oldest first (what Ctrl+Z takes back)
+    QStringList m_undone; // taken back, newest last (what Ctrl+Shift+Z applies again)
+    bool m_fixing = false;
     QThreadPool m_pool; // the session's own: its destructor waits for exactly its work
 };
 

@@ -14,6 +14,7 @@ enum SharedRole : int {
     RiskRole = Qt::UserRole, // Core::RiskLevel as int
     RiskRankRole, // riskRank(): sort worst first by rank, never by colour
     IconNameRole, // riskIconName(): the freedesktop name of the decoration
+    MutedRole, // bool: shown but no longer counted (an accepted risk): greyed, untinted
     FirstModelRole = Qt::UserRole + 16,
 };
 

@@ -2,13 +2,18 @@
 #include "acceptriskdialog.h"
 
 #include "core/rules/acceptedrisks.h"
+#include "core/rules/acceptedrisksfile.h"
 
 #include <QClipboard>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -17,18 +22,21 @@
 
 namespace Posture::Views {
 
-AcceptRiskDialog::AcceptRiskDialog(const QString &findingId, const QString &findingTitle, QWidget *parent)
+AcceptRiskDialog::AcceptRiskDialog(
+    const QString &findingId, const QString &findingTitle, const QString &file, QWidget *parent)
     : QDialog(parent)
     , m_findingId(findingId)
     , m_reason(new QLineEdit(this))
     , m_owner(new QLineEdit(qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")), this))
     , m_expires(new QDateEdit(QDate::currentDate().addDays(90), this))
     , m_entry(new QPlainTextEdit(this))
+    , m_file(new QLineEdit(QDir::toNativeSeparators(file), this))
+    , m_problem(new QLabel(this))
 {
     setWindowTitle(tr("Accept Risk: %1").arg(findingTitle));
-    auto *intro = new QLabel(tr("An accepted finding stays listed, marked, and stops counting towards the verdict "
-                                "until it expires. Paste this entry into an accepted-risks file and open it with "
-                                "<code>--accept FILE</code> (File ▸ Inspect…)."),
+    auto *intro = new QLabel(tr("An accepted finding stays listed, greyed and marked, and stops counting towards the "
+                                "verdict until it expires. Save writes the entry into the accepted-risks file below "
+                                "(its other lines stay as they are); the window reads that file from then on."),
         this);
     intro->setWordWrap(true);
     m_reason->setPlaceholderText(tr("Why this is acceptable here, e.g. \"disposable CI VM\""));
@@ -42,11 +50,31 @@ AcceptRiskDialog::AcceptRiskDialog(const QString &findingId, const QString &find
     form->addRow(tr("&Reason:"), m_reason);
     form->addRow(tr("&Owner:"), m_owner);
     form->addRow(tr("&Expires:"), m_expires);
+    auto *fileRow = new QHBoxLayout;
+    auto *browse = new QPushButton(tr("Browse…"), this);
+    browse->setAccessibleName(tr("Browse for the accepted-risks file"));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString chosen = QFileDialog::getSaveFileName(this, tr("Accepted-Risks File"), m_file->text(),
+            tr("TOML files (*.toml)"), nullptr, QFileDialog::DontConfirmOverwrite);
+        if (!chosen.isEmpty())
+            m_file->setText(QDir::toNativeSeparators(chosen));
+    });
+    fileRow->addWidget(m_file, 1);
+    fileRow->addWidget(browse);
+    form->addRow(tr("&File:"), fileRow);
+    m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
+    m_problem->setAccessibleName(tr("Why it was not saved"));
+    m_problem->hide();
     connect(m_reason, &QLineEdit::textChanged, this, &AcceptRiskDialog::update);
     connect(m_owner, &QLineEdit::textChanged, this, &AcceptRiskDialog::update);
     connect(m_expires, &QDateEdit::dateChanged, this, &AcceptRiskDialog::update);
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (save())
+            accept();
+    });
     QPushButton *copy = buttons->addButton(tr("&Copy Entry"), QDialogButtonBox::ActionRole);
     connect(copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(entryText()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -55,8 +83,9 @@ AcceptRiskDialog::AcceptRiskDialog(const QString &findingId, const QString &find
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(m_entry, 1);
+    layout->addWidget(m_problem);
     layout->addWidget(buttons);
-    resize(560, 380);
+    resize(600, 420);
     update();
 }
 
@@ -65,6 +94,41 @@ AcceptRiskDialog::~AcceptRiskDialog() = default;
 QString AcceptRiskDialog::entryText() const
 {
     return m_entry->toPlainText();
+}
+
+QString AcceptRiskDialog::problem() const
+{
+    return m_problem->isHidden() ? QString() : m_problem->text();
+}
+
+bool AcceptRiskDialog::save()
+{
+    const QString path = QDir::cleanPath(QDir::fromNativeSeparators(m_file->text().trimmed()));
+    QString error;
+    if (path.isEmpty() || path == u".") {
+        error = tr("Choose the accepted-risks file to write.");
+    } else {
+        QFile file(path);
+        const QByteArray original = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        if (file.exists() && !file.isOpen())
+            error = tr("%1 cannot be read: %2").arg(path, file.errorString());
+        file.close();
+        const Core::AcceptedRisksFile::Edit edit = error.isEmpty()
+            ? Core::AcceptedRisksFile::withEntry(original, path, m_findingId,
+                  Core::Acceptance{m_reason->text().trimmed(), m_owner->text().trimmed(), m_expires->date(), false})
+            : Core::AcceptedRisksFile::Edit{};
+        if (error.isEmpty())
+            error = edit.problem;
+        if (error.isEmpty())
+            error = Core::AcceptedRisksFile::write(path, original, edit.bytes);
+    }
+    // A failed save keeps the dialog open, with the reason beside the fields.
+    m_problem->setText(error);
+    m_problem->setVisible(!error.isEmpty());
+    if (!error.isEmpty())
+        return false;
+    Q_EMIT saved(path);
+    return true;
 }
 
 void AcceptRiskDialog::update()

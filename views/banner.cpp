@@ -37,16 +37,31 @@ Banner::Banner(QWidget *parent)
 
 Banner::~Banner() = default;
 
+void Banner::showPositive(const QString &text, const QList<QAction *> &actions)
+{
+    showMessage(Core::RiskLevel::Ok, text, actions);
+    m_positive = true;
+    applyColours();
+}
+
 void Banner::showMessage(Core::RiskLevel risk, const QString &text, const QList<QAction *> &actions)
 {
     m_risk = risk;
+    m_positive = false;
     m_text->setText(text); // the message says what stops (the icon and the tint say how bad)
     setAccessibleDescription(m_text->text());
     const int size = style()->pixelMetric(QStyle::PM_LargeIconSize);
     m_icon->setPixmap(riskIcon(risk, style()).pixmap(size, size));
     qDeleteAll(m_buttons);
     m_buttons.clear();
+    // The banner keeps the actions it shows, and drops the ones it showed before.
+    for (QAction *old : std::as_const(m_shown)) {
+        if (!actions.contains(old))
+            old->deleteLater();
+    }
+    m_shown = actions;
     for (QAction *action : actions) {
+        action->setParent(this);
         auto *button = new QPushButton(action->text(), this);
         button->setToolTip(action->toolTip());
         connect(button, &QPushButton::clicked, action, &QAction::trigger);
@@ -72,7 +87,8 @@ void Banner::changeEvent(QEvent *event)
 void Banner::applyColours()
 {
     // Only the frame's own background and text: the buttons keep the palette they inherit.
-    const RiskColours colours = riskColours(m_risk, parentWidget() ? parentWidget()->palette() : palette());
+    const QPalette &inherited = parentWidget() ? parentWidget()->palette() : palette();
+    const RiskColours colours = m_positive ? positiveColours(inherited) : riskColours(m_risk, inherited);
     if (!colours.background.isValid())
         return;
     QPalette tinted = m_text->palette();

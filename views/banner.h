@@ -23,8 +23,11 @@ public:
     explicit Banner(QWidget *parent = nullptr);
     ~Banner() override;
 
-    // Shows the message with these actions (each a button; nothing is run by the banner itself).
+    // Shows the message with these actions (each a button; nothing is run by the banner itself). The banner takes
+    // the actions over.
     void showMessage(Core::RiskLevel risk, const QString &text, const QList<QAction *> &actions);
+    // Good news (a fix applied, undone): the positive tint and the ok icon.
+    void showPositive(const QString &text, const QList<QAction *> &actions);
     QString text() const;
     Core::RiskLevel risk() const { return m_risk; }
     QList<QPushButton *> buttons() const { return m_buttons; }
@@ -36,10 +39,12 @@ private:
     void applyColours();
 
     Core::RiskLevel m_risk = Core::RiskLevel::Info;
+    bool m_positive = false;
     QLabel *m_icon;
     QLabel *m_text;
     QHBoxLayout *m_actions;
     QList<QPushButton *> m_buttons;
+    QList<QAction *> m_shown;
 };
 
 } // namespace Posture::Views

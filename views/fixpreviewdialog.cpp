@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fixpreviewdialog.h"
 
+#include "core/fixes/fixconsequence.h"
+#include "inspectionsession.h"
 #include "syntaxrepository.h"
 
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QEvent>
+#include <QFile>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QLabel>
@@ -23,19 +26,22 @@
 
 namespace Posture::Views {
 
-FixPreviewDialog::FixPreviewDialog(const Core::Fix &fix, const QString &findingTitle, QWidget *parent)
+FixPreviewDialog::FixPreviewDialog(
+    const Core::Fix &fix, const QString &findingTitle, Models::InspectionSession *session, QWidget *parent)
     : QDialog(parent)
     , m_fix(fix)
+    , m_title(findingTitle)
+    , m_session(session)
     , m_summary(new QLabel(this))
     , m_diff(new QPlainTextEdit(this))
     , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(m_diff->document()))
+    , m_apply(new QPushButton(tr("&Apply"), this))
 {
     setWindowTitle(tr("Fix: %1").arg(findingTitle));
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setAccessibleName(tr("What the fix changes"));
-    m_summary->setText(tr("<p><b>%1</b></p><p>Working out the change…</p>").arg(findingTitle.toHtmlEscaped()));
     m_diff->setReadOnly(true);
     m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -43,31 +49,69 @@ FixPreviewDialog::FixPreviewDialog(const Core::Fix &fix, const QString &findingT
     m_highlighter->setDefinition(syntaxRepository().definitionForName(QStringLiteral("Diff")));
     applyTheme();
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->addButton(m_apply, QDialogButtonBox::AcceptRole);
+    m_apply->setEnabled(false);
+    m_apply->setToolTip(tr("Write this change: a backup, an atomic write, then Codex's verdict again (Ctrl+Z undoes)"));
     QPushButton *copy = buttons->addButton(tr("&Copy Command"), QDialogButtonBox::ActionRole);
     copy->setToolTip(tr("Copy the command that applies this fix in a terminal"));
     connect(copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(command()); });
+    connect(m_apply, &QPushButton::clicked, this, [this] {
+        Q_EMIT applyRequested(m_preview);
+        accept();
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    if (m_session)
+        connect(m_session, &Models::InspectionSession::inspectionFinished, this, &FixPreviewDialog::recheck);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_diff, 1);
     layout->addWidget(buttons);
-    resize(760, 520);
+    resize(760, 560);
+    startPreview({});
+}
 
+void FixPreviewDialog::startPreview(const QString &note)
+{
+    m_ready = false;
+    m_apply->setEnabled(false);
+    m_summary->setText(tr("<p><b>%1</b></p><p>Working out the change…</p>").arg(m_title.toHtmlEscaped()));
     // FixApplier::preview reads one file and proves the edit by parsing; off the UI thread, and the result comes
     // back only while the dialog exists.
     QPointer<FixPreviewDialog> self(this);
-    QThreadPool::globalInstance()->start([self, fix] {
+    QThreadPool::globalInstance()->start([self, fix = m_fix, note] {
         const Core::FixPreview preview = Core::FixApplier::preview(fix);
         QMetaObject::invokeMethod(
             qApp,
-            [self, preview] {
+            [self, preview, note] {
                 if (self)
-                    self->showPreview(preview);
+                    self->showPreview(preview, note);
             },
             Qt::QueuedConnection);
     });
+}
+
+void FixPreviewDialog::recheck()
+{
+    if (!m_ready || m_fix.file.isEmpty())
+        return;
+    QFile file(m_fix.file);
+    const QByteArray now = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    if (now == m_preview.before)
+        return;
+    const Core::Fix *again = m_session->fix(m_fix.id);
+    if (!again) {
+        m_apply->setEnabled(false);
+        m_diff->hide();
+        m_summary->setText(tr("<p><b>%1</b></p><p>%2 changed on disk and this fix is no longer offered: the finding "
+                              "is gone or another fix replaces it. Nothing was written.</p>")
+                .arg(m_title.toHtmlEscaped(), m_fix.file.toHtmlEscaped()));
+        return;
+    }
+    m_fix = *again;
+    startPreview(tr("%1 changed on disk while this preview was open: it was worked out again on what is there now.")
+            .arg(QDir::toNativeSeparators(m_fix.file)));
 }
 
 FixPreviewDialog::~FixPreviewDialog() = default;
@@ -87,10 +131,14 @@ QString FixPreviewDialog::command() const
     return QStringLiteral("codex-posture --fix %1 --yes").arg(m_fix.id);
 }
 
-void FixPreviewDialog::showPreview(const Core::FixPreview &preview)
+void FixPreviewDialog::showPreview(const Core::FixPreview &preview, const QString &note)
 {
+    m_preview = preview;
     const QString file = QDir::toNativeSeparators(m_fix.file);
     QString html = QStringLiteral("<p><b>%1</b></p>").arg(windowTitle().toHtmlEscaped());
+    if (!note.isEmpty())
+        html += QStringLiteral("<p><b>%1</b></p>").arg(note.toHtmlEscaped());
+    QString readOnly = m_session ? m_session->whyReadOnly(m_fix.file) : tr("No session to apply it with.");
     if (preview.problem) {
         // Refused: say why, and who can change it (the reason names the file or the administrator).
         html += tr("<p>This fix cannot be applied: %1</p>").arg(preview.problem->text.toHtmlEscaped());
@@ -100,14 +148,22 @@ void FixPreviewDialog::showPreview(const Core::FixPreview &preview)
     } else {
         html += tr("<p>%1 in <code>%2</code> (%3 layer).</p>")
                     .arg(m_fix.title.toHtmlEscaped(), file.toHtmlEscaped(), m_fix.layer.toHtmlEscaped());
+        if (const QString consequence = Core::whatMayStopWorking(m_fix); !consequence.isEmpty())
+            html += tr("<p><b>What may stop working:</b> %1</p>").arg(consequence.toHtmlEscaped());
         if (!m_fix.note.isEmpty())
             html += tr("<p>Also: %1</p>").arg(m_fix.note.toHtmlEscaped());
-        html += tr("<p>Nothing is written from this preview. <code>%1</code> applies exactly this change, with a "
-                   "backup, an atomic write and an undo journal.</p>")
-                    .arg(command().toHtmlEscaped());
+        if (!readOnly.isEmpty())
+            html += QStringLiteral("<p>%1</p>").arg(readOnly.toHtmlEscaped());
+        else
+            html += tr("<p>Apply writes exactly this change, with a backup and an atomic write; Ctrl+Z takes it back. "
+                       "In a terminal: <code>%1</code>.</p>")
+                        .arg(command().toHtmlEscaped());
         m_diff->setPlainText(preview.diff);
+        m_diff->show();
     }
     m_summary->setText(html);
+    m_apply->setEnabled(preview.changes() && readOnly.isEmpty());
+    m_apply->setToolTip(readOnly.isEmpty() ? m_apply->toolTip() : readOnly);
     m_ready = true;
     Q_EMIT previewReady();
 }

@@ -7,6 +7,11 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
+
+namespace Posture::Models {
+class InspectionSession;
+} // namespace Posture::Models
 
 namespace KSyntaxHighlighting {
 class SyntaxHighlighter;
@@ -14,20 +19,21 @@ class SyntaxHighlighter;
 
 namespace Posture::Views {
 
-// The guided fix of a finding, previewed read-only: what it resolves, the file and layer it writes, what changes in
-// words, what else to do, and the unified diff (secrets masked) highlighted with KSyntaxHighlighting's "Diff"
-// definition. A fix the core refuses says why and who can change it. The preview is worked out on a worker thread:
-// it reads the file and proves every edit by parsing it again, which takes a while on a large file.
-//
-// Applying from the window is the guided-fixes step that follows; until then the dialog gives the command that
-// applies exactly this preview.
+// The guided fix of a finding, previewed: what it resolves, the file and layer it writes, what changes in words,
+// what may stop working, what else to do, and the unified diff (secrets masked) highlighted with KSyntaxHighlighting's
+// "Diff" definition. A fix the core refuses says why and who can change it. The preview is worked out on a worker
+// thread: it reads the file and proves every edit by parsing it again, which takes a while on a large file. When the
+// file changes on disk while the dialog is open, the preview is worked out again and the dialog says so: nothing is
+// ever applied from a stale preview. Apply asks the session to write exactly the preview shown; on a copied machine
+// or a file the user cannot write, Apply is off and says why.
 class FixPreviewDialog final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FixPreviewDialog)
 
 public:
-    FixPreviewDialog(const Core::Fix &fix, const QString &findingTitle, QWidget *parent = nullptr);
+    FixPreviewDialog(const Core::Fix &fix, const QString &findingTitle, Models::InspectionSession *session,
+        QWidget *parent = nullptr);
     ~FixPreviewDialog() override;
 
     // The preview arrived from the worker.
@@ -35,21 +41,33 @@ public:
     QString diffText() const;
     QString summaryText() const;
     QString command() const;
+    QPushButton *applyButton() const { return m_apply; }
+    // The preview shown (valid once ready()).
+    const Core::FixPreview &preview() const { return m_preview; }
 
 Q_SIGNALS:
     void previewReady();
+    // Apply was chosen for this preview.
+    void applyRequested(const Core::FixPreview &preview);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void showPreview(const Core::FixPreview &preview);
+    void startPreview(const QString &note);
+    void showPreview(const Core::FixPreview &preview, const QString &note);
+    // The session inspected again: work the preview out again when the file no longer holds what it was made from.
+    void recheck();
     void applyTheme();
 
     Core::Fix m_fix;
+    QString m_title;
+    Models::InspectionSession *m_session;
+    Core::FixPreview m_preview;
     QLabel *m_summary;
     QPlainTextEdit *m_diff;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
+    QPushButton *m_apply;
     bool m_ready = false;
 };
 

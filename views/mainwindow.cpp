@@ -75,6 +75,7 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     : QMainWindow(parent)
     , m_session(new Models::InspectionSession(this))
     , m_banner(new Banner(this))
+    , m_fixBanner(new Banner(this))
     , m_statusIcon(new QLabel(this))
     , m_status(new QLabel(this))
     , m_pages(new QStackedWidget(this))
@@ -103,6 +104,11 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
         });
     connect(m_session, &Models::InspectionSession::error, this,
         [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_session, &Models::InspectionSession::fixFinished, this, &MainWindow::showFixOutcome);
+    connect(m_session, &Models::InspectionSession::historyChanged, this, [this] {
+        m_undo->setEnabled(m_session->canUndo());
+        m_redo->setEnabled(m_session->canRedo());
+    });
 
     resize(1280, 860); // the tiles, the posture table, the findings and a file without scrolling
     m_session->setScope(options);
@@ -201,6 +207,8 @@ void MainWindow::createLayout()
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_scopeBar);
+    m_fixBanner->setAccessibleName(tr("What the last fix did"));
+    layout->addWidget(m_fixBanner);
     layout->addLayout(tilesRow);
     layout->addWidget(m_banner);
     layout->addLayout(statusRow);
@@ -284,6 +292,17 @@ void MainWindow::createActions()
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quitAction->setShortcut(QKeySequence::Quit);
+
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_undo = editMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("edit-undo")), tr("&Undo Fix"), this, [this] { m_session->undoFix(); });
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setToolTip(tr("Put back the bytes from before the newest fix of this session"));
+    m_redo = editMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("edit-redo")), tr("&Redo Fix"), this, [this] { m_session->redoFix(); });
+    m_redo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    m_undo->setEnabled(false);
+    m_redo->setEnabled(false);
 
     QMenu *findingMenu = menuBar()->addMenu(tr("Fi&nding"));
     QAction *findAction = findingMenu->addAction(tr("&Find a Finding"), this, [this] {
@@ -373,24 +392,64 @@ void MainWindow::showEvidence(const QString &file, int line, int column)
 
 void MainWindow::showFix(const QString &fixId)
 {
-    const QList<Core::Fix> &fixes = inspection().fixes;
-    const auto fix = std::find_if(
-        fixes.cbegin(), fixes.cend(), [&fixId](const Core::Fix &candidate) { return candidate.id == fixId; });
-    if (fix == fixes.cend())
+    const Core::Fix *fix = m_session->fix(fixId);
+    if (!fix)
         return;
     const QModelIndex current = m_findings->list()->currentIndex();
-    auto *dialog =
-        new FixPreviewDialog(*fix, current.siblingAtColumn(Models::FindingsModel::TitleColumn).data().toString(), this);
+    auto *dialog = new FixPreviewDialog(
+        *fix, current.siblingAtColumn(Models::FindingsModel::TitleColumn).data().toString(), m_session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FixPreviewDialog::applyRequested, m_session, &Models::InspectionSession::applyFix);
     dialog->open();
+}
+
+void MainWindow::showFixOutcome(const QString &fixId, const Core::FixOutcome &outcome, bool undo)
+{
+    if (!outcome.applied) {
+        const QString text =
+            undo ? tr("Not undone: %1").arg(outcome.message) : tr("Not fixed: %1").arg(outcome.message);
+        m_fixBanner->showMessage(Core::RiskLevel::Medium, text, {});
+        return;
+    }
+    QList<QAction *> actions;
+    if (undo) {
+        auto *redo = new QAction(tr("Redo"), this);
+        connect(redo, &QAction::triggered, m_session, &Models::InspectionSession::redoFix);
+        actions.append(redo);
+    } else {
+        auto *undoAction = new QAction(tr("Undo"), this);
+        undoAction->setToolTip(tr("Put back the bytes from before this fix (Ctrl+Z)"));
+        connect(undoAction, &QAction::triggered, m_session, &Models::InspectionSession::undoFix);
+        actions.append(undoAction);
+    }
+    auto *dismiss = new QAction(tr("Dismiss"), this);
+    connect(dismiss, &QAction::triggered, m_fixBanner, &QWidget::hide);
+    actions.append(dismiss);
+    const QString text = undo ? tr("Undone (%1): %2").arg(fixId, outcome.message)
+                              : tr("Fixed: %1. The backup of the previous file is %2.")
+                                    .arg(outcome.message, QDir::toNativeSeparators(outcome.backup));
+    m_fixBanner->showPositive(text, actions);
 }
 
 void MainWindow::showAccept(const QString &findingId)
 {
     const QModelIndex current = m_findings->list()->currentIndex();
+    QString file = m_session->scope().acceptFile;
+    if (file.isEmpty())
+        file = RecentScopes::rememberedAcceptFile();
     auto *dialog = new AcceptRiskDialog(
-        findingId, current.siblingAtColumn(Models::FindingsModel::TitleColumn).data().toString(), this);
+        findingId, current.siblingAtColumn(Models::FindingsModel::TitleColumn).data().toString(), file, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AcceptRiskDialog::saved, this, [this](const QString &path) {
+        RecentScopes::rememberAcceptFile(path);
+        Core::InspectOptions scope = m_session->scope();
+        if (scope.acceptFile == path) {
+            m_session->rescan();
+            return;
+        }
+        scope.acceptFile = path; // the window reads the file it wrote from now on
+        openScope(scope);
+    });
     dialog->open();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/fixes/fixapplier.h"
 #include "core/inspection.h"
 
 #include <QMainWindow>
@@ -71,6 +72,10 @@ public:
     QTableView *problemsView() const { return m_diagnosticsView; }
     ScopeBar *scopeBar() const { return m_scopeBar; }
     Banner *banner() const { return m_banner; }
+    // What the newest fix did (applied, undone, refused), with Undo or Redo.
+    Banner *fixBanner() const { return m_fixBanner; }
+    QAction *undoAction() const { return m_undo; }
+    QAction *redoAction() const { return m_redo; }
     QList<SurfaceTile *> tiles() const { return m_tiles; }
     QTabWidget *detailTabs() const { return m_detailTabs; }
     QMenu *recentMenu() const { return m_recentMenu; }
@@ -99,6 +104,7 @@ private:
     void showEvidence(const QString &file, int line, int column);
     void showFix(const QString &fixId);
     void showAccept(const QString &findingId);
+    void showFixOutcome(const QString &fixId, const Core::FixOutcome &outcome, bool undo);
     void showInspection();
     void showStatus();
     void showTiles();
@@ -110,6 +116,9 @@ private:
     ScopeBar *m_scopeBar = nullptr;
     QList<SurfaceTile *> m_tiles;
     Banner *m_banner;
+    Banner *m_fixBanner;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
     QLabel *m_statusIcon;
     QLabel *m_status;
     QStackedWidget *m_pages;

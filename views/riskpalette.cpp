@@ -55,18 +55,16 @@ double contrastRatio(const QColor &a, const QColor &b)
     return (lighter + 0.05) / (darker + 0.05);
 }
 
-RiskColours riskColours(Core::RiskLevel level, const QPalette &palette)
+namespace {
+
+// The hue at the palette's own lightness side: a pale tint on a light Base, a deep one on a dark Base, with the text
+// colour (the palette's, else black or white) that keeps 4.5:1 on it.
+RiskColours tinted(int hue, double strength, const QPalette &palette)
 {
     const QColor base = palette.color(QPalette::Base);
     const QColor text = palette.color(QPalette::Text);
-    const int hue = hueOf(level);
-    if (hue < 0)
-        return {QColor(), text};
-    // The hue at the palette's own lightness side: a pale tint on a light Base, a deep one on a dark Base; critical
-    // a little stronger than high.
     const bool dark = base.lightnessF() < 0.5;
     const QColor pure = QColor::fromHslF(float(hue) / 360.0f, 0.85f, dark ? 0.35f : 0.6f);
-    const double strength = level == Core::RiskLevel::Critical ? 0.45 : 0.3;
     for (double share = strength; share > 0.0; share -= 0.05) {
         const QColor background = blended(base, pure, share);
         for (const QColor &foreground : {text, QColor(Qt::black), QColor(Qt::white)}) {
@@ -75,6 +73,21 @@ RiskColours riskColours(Core::RiskLevel level, const QPalette &palette)
         }
     }
     return {QColor(), text};
+}
+
+} // namespace
+
+RiskColours riskColours(Core::RiskLevel level, const QPalette &palette)
+{
+    const int hue = hueOf(level);
+    if (hue < 0)
+        return {QColor(), palette.color(QPalette::Text)};
+    return tinted(hue, level == Core::RiskLevel::Critical ? 0.45 : 0.3, palette); // critical a little stronger
+}
+
+RiskColours positiveColours(const QPalette &palette)
+{
+    return tinted(120, 0.3, palette);
 }
 
 void tintForRisk(QStyleOptionViewItem *option, Core::RiskLevel level)

@@ -22,6 +22,8 @@ struct RiskColours
 };
 
 RiskColours riskColours(Core::RiskLevel level, const QPalette &palette);
+// Green, for news that something got better (a fix applied): never a risk level's tint.
+RiskColours positiveColours(const QPalette &palette);
 
 // Gives an item view's cell of this level its tint and text colour, from the palette the view paints with (so they
 // follow light and dark as they change); a selected cell keeps the selection's colours.

@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace Posture::Views {
@@ -203,6 +204,19 @@ QString describe(const Core::InspectOptions &scope)
     if (!scope.acceptFile.isEmpty())
         parts.append(ScopeDialog::tr("accepted %1").arg(QDir::toNativeSeparators(scope.acceptFile)));
     return parts.join(QStringLiteral(" · "));
+}
+
+QString rememberedAcceptFile()
+{
+    const QString remembered = QSettings().value(QStringLiteral("acceptFile")).toString();
+    if (!remembered.isEmpty())
+        return remembered;
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/accepted-risks.toml");
+}
+
+void rememberAcceptFile(const QString &path)
+{
+    QSettings().setValue(QStringLiteral("acceptFile"), path);
 }
 
 } // namespace RecentScopes

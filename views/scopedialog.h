@@ -51,6 +51,9 @@ QList<Core::InspectOptions> load();
 void remember(const Core::InspectOptions &scope);
 // "~/.codex · project /src/app · profile ci · sample of /mnt/copy": one line for a menu.
 QString describe(const Core::InspectOptions &scope);
+// The accepted-risks file the window last wrote, else <the user's config directory>/accepted-risks.toml.
+QString rememberedAcceptFile();
+void rememberAcceptFile(const QString &path);
 } // namespace RecentScopes
 
 } // namespace Posture::Views

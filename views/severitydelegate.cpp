@@ -73,6 +73,16 @@ RiskDelegate::~RiskDelegate() = default;
 void RiskDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    if (index.data(Models::MutedRole).toBool()) {
+        // Accepted: still listed, greyed and untinted (the word says "accepted", the detail says until when).
+        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));
+        if (index.data(Qt::DecorationRole).isValid()) {
+            const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+            option->icon = riskIcon(Core::RiskLevel(index.data(Models::RiskRole).toInt()), style);
+            option->features |= QStyleOptionViewItem::HasDecoration;
+        }
+        return;
+    }
     if (!index.data(Qt::DecorationRole).isValid())
         return;
     const QStyle *style = option->widget ? option->widget->style() : QApplication::style();

@@ -169,6 +169,8 @@ void TestFindingsModel::acceptedFinding_staysListedAndMarked()
     const QModelIndex first = m_model->index(0, FindingsModel::SeverityColumn);
     QCOMPARE(first.data().toString(), QStringLiteral("critical (accepted)"));
     QVERIFY(first.data(FindingsModel::AcceptedRole).toBool());
+    QVERIFY(first.data(Models::MutedRole).toBool()); // greyed in the list
+    QVERIFY(!m_model->index(1, 0).data(Models::MutedRole).toBool());
     QCOMPARE(first.data(FindingsModel::AcceptanceRole).toString(),
         QStringLiteral("Accepted by ada until 2099-01-01: lab VM"));
     QVERIFY(m_model->index(1, 0).data(FindingsModel::AcceptanceRole).toString().isEmpty());

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Undo walks back through several fixes, newest first, as the window's Ctrl+Z does; a fix applied again after its
-// undo can be undone again.
+// After a fix: undo walks back through several fixes, newest first, as the window's Ctrl+Z does (a fix applied again
+// after its undo can be undone again); and the preview says what a fix may stop.
 #include "core/fixes/fixapplier.h"
+#include "core/fixes/fixconsequence.h"
 #include "core/inspection.h"
 
 #include <QDir>
@@ -60,6 +61,7 @@ class TestFixUndo : public QObject
 private Q_SLOTS:
     void undo_walksBackThroughSeveralFixes();
     void fixAppliedAgainAfterItsUndo_canBeUndoneAgain();
+    void consequence_saysWhatAFixCloses();
 };
 
 void TestFixUndo::undo_walksBackThroughSeveralFixes()
@@ -96,6 +98,27 @@ void TestFixUndo::fixAppliedAgainAfterItsUndo_canBeUndoneAgain()
     const FixOutcome undone = FixApplier::undoLast(journal);
     QVERIFY2(undone.applied, qPrintable(undone.message));
     QCOMPARE(read(config), Original);
+}
+
+void TestFixUndo::consequence_saysWhatAFixCloses()
+{
+    QTemporaryDir home;
+    QVERIFY(write(home.filePath(QStringLiteral(".codex/config.toml")), Original));
+    const Inspection inspection = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
+    QStringList said;
+    for (const Fix &fix : inspection.fixes) {
+        if (fix.findingId.startsWith(u"network-enabled"))
+            QVERIFY2(
+                whatMayStopWorking(fix).contains(QStringLiteral("npm install")), qPrintable(whatMayStopWorking(fix)));
+        if (fix.findingId.startsWith(u"approval-never"))
+            QVERIFY2(whatMayStopWorking(fix).contains(QStringLiteral("waits for an answer")),
+                qPrintable(whatMayStopWorking(fix)));
+        said.append(fix.findingId);
+    }
+    QVERIFY2(said.size() >= 2, qPrintable(said.join(u' ')));
+    Fix unknown;
+    unknown.findingId = QStringLiteral("no-such-rule:x");
+    QVERIFY(whatMayStopWorking(unknown).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestFixUndo)

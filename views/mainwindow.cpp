@@ -403,7 +403,7 @@ void MainWindow::showFix(const QString &fixId)
     dialog->open();
 }
 
-void MainWindow::showFixOutcome(const QString &fixId, const Core::FixOutcome &outcome, bool undo)
+void MainWindow::showFixOutcome(const QString &, const Core::FixOutcome &outcome, bool undo)
 {
     if (!outcome.applied) {
         const QString text =
@@ -425,9 +425,8 @@ void MainWindow::showFixOutcome(const QString &fixId, const Core::FixOutcome &ou
     auto *dismiss = new QAction(tr("Dismiss"), this);
     connect(dismiss, &QAction::triggered, m_fixBanner, &QWidget::hide);
     actions.append(dismiss);
-    const QString text = undo ? tr("Undone (%1): %2").arg(fixId, outcome.message)
-                              : tr("Fixed: %1. The backup of the previous file is %2.")
-                                    .arg(outcome.message, QDir::toNativeSeparators(outcome.backup));
+    // The outcome's message names the file, what changed and the backup.
+    const QString text = undo ? tr("Undone: %1").arg(outcome.message) : tr("Fixed: %1").arg(outcome.message);
     m_fixBanner->showPositive(text, actions);
 }
 

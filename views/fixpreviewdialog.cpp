@@ -53,9 +53,10 @@ FixPreviewDialog::FixPreviewDialog(
     buttons->addButton(m_apply, QDialogButtonBox::AcceptRole);
     m_apply->setEnabled(false);
     m_apply->setToolTip(tr("Write this change: a backup, an atomic write, then Codex's verdict again (Ctrl+Z undoes)"));
-    QPushButton *copy = buttons->addButton(tr("&Copy Command"), QDialogButtonBox::ActionRole);
-    copy->setToolTip(tr("Copy the command that applies this fix in a terminal"));
-    connect(copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(command()); });
+    m_copy = buttons->addButton(tr("&Copy Command"), QDialogButtonBox::ActionRole);
+    m_copy->setToolTip(tr("Copy the command that applies this fix in a terminal"));
+    m_copy->setEnabled(false);
+    connect(m_copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(command()); });
     connect(m_apply, &QPushButton::clicked, this, [this] {
         Q_EMIT applyRequested(m_preview);
         accept();
@@ -65,7 +66,7 @@ FixPreviewDialog::FixPreviewDialog(
         connect(m_session, &Models::InspectionSession::inspectionFinished, this, &FixPreviewDialog::recheck);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_summary);
+    layout->addWidget(m_summary, 0, Qt::AlignTop); // at the top also when a refusal leaves no diff below
     layout->addWidget(m_diff, 1);
     layout->addWidget(buttons);
     resize(760, 560);
@@ -145,6 +146,7 @@ void FixPreviewDialog::showPreview(const Core::FixPreview &preview, const QStrin
         if (!preview.problem->hint.isEmpty())
             html += QStringLiteral("<p>%1</p>").arg(preview.problem->hint.toHtmlEscaped());
         m_diff->hide();
+        resize(width(), minimumSizeHint().height()); // no diff: a short dialog
     } else {
         html += tr("<p>%1 in <code>%2</code> (%3 layer).</p>")
                     .arg(m_fix.title.toHtmlEscaped(), file.toHtmlEscaped(), m_fix.layer.toHtmlEscaped());
@@ -163,6 +165,7 @@ void FixPreviewDialog::showPreview(const Core::FixPreview &preview, const QStrin
     }
     m_summary->setText(html);
     m_apply->setEnabled(preview.changes() && readOnly.isEmpty());
+    m_copy->setEnabled(preview.changes());
     m_apply->setToolTip(readOnly.isEmpty() ? m_apply->toolTip() : readOnly);
     m_ready = true;
     Q_EMIT previewReady();

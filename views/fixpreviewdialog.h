@@ -68,6 +68,7 @@ private:
     QPlainTextEdit *m_diff;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
     QPushButton *m_apply;
+    QPushButton *m_copy = nullptr;
     bool m_ready = false;
 };
 

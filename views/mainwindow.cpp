@@ -426,7 +426,11 @@ void MainWindow::showFixOutcome(const QString &, const Core::FixOutcome &outcome
     connect(dismiss, &QAction::triggered, m_fixBanner, &QWidget::hide);
     actions.append(dismiss);
     // The outcome's message names the file, what changed and the backup.
-    const QString text = undo ? tr("Undone: %1").arg(outcome.message) : tr("Fixed: %1").arg(outcome.message);
+    QString text = outcome.message; // undo's already begins "undid …"
+    if (undo && !text.isEmpty())
+        text[0] = text.at(0).toUpper();
+    else if (!undo)
+        text = tr("Fixed: %1").arg(outcome.message);
     m_fixBanner->showPositive(text, actions);
 }
 

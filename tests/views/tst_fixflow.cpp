@@ -130,6 +130,8 @@ private Q_SLOTS:
     void fileChangedWhilePreviewOpen_isWorkedOutAgain();
     void acceptRisk_writesTheFile_andCountsAgainOnTheNextStart();
     void sampleMachine_isNeverWritten();
+    void screenshots_data();
+    void screenshots();
 
 private:
     QTemporaryDir m_scratch;
@@ -191,7 +193,6 @@ void TestFixFlow::apply_writesWhatTheCommandLineWrites_thenUndoAndRedo()
     QVERIFY2(banner->text().startsWith(QStringLiteral("Fixed: ")) && banner->text().contains(backup),
         qPrintable(banner->text()));
     QCOMPARE(banner->buttons().constFirst()->text(), QStringLiteral("Undo"));
-    QVERIFY(saveScreenshot(*window, QStringLiteral("fix-applied-banner")));
 
     // Ctrl+Z: the bytes from before, exactly; Ctrl+Shift+Z: the fix again.
     QTRY_VERIFY(window->undoAction()->isEnabled());
@@ -204,7 +205,7 @@ void TestFixFlow::apply_writesWhatTheCommandLineWrites_thenUndoAndRedo()
         qPrintable(fixed.constFirst().at(1).value<Core::FixOutcome>().message));
     QCOMPARE(read(config), before);
     QTRY_VERIFY_WITH_TIMEOUT(window->settled() && hasFinding(*window, findingId), 10000);
-    QVERIFY(banner->text().startsWith(QStringLiteral("Undone")));
+    QVERIFY2(banner->text().startsWith(QStringLiteral("Undid ")), qPrintable(banner->text()));
     QTRY_VERIFY(window->redoAction()->isEnabled());
     fixed.clear();
     QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
@@ -264,7 +265,6 @@ void TestFixFlow::managedValue_isRefusedWithWhereToChangeIt()
     QVERIFY2(
         dialog->summaryText().contains(QStringLiteral("managed configuration")), qPrintable(dialog->summaryText()));
     QVERIFY(dialog->summaryText().contains(QStringLiteral("managed_config.toml")));
-    QVERIFY(saveScreenshot(*dialog, QStringLiteral("fix-refused")));
 }
 
 void TestFixFlow::fileChangedWhilePreviewOpen_isWorkedOutAgain()
@@ -307,7 +307,6 @@ void TestFixFlow::acceptRisk_writesTheFile_andCountsAgainOnTheNextStart()
     QVERIFY(dialog->problem().contains(QStringLiteral("a reason")));
     QTest::keyClicks(dialog->reasonField(), QStringLiteral("CI runner, disposable"));
     dialog->ownerField()->setText(QStringLiteral("ops"));
-    QVERIFY(saveScreenshot(*dialog, QStringLiteral("accept-risk")));
     QVERIFY2(dialog->save(), qPrintable(dialog->problem()));
     const QByteArray written = read(acceptFile);
     QVERIFY(written.startsWith("# reviewed quarterly\n"));
@@ -351,6 +350,59 @@ void TestFixFlow::sampleMachine_isNeverWritten()
     QCOMPARE(treeHash(fixture.home()), homeBefore);
     QCOMPARE(treeHash(options.systemRoot), rootBefore);
     QVERIFY(!QFileInfo::exists(m_scratch.filePath(QStringLiteral("sample-journal.jsonl"))));
+}
+
+void TestFixFlow::screenshots_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << false;
+    QTest::newRow("dark") << true;
+}
+
+void TestFixFlow::screenshots()
+{
+    QFETCH(bool, dark);
+    const QString look = dark ? QStringLiteral("-dark") : QStringLiteral("-light");
+    const QPalette original = QApplication::palette();
+    QApplication::setPalette(Views::screenshotPalette(dark));
+    {
+        const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("yolo")));
+        auto window = openWindow(thisMachine(fixture), m_scratch.filePath(QStringLiteral("shots") + look));
+        QVERIFY(window);
+        Views::FixPreviewDialog *dialog = openPreview(*window, QStringLiteral("unattended-full-access"));
+        QVERIFY(dialog);
+        QVERIFY(saveScreenshot(*dialog, QStringLiteral("fix-preview") + look));
+        QSignalSpy fixed(window->session(), &Models::InspectionSession::fixFinished);
+        QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+        QVERIFY(fixed.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(window->settled(), 10000);
+        QVERIFY(saveScreenshot(*window, QStringLiteral("fix-applied") + look));
+        window->session()->undoFix();
+        QVERIFY(fixed.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(window->settled(), 10000);
+        QVERIFY(saveScreenshot(*window, QStringLiteral("fix-undone") + look));
+        QTest::mouseClick(window->findingDetail()->acceptButton(), Qt::LeftButton);
+        auto *accept = window->findChild<Views::AcceptRiskDialog *>();
+        QVERIFY(accept);
+        QTest::keyClicks(accept->reasonField(), QStringLiteral("Disposable VM, rebuilt nightly"));
+        accept->fileField()->setText(QStringLiteral("~/.config/codex-posture/accepted-risks.toml"));
+        QVERIFY(saveScreenshot(*accept, QStringLiteral("accept-risk") + look));
+    }
+    {
+        QTemporaryDir machine;
+        QVERIFY(write(machine.filePath(QStringLiteral("home/.codex/config.toml")), "model = \"o3\"\n"));
+        QVERIFY(write(
+            machine.filePath(QStringLiteral("system/etc/codex/managed_config.toml")), "approval_policy = \"never\"\n"));
+        auto window = openWindow(Core::InspectOptions{.home = machine.filePath(QStringLiteral("home")),
+                                     .cwd = machine.filePath(QStringLiteral("home")),
+                                     .systemRoot = machine.filePath(QStringLiteral("system"))},
+            m_scratch.filePath(QStringLiteral("refused") + look));
+        QVERIFY(window);
+        Views::FixPreviewDialog *dialog = openPreview(*window, QStringLiteral("approval-never"));
+        QVERIFY(dialog);
+        QVERIFY(saveScreenshot(*dialog, QStringLiteral("fix-refused") + look));
+    }
+    QApplication::setPalette(original);
 }
 
 QTEST_MAIN(TestFixFlow)

@@ -74,6 +74,10 @@ private Q_SLOTS:
     void pathWithSpacesAndNonAscii();
     void managedValue_isRefusedWithWhereToChangeIt();
     void fixThatDoesNotHelp_isPutBack();
+    void restoreThatFails_saysTheFileHoldsTheFixesBytes();
+    void fixesOfOneFile_togetherMakeOnePreview_andOneBackup();
+    void fixesTogether_thatWouldOpen_leaveTheOpeningOneOut();
+    void fixesTogether_removingTheSameKey_isNotAProblem();
     void undo_restoresTheExactBytes();
     void backup_keepsTheMode();
     void diff_masksSecrets();
@@ -345,6 +349,122 @@ void TestFixes::fixThatDoesNotHelp_isPutBack()
     QVERIFY(outcome.restored);
     QVERIFY2(outcome.message.contains(QStringLiteral("put back")), qPrintable(outcome.message));
     QCOMPARE(read(config), NeverConfig);
+}
+
+void TestFixes::restoreThatFails_saysTheFileHoldsTheFixesBytes()
+{
+    // The fix does not help, and the write that should put the old bytes back fails (the test seam: the first write
+    // goes to disk, the second fails as a full disk would).
+    QTemporaryDir home;
+    const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
+    QVERIFY(write(config, NeverConfig));
+    Fix fix{QStringLiteral("fix:test"), QStringLiteral("approval-never:approval_policy"), QStringLiteral("unrelated"),
+        config, QStringLiteral("user"), {{FixOperation::Kind::Set, {QStringLiteral("model")}, QStringLiteral("gpt-5")}},
+        {}, {}};
+    const FixPreview preview = FixApplier::preview(fix);
+    int writes = 0;
+    FixApplier::setFileWriterForTesting([&writes](const QString &path, const QByteArray &bytes) {
+        if (++writes > 1)
+            return QStringLiteral("No space left on device");
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() ? QString() : file.errorString();
+    });
+    const QString journal = home.filePath(QStringLiteral("j"));
+    const FixOutcome outcome = FixApplier::apply(preview, optionsFor(home.path()), journal);
+    FixApplier::setFileWriterForTesting({});
+    QCOMPARE(writes, 2);
+    QVERIFY(!outcome.applied);
+    QVERIFY(!outcome.restored);
+    QVERIFY(outcome.restoreFailed);
+    QCOMPARE(read(config), preview.after);
+    QCOMPARE(read(outcome.backup), NeverConfig);
+    QVERIFY2(outcome.message.contains(QStringLiteral("now holds the fix's bytes")), qPrintable(outcome.message));
+    QVERIFY2(outcome.message.contains(outcome.backup), qPrintable(outcome.message));
+    QVERIFY2(outcome.message.contains(QStringLiteral("No space left on device")), qPrintable(outcome.message));
+    QVERIFY(!outcome.message.contains(QStringLiteral("holds its previous bytes")));
+    // The journal still ends with the fix, so --undo puts the backup back.
+    const FixOutcome undone = FixApplier::undoLast(journal);
+    QVERIFY2(undone.applied, qPrintable(undone.message));
+    QCOMPARE(read(config), NeverConfig);
+}
+
+void TestFixes::fixesOfOneFile_togetherMakeOnePreview_andOneBackup()
+{
+    QTemporaryDir home;
+    const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
+    const QByteArray bytes = "# keep me\napproval_policy = \"never\" # why\nweb_search = \"live\"\n"
+                             "[sandbox_workspace_write]\nnetwork_access = true # egress\n";
+    QVERIFY(write(config, "sandbox_mode = \"workspace-write\"\n" + bytes));
+    const Inspection inspection = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
+    QList<Fix> applicable;
+    for (const Fix &fix : inspection.fixes) {
+        if (fix.applicable())
+            applicable.append(fix);
+    }
+    QVERIFY2(applicable.size() >= 3, qPrintable(QString::number(applicable.size())));
+    const QList<FixPreview> previews = FixApplier::previewTogether(applicable, inspection);
+    QCOMPARE(previews.size(), 1);
+    const FixPreview &preview = previews.constFirst();
+    QVERIFY(!preview.problem);
+    QCOMPARE(preview.fixes.size(), applicable.size());
+    QCOMPARE(preview.fixIds().size(), applicable.size());
+    QCOMPARE(preview.diff.count(QStringLiteral("+++ ")), 1);
+    const FixOutcome outcome = FixApplier::apply(preview, optionsFor(home.path()), home.filePath(QStringLiteral("j")));
+    QVERIFY2(outcome.applied, qPrintable(outcome.message));
+    QCOMPARE(QDir(home.filePath(QStringLiteral(".codex"))).entryList({QStringLiteral("*.bak")}, QDir::Files).size(), 1);
+    const QByteArray written = read(config);
+    QVERIFY2(written.contains("approval_policy = \"on-request\" # why\n"), written.constData());
+    QVERIFY2(written.contains("network_access = false # egress\n"), written.constData());
+    QVERIFY(written.contains("# keep me\n"));
+    const Inspection after = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
+    for (const Fix &fix : applicable) {
+        QVERIFY2(std::none_of(after.findings.cbegin(), after.findings.cend(),
+                     [&fix](const Finding &finding) { return finding.id == fix.findingId; }),
+            qPrintable(fix.findingId));
+    }
+    QVERIFY(FixSafety::widenings(inspection, after).isEmpty());
+}
+
+void TestFixes::fixesTogether_thatWouldOpen_leaveTheOpeningOneOut()
+{
+    // Hand-made fixes of one file: the second would give full access. It is left out with the reason; the first goes
+    // on.
+    QTemporaryDir home;
+    const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
+    QVERIFY(write(config, NeverConfig));
+    const Inspection inspection = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
+    const Fix *approval = fixFor(inspection, QStringLiteral("approval-never"));
+    QVERIFY(approval);
+    const Fix opening{QStringLiteral("fix:open"), QStringLiteral("x"), QStringLiteral("open up"), config,
+        QStringLiteral("user"),
+        {{FixOperation::Kind::Set, {QStringLiteral("sandbox_mode")}, QStringLiteral("danger-full-access")}}, {}, {}};
+    const QList<FixPreview> previews = FixApplier::previewTogether({*approval, opening}, inspection);
+    QCOMPARE(previews.size(), 2);
+    QCOMPARE(previews.at(0).fixIds(), QStringList{approval->id});
+    QVERIFY(previews.at(0).changes());
+    QVERIFY(!previews.at(0).after.contains("danger-full-access"));
+    QCOMPARE(previews.at(1).fixIds(), QStringList{QStringLiteral("fix:open")});
+    QVERIFY(previews.at(1).problem);
+    QVERIFY2(
+        previews.at(1).problem->text.contains(QStringLiteral("more open")), qPrintable(previews.at(1).problem->text));
+}
+
+void TestFixes::fixesTogether_removingTheSameKey_isNotAProblem()
+{
+    QTemporaryDir home;
+    const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
+    QVERIFY(write(config, NeverConfig));
+    const Inspection inspection = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
+    const auto removal = [&config](const QString &id) {
+        return Fix{id, QStringLiteral("x"), QStringLiteral("remove model"), config, QStringLiteral("user"),
+            {{FixOperation::Kind::Remove, {QStringLiteral("model")}, {}}}, {}, {}};
+    };
+    const QList<FixPreview> previews =
+        FixApplier::previewTogether({removal(QStringLiteral("fix:a")), removal(QStringLiteral("fix:b"))}, inspection);
+    QCOMPARE(previews.size(), 1);
+    QVERIFY(!previews.constFirst().problem);
+    QCOMPARE(previews.constFirst().fixIds(), (QStringList{QStringLiteral("fix:a"), QStringLiteral("fix:b")}));
+    QCOMPARE(previews.constFirst().after, QByteArray("# keep me\napproval_policy = \"never\" # why\n"));
 }
 
 void TestFixes::undo_restoresTheExactBytes()

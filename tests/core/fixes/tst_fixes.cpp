@@ -3,6 +3,7 @@
 // faults that must leave the user's bytes intact or restorable: a file changed since it was read, a symlink, a path
 // with spaces and non-ASCII, a higher layer that decides, a fix that does not help, undo.
 #include "core/fixes/fixapplier.h"
+#include "core/fixes/fixpatch.h"
 #include "core/fixes/fixsafety.h"
 #include "core/inspection.h"
 #include "core/report/textreport.h"
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void fixesOfOneFile_togetherMakeOnePreview_andOneBackup();
     void fixesTogether_thatWouldOpen_leaveTheOpeningOneOut();
     void fixesTogether_removingTheSameKey_isNotAProblem();
+    void patch_namesFilesBelowTheBase_andLeavesOutOthers();
     void undo_restoresTheExactBytes();
     void backup_keepsTheMode();
     void diff_masksSecrets();
@@ -465,6 +467,37 @@ void TestFixes::fixesTogether_removingTheSameKey_isNotAProblem()
     QVERIFY(!previews.constFirst().problem);
     QCOMPARE(previews.constFirst().fixIds(), (QStringList{QStringLiteral("fix:a"), QStringLiteral("fix:b")}));
     QCOMPARE(previews.constFirst().after, QByteArray("# keep me\napproval_policy = \"never\" # why\n"));
+}
+
+void TestFixes::patch_namesFilesBelowTheBase_andLeavesOutOthers()
+{
+    // A symlinked config is patched at its target (inside the base here); a file outside the base is left out, saying
+    // why; a preview with a problem too.
+    QTemporaryDir root;
+    const QString home = root.filePath(QStringLiteral("home"));
+    QVERIFY(write(home + QStringLiteral("/dotfiles/codex.toml"), NeverConfig));
+    QVERIFY(QDir().mkpath(home + QStringLiteral("/.codex")));
+    QVERIFY(QFile::link(QStringLiteral("../dotfiles/codex.toml"), home + QStringLiteral("/.codex/config.toml")));
+    const QString outside = root.filePath(QStringLiteral("elsewhere/config.toml"));
+    QVERIFY(write(outside, NeverConfig));
+    const auto setModel = [](const QString &id, const QString &file) {
+        return Fix{id, QStringLiteral("x"), QStringLiteral("model"), file, QStringLiteral("user"),
+            {{FixOperation::Kind::Set, {QStringLiteral("model")}, QStringLiteral("gpt-5")}}, {}, {}};
+    };
+    Fix refused = setModel(QStringLiteral("fix:refused"), outside);
+    refused.refusal = QStringLiteral("a higher layer decides");
+    const QList<FixPreview> previews{
+        FixApplier::preview(setModel(QStringLiteral("fix:in"), home + QStringLiteral("/.codex/config.toml"))),
+        FixApplier::preview(setModel(QStringLiteral("fix:out"), outside)), FixApplier::preview(refused)};
+    const FixPatch::Patch patch = FixPatch::make(previews, home);
+    QCOMPARE(patch.files, QStringList{QStringLiteral("dotfiles/codex.toml")});
+    QVERIFY2(patch.text.contains("--- a/dotfiles/codex.toml\n+++ b/dotfiles/codex.toml\n"), patch.text.constData());
+    QVERIFY(patch.text.contains("-model = \"o3\"\n+model = \"gpt-5\"\n"));
+    QCOMPARE(patch.leftOut.size(), 2);
+    QVERIFY2(patch.leftOut.at(0).contains(QStringLiteral("fix:out"))
+            && patch.leftOut.at(0).contains(QStringLiteral("outside")),
+        qPrintable(patch.leftOut.at(0)));
+    QVERIFY2(patch.leftOut.at(1).contains(QStringLiteral("a higher layer decides")), qPrintable(patch.leftOut.at(1)));
 }
 
 void TestFixes::undo_restoresTheExactBytes()

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 
 namespace Posture::Core {
 
@@ -73,11 +74,40 @@ TomlEditor::Result applyOperations(const QByteArray &bytes, const Fix &fix, cons
     return result;
 }
 
-// The diff is shown: secrets masked (line by line, so the diff still lines up).
+// The lines of a text and, for each, the nearest table header line at or above it (-1: none). A header is what
+// Secrets::maskConfigText takes for one, so that masking a line after its header masks it as the whole text would.
+struct HeaderedLines
+{
+    explicit HeaderedLines(const QByteArray &bytes)
+        : lines(bytes.split('\n'))
+    {
+        static const QRegularExpression header(QStringLiteral("^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]"));
+        headerOf.reserve(lines.size());
+        int current = -1;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QByteArray trimmed = lines.at(i).trimmed();
+            if (trimmed.startsWith('[') && header.match(QString::fromUtf8(lines.at(i))).hasMatch())
+                current = int(i);
+            headerOf.append(current);
+        }
+    }
+    QList<QByteArray> lines;
+    QList<int> headerOf;
+};
+
+// The diff is shown with secrets masked: the lines are compared as they are, and the few lines shown are masked after
+// the table header they are under (Secrets::maskConfigText works line by line, following headers).
 QString maskedDiff(const QByteArray &before, const QByteArray &after, const QString &file)
 {
-    return unifiedDiff(Secrets::maskConfigText(QString::fromUtf8(before)).toUtf8(),
-        Secrets::maskConfigText(QString::fromUtf8(after)).toUtf8(), file);
+    const HeaderedLines sides[2] = {HeaderedLines(before), HeaderedLines(after)};
+    return unifiedDiff(before, after, file, [&sides](bool isAfter, int index, const QByteArray &line) {
+        const HeaderedLines &side = sides[isAfter ? 1 : 0];
+        const int header = index < side.headerOf.size() ? side.headerOf.at(index) : -1;
+        if (header < 0 || header == index)
+            return Secrets::maskConfigText(QString::fromUtf8(line)).toUtf8().split('\n').constFirst();
+        const QString masked = Secrets::maskConfigText(QString::fromUtf8(side.lines.at(header) + '\n' + line));
+        return masked.toUtf8().split('\n').value(1);
+    });
 }
 
 FixPreview problemPreview(const Fix &fix, const Diagnostic &problem, const QByteArray &before = {})

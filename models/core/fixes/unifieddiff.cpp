@@ -100,6 +100,11 @@ QList<Hunk> hunksOf(const QList<Step> &steps)
 
 QString unifiedDiff(const QByteArray &before, const QByteArray &after, const QString &fileName)
 {
+    return unifiedDiff(before, after, fileName, {});
+}
+
+QString unifiedDiff(const QByteArray &before, const QByteArray &after, const QString &fileName, const ShownLine &shown)
+{
     const QList<QByteArray> a = linesOf(before);
     const QList<QByteArray> b = linesOf(after);
     const QList<Step> steps = stepsOf(a, b);
@@ -110,7 +115,9 @@ QString unifiedDiff(const QByteArray &before, const QByteArray &after, const QSt
         QString body;
         for (qsizetype s = hunk.start; s < hunk.end; ++s) {
             const Step &step = steps.at(s);
-            const QByteArray &line = step.kind == '+' ? b.at(step.after) : a.at(step.before);
+            const QByteArray line = !shown ? (step.kind == '+' ? b.at(step.after) : a.at(step.before))
+                : step.kind == '+'         ? shown(true, step.after, b.at(step.after))
+                                           : shown(false, step.before, a.at(step.before));
             body += QLatin1Char(step.kind) + QString::fromUtf8(line.endsWith('\r') ? line.chopped(1) : line) + u'\n';
             beforeCount += step.kind != '+';
             afterCount += step.kind != '-';

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void undo_restoresTheExactBytes();
     void backup_keepsTheMode();
     void diff_masksSecrets();
+    void diff_masksASecretWhoseHeaderIsOutsideTheHunk();
 };
 
 void TestFixes::everyFixtureFix_removesItsFinding_andKeepsComments()
@@ -551,6 +552,29 @@ void TestFixes::diff_masksSecrets()
     QVERIFY(preview.diff.contains(QStringLiteral("+env_key = \"CORP_API_KEY\"")));
     QVERIFY(!preview.diff.contains(QStringLiteral("PLANTED")));
     QVERIFY(preview.after.contains("env_key = \"CORP_API_KEY\"")); // the file itself gets the real edit
+}
+
+void TestFixes::diff_masksASecretWhoseHeaderIsOutsideTheHunk()
+{
+    // Only the lines shown are masked, each after the table header above it: here the header is 6 lines up.
+    QTemporaryDir home;
+    const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
+    QVERIFY(write(config,
+        "model = \"o3\"\n[mcp_servers.gh.env]\nA = \"1\"\nB = \"2\"\nC = \"3\"\nD = \"4\"\n"
+        "GITHUB_TOKEN = \"ghp_PLANTEDplanted0123456789abcdef\"\nE = \"5\"\n"));
+    const Fix fix{QStringLiteral("fix:test"), QStringLiteral("x"), QStringLiteral("add F"), config,
+        QStringLiteral("user"),
+        {{FixOperation::Kind::Set,
+            {QStringLiteral("mcp_servers"), QStringLiteral("gh"), QStringLiteral("env"), QStringLiteral("F")},
+            QStringLiteral("6")}},
+        {}, {}};
+    const FixPreview preview = FixApplier::preview(fix);
+    QVERIFY2(!preview.diff.contains(QStringLiteral("[mcp_servers")), qPrintable(preview.diff));
+    QVERIFY2(preview.diff.contains(QStringLiteral(" GITHUB_TOKEN = \"<masked>\"\n")), qPrintable(preview.diff));
+    // D is no secret's name: only the header above it says it is an MCP server's environment.
+    QVERIFY2(preview.diff.contains(QStringLiteral(" D = \"<masked>\"\n")), qPrintable(preview.diff));
+    QVERIFY2(preview.diff.contains(QStringLiteral("+F = \"<masked>\"\n")), qPrintable(preview.diff)); // every env value
+    QVERIFY(!preview.diff.contains(QStringLiteral("PLANTED")));
 }
 
 QTEST_GUILESS_MAIN(TestFixes)

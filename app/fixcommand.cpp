@@ -51,8 +51,6 @@ int writePatch(
     const QString base = inspection.locations.home;
     const Core::FixPatch::Patch patch = Core::FixPatch::make(previews, base);
     for (const QString &leftOut : patch.leftOut) {
-        if (!leftOut.contains(QStringLiteral("): outside ")))
-            continue; // a preview with a problem: said above already
         say(stdout, QStringLiteral("\nnot in the patch: %1\n").arg(leftOut));
         ++failures;
     }

@@ -129,6 +129,7 @@ private Q_SLOTS:
     void patch_givesTheBytesYesWrites_data();
     void patch_givesTheBytesYesWrites();
     void patch_withYes_isAUsageError();
+    void patch_ofAFileOutsideTheHome_isRefusedByName();
 };
 
 void TestFixCommand::withoutYes_showsTheDiffAndWritesNothing()
@@ -427,6 +428,26 @@ void TestFixCommand::patch_withYes_isAUsageError()
     QVERIFY2(result.err.contains(QStringLiteral("--patch")), qPrintable(result.err));
     QCOMPARE(read(dir.filePath(QStringLiteral(".codex/config.toml"))), Config);
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("p"))));
+}
+
+void TestFixCommand::patch_ofAFileOutsideTheHome_isRefusedByName()
+{
+    // A trusted project beside the home decides the approval: a copy of the home cannot reach its file.
+    QTemporaryDir dir;
+    const QString home = dir.filePath(QStringLiteral("home"));
+    const QString project = dir.filePath(QStringLiteral("project"));
+    QVERIFY(writeConfig(home, "[projects.\"" + QFile::encodeName(project) + "\"]\ntrust_level = \"trusted\"\n"));
+    QVERIFY(writeFile(project + QStringLiteral("/.codex/config.toml"), "approval_policy = \"never\"\n"));
+    const QString patchFile = dir.filePath(QStringLiteral("fixes.patch"));
+    const Run result = run({QStringLiteral(POSTURE_APP_BINARY), QStringLiteral("--home"), home, QStringLiteral("--cwd"),
+                               project, QStringLiteral("--system-root"), home, QStringLiteral("--no-live-probe"),
+                               QStringLiteral("--fix"), QStringLiteral("all"), QStringLiteral("--patch"), patchFile},
+        dir.filePath(QStringLiteral("data")));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.out.contains(QStringLiteral("not in the patch: ") + project), qPrintable(result.out));
+    QVERIFY2(result.out.contains(QStringLiteral("outside ") + home), qPrintable(result.out));
+    QVERIFY(!QFileInfo::exists(patchFile));
+    QCOMPARE(read(project + QStringLiteral("/.codex/config.toml")), QByteArray("approval_policy = \"never\"\n"));
 }
 
 QTEST_GUILESS_MAIN(TestFixCommand)

@@ -57,12 +57,8 @@ Patch make(const QList<FixPreview> &previews, const QString &baseDirectory)
     QByteArray body;
     for (const FixPreview &preview : previews) {
         const QString ids = preview.fixIds().join(QStringLiteral(", "));
-        if (preview.problem) {
-            patch.leftOut.append(QStringLiteral("%1 (%2): %3").arg(preview.fix.file, ids, preview.problem->text));
-            continue;
-        }
         if (!preview.changes())
-            continue;
+            continue; // a problem, or nothing to change
         const QString file = realPath(preview.fix.file);
         const QString relative = base.isEmpty() ? QString() : QDir(base).relativeFilePath(file);
         if (relative.isEmpty() || QDir::isAbsolutePath(relative) || relative == u".." || relative.startsWith(u"../")) {

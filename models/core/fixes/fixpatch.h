@@ -10,7 +10,7 @@ struct Patch
 {
     QByteArray text; // the patch; empty when no preview changes a file in the base directory
     QStringList files; // the files in it, relative to the base directory
-    QStringList leftOut; // previews that are not in it: "FILE: why"
+    QStringList leftOut; // previews that change a file and are not in it: "FILE (fix ids): why"
 };
 
 // One unified diff of the previews that change a file, with paths relative to `baseDirectory` (the home that was
@@ -19,8 +19,8 @@ struct Patch
 // the hunks carry the real bytes (secrets too, unlike FixPreview::diff: a patch that masked them would not apply),
 // CRLF line endings and a BOM as they are, and "\ No newline at end of file" where the last line has none. A file is
 // named by its real path (a symlinked config by its target). A file outside the base directory is left out (a copy
-// of the base has no such file to patch) and so is a preview with a problem, each in `leftOut` with the reason; a
-// comment above the first file names each file's fix ids.
+// of the base has no such file to patch) and named in `leftOut` with the reason; a preview with a problem has nothing
+// to patch and is skipped (its problem says why). A comment above the first file names each file's fix ids.
 Patch make(const QList<FixPreview> &previews, const QString &baseDirectory);
 
 } // namespace Posture::Core::FixPatch

@@ -83,6 +83,10 @@ CommandLine CommandLine::parse(int argc, char *argv[])
     const QCommandLineOption dryRun(
         QStringLiteral("dry-run"), QStringLiteral("With --fix: show the diff, write nothing."));
     const QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("With --fix: write the fix without asking."));
+    const QCommandLineOption patch(QStringLiteral("patch"),
+        QStringLiteral("With --fix: write the fixes as one patch to FILE, for `git apply` or `patch -p1` in a copy of "
+                       "the inspected home; no config file is written."),
+        QStringLiteral("FILE"));
     const QCommandLineOption undo(QStringLiteral("undo"),
         QStringLiteral("Put back the bytes from before the last fix codex-posture wrote (from its journal)."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
@@ -90,7 +94,7 @@ CommandLine CommandLine::parse(int argc, char *argv[])
     const QCommandLineOption dark(QStringLiteral("dark"),
         QStringLiteral("With --screenshot: paint the window with the dark palette (else the light one)."));
     parser.addOptions({codexHome, home, cwd, profile, systemRoot, cloud, report, baseline, accept, failOn, fix, dryRun,
-        yes, undo, noLiveProbe, screenshot, dark});
+        yes, patch, undo, noLiveProbe, screenshot, dark});
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -144,10 +148,15 @@ CommandLine CommandLine::parse(int argc, char *argv[])
     result.dryRun = parser.isSet(dryRun);
     result.yes = parser.isSet(yes);
     result.undo = parser.isSet(undo);
+    result.patch = parser.value(patch);
     if (result.dark && result.screenshot.isEmpty())
         return usageError(QStringLiteral("--dark goes with --screenshot (the window follows the system's colours)"));
-    if ((result.dryRun || result.yes) && result.fix.isEmpty())
-        return usageError(QStringLiteral("--dry-run and --yes go with --fix"));
+    if ((result.dryRun || result.yes || parser.isSet(patch)) && result.fix.isEmpty())
+        return usageError(QStringLiteral("--dry-run, --yes and --patch go with --fix"));
+    if (parser.isSet(patch) && (result.yes || result.dryRun))
+        return usageError(QStringLiteral("--patch writes a patch instead of the files: leave out --yes and --dry-run"));
+    if (parser.isSet(patch) && result.patch.isEmpty())
+        return usageError(QStringLiteral("--patch needs a file name"));
     return result;
 }
 

@@ -20,6 +20,7 @@ struct CommandLine
     bool dryRun = false; // --dry-run: show the diff only
     bool yes = false; // --yes: write without asking
     bool undo = false; // --undo: restore the bytes from before the last fix
+    QString patch; // --patch FILE: write the fixes as one patch for a copy of the home, and no config file
     // When exitCode is not Continue: print output (to stdout for 0, stderr otherwise) and exit with it.
     int exitCode = Continue;
     QString output;

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// The headless face of the guided fixes: everything it does is FixApplier's; this only prints and sets the status.
+// The headless face of the guided fixes: everything it does is FixApplier's and FixPatch's; this only prints, writes
+// the patch file and sets the status.
 #include "fixcommand.h"
 
 #include "core/fixes/fixapplier.h"
+#include "core/fixes/fixpatch.h"
 #include "core/inspection.h"
+#include "inputproblems.h"
+
+#include <QSaveFile>
 
 #include <cstdio>
 
@@ -18,13 +23,52 @@ void say(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
-const Core::Fix *findFix(const Core::Inspection &inspection, const QString &id)
+// What a preview will do: each fix it carries, the file, the diff or why not, and what else to do.
+void show(const Core::FixPreview &preview)
 {
-    for (const Core::Fix &fix : inspection.fixes) {
-        if (fix.id == id)
-            return &fix;
+    for (const Core::Fix &fix : preview.fixes.isEmpty() ? QList<Core::Fix>{preview.fix} : preview.fixes)
+        say(stdout, QStringLiteral("\n%1: %2").arg(fix.id, fix.title));
+    say(stdout, QStringLiteral("\n"));
+    // A fix refused because a file the user cannot edit decides the value names no file of its own.
+    if (!preview.fix.file.isEmpty())
+        say(stdout, QStringLiteral("  file: %1 (%2)\n").arg(preview.fix.file, preview.fix.layer));
+    if (preview.problem) {
+        say(stdout, QStringLiteral("  not possible: %1\n").arg(preview.problem->text));
+        return;
     }
-    return nullptr;
+    say(stdout, preview.diff);
+    for (const Core::Fix &fix : preview.fixes) {
+        if (!fix.note.isEmpty())
+            say(stdout, QStringLiteral("  then: %1\n").arg(fix.note));
+    }
+}
+
+// --patch FILE: one patch for a copy of the inspected home, written atomically and only readable by its owner (it
+// holds the real bytes of the lines it changes, secrets included). No config file is written.
+int writePatch(
+    const QList<Core::FixPreview> &previews, const Core::Inspection &inspection, const QString &path, int failures)
+{
+    const QString base = inspection.locations.home;
+    const Core::FixPatch::Patch patch = Core::FixPatch::make(previews, base);
+    for (const QString &leftOut : patch.leftOut) {
+        say(stdout, QStringLiteral("\nnot in the patch: %1\n").arg(leftOut));
+        ++failures;
+    }
+    if (patch.text.isEmpty()) {
+        say(stdout, QStringLiteral("\nNo patch written: no fix changes a file in %1.\n").arg(base));
+        return failures == 0 ? 0 : 1;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(patch.text) != patch.text.size() || !file.commit()) {
+        say(stderr, QStringLiteral("codex-posture: could not write the patch %1: %2\n").arg(path, file.errorString()));
+        return 2;
+    }
+    say(stdout,
+        QStringLiteral("\nWrote the patch %1 (%2). No config file was written. In a copy of %3, apply it with "
+                       "`git apply %1` or `patch -p1 < %1`.\n")
+            .arg(path, patch.files.join(QStringLiteral(", ")), base));
+    return failures == 0 ? 0 : 1;
 }
 
 } // namespace
@@ -33,20 +77,23 @@ int runFixCommand(const CommandLine &commandLine)
 {
     const QString journal = Core::FixApplier::defaultJournalPath();
     if (commandLine.undo) {
+        // An unusable --accept or --baseline stops everything, as it stops a report.
+        if (reportInputProblems(inputFileProblems(commandLine.options)))
+            return 2;
         const Core::FixOutcome outcome = Core::FixApplier::undoLast(journal);
         say(outcome.applied ? stdout : stderr, QStringLiteral("codex-posture: %1\n").arg(outcome.message));
         return outcome.applied ? 0 : 1;
     }
-    Core::InspectOptions options = commandLine.options;
+    const Core::InspectOptions &options = commandLine.options;
     const Core::Inspection inspection = Core::Inspection::run(options);
-    for (const Core::Diagnostic &problem : inspection.inputProblems)
-        say(stderr, QStringLiteral("codex-posture: %1\n").arg(problem.toString()));
-    QStringList ids;
+    if (reportInputProblems(inspection.inputProblems))
+        return 2;
+    QList<Core::Fix> chosen;
     for (const Core::Fix &fix : inspection.fixes) {
         if (commandLine.fix == u"all" || fix.id == commandLine.fix)
-            ids.append(fix.id);
+            chosen.append(fix);
     }
-    if (ids.isEmpty()) {
+    if (chosen.isEmpty()) {
         QStringList known;
         for (const Core::Fix &fix : inspection.fixes)
             known.append(QStringLiteral("  %1  %2").arg(fix.id, fix.title));
@@ -59,43 +106,33 @@ int runFixCommand(const CommandLine &commandLine)
                 .arg(commandLine.fix, known.isEmpty() ? QStringLiteral("  (none)") : known.join(u'\n')));
         return 2;
     }
+    // One preview per file, all worked out on this one inspection: the fixes of a file go into one diff, one write
+    // and one backup.
+    const QList<Core::FixPreview> previews = Core::FixApplier::previewTogether(chosen, inspection);
     const bool write = commandLine.yes && !commandLine.dryRun;
     int failures = 0;
-    int shown = 0; // fixes whose change was shown (and, with --yes, written)
-    for (const QString &id : std::as_const(ids)) {
-        // Each fix is worked out on the file as the fixes before it left it.
-        const Core::Inspection current = Core::Inspection::run(options);
-        const Core::Fix *fix = findFix(current, id);
-        if (!fix) {
-            say(stdout, QStringLiteral("\n%1: no longer needed (an earlier fix dealt with it)\n").arg(id));
-            continue;
-        }
-        const Core::FixPreview preview = Core::FixApplier::preview(*fix);
-        // A fix refused because a file the user cannot edit decides the value names no file of its own.
-        say(stdout, QStringLiteral("\n%1: %2\n").arg(fix->id, fix->title));
-        if (!fix->file.isEmpty())
-            say(stdout, QStringLiteral("  file: %1 (%2)\n").arg(fix->file, fix->layer));
+    int shown = 0; // previews whose change was shown (and, with --yes, written)
+    for (const Core::FixPreview &preview : previews) {
+        show(preview);
         if (preview.problem) {
-            say(stdout, QStringLiteral("  not possible: %1\n").arg(preview.problem->text));
             ++failures;
             continue;
         }
-        say(stdout, preview.diff);
         ++shown;
-        if (!fix->note.isEmpty())
-            say(stdout, QStringLiteral("  then: %1\n").arg(fix->note));
         if (!write)
             continue;
         const Core::FixOutcome outcome = Core::FixApplier::apply(preview, options, journal);
         say(stdout, QStringLiteral("  %1\n").arg(outcome.message));
         failures += outcome.applied ? 0 : 1;
     }
+    if (!commandLine.patch.isEmpty())
+        return writePatch(previews, inspection, commandLine.patch, failures);
     if (shown == 0)
         say(stdout, QStringLiteral("\nNothing was written: none of these fixes can be applied (see why above).\n"));
     else if (!write)
         say(stdout,
             QStringLiteral("\nNothing was written%1. Add --yes to write these fixes (a backup is kept next to "
-                           "each file; --undo puts the last one back).\n")
+                           "each file; --undo puts the last one back), or --patch FILE for a copy of this home.\n")
                 .arg(commandLine.dryRun ? QStringLiteral(" (--dry-run)") : QString()));
     return failures == 0 ? 0 : 1;
 }

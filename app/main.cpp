@@ -5,6 +5,7 @@
 #include "core/report/jsonreport.h"
 #include "core/report/textreport.h"
 #include "fixcommand.h"
+#include "inputproblems.h"
 #include "windowmodule.h"
 
 #include <QCoreApplication>
@@ -72,15 +73,7 @@ int main(int argc, char *argv[])
         commandLine.report = QStringLiteral("text");
     }
     const Core::Inspection inspection = Core::Inspection::run(commandLine.options);
-    bool unusableInput = false;
-    for (const Core::Diagnostic &problem : inspection.inputProblems) {
-        printTo(stderr,
-            (QStringLiteral("codex-posture: ") + problem.toString() + u'\n'
-                + (problem.hint.isEmpty() ? QString() : QStringLiteral("  ") + problem.hint + u'\n'))
-                .toLocal8Bit());
-        unusableInput |= problem.severity == Core::DiagnosticSeverity::Error;
-    }
-    if (unusableInput)
+    if (App::reportInputProblems(inspection.inputProblems))
         return 2;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     printTo(stdout,

@@ -2,8 +2,10 @@
 // Measures two things (README, "Benchmarks"):
 // 1. a full headless scan of a Codex home by the codex-posture binary, side by side with `codex doctor --json` on
 //    the same home, both started as processes the same number of times;
-// 2. reading and evaluating a 1 MB config.toml with 2,000 MCP servers, in process.
+// 2. reading and evaluating a 1 MB config.toml with 2,000 MCP servers, in process;
+// 3. a guided fix on that config: its preview (time and peak memory) and applying it with the inspection after it.
 #include "core/config/configschema.h"
+#include "core/fixes/fixapplier.h"
 #include "core/inspection.h"
 #include "core/report/jsonreport.h"
 
@@ -17,6 +19,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 using namespace Posture::Core;
 
@@ -63,6 +70,114 @@ QByteArray manyMcpServers(int count)
             + ", see the wiki page for its runbook and escalation contacts\n\n";
     }
     return text;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
+// A line of /proc/self/status in KiB ("VmRSS", "VmHWM"), or -1 where there is none.
+qint64 statusKiB(const QByteArray &field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(QByteArray(field + ':')))
+            return line.mid(field.size() + 1).trimmed().split(' ').constFirst().toLongLong();
+    }
+    return -1;
+}
+
+// How far the resident memory rose above where it was while `work` ran, in MiB: freed heap is handed back first,
+// the kernel's peak (VmHWM) is reset to the current size (clear_refs 5, Linux 4.0+), and read afterwards. -1 when
+// the system cannot say.
+double peakGrowthMiB(const std::function<void()> &work)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    if (!clear.open(QIODevice::WriteOnly) || clear.write("5") != 1)
+        return -1;
+    clear.close();
+    const qint64 base = statusKiB("VmRSS");
+    work();
+    const qint64 peak = statusKiB("VmHWM");
+    return base < 0 || peak < 0 ? -1 : double(peak - base) / 1024.0;
+}
+
+const char *verdict(bool holds)
+{
+    return holds ? "within budget" : "OVER BUDGET";
+}
+
+// A fix of the 1 MB config (approval_policy = "never" made "on-request"): the preview as the window and --fix show
+// it, then applying it to a copy with the inspection afterwards that decides whether it stays.
+int benchmarkFix(const QByteArray &config, int runs)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("config.toml"));
+    QByteArray risky = config;
+    risky.replace("approval_policy = \"on-request\"", "approval_policy = \"never\"");
+    const auto writeConfig = [&path](const QByteArray &bytes) {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+    };
+    if (!writeConfig(risky))
+        return 2;
+    const InspectOptions options{.codexHome = dir.path(),
+        .home = dir.path(),
+        .cwd = dir.path(),
+        .systemRoot = dir.filePath(QStringLiteral("no-system")),
+        .runPrograms = false};
+    const Inspection inspection = Inspection::run(options);
+    const auto fix = std::find_if(inspection.fixes.cbegin(), inspection.fixes.cend(),
+        [](const Fix &candidate) { return candidate.id == u"fix:approval-never:approval_policy"; });
+    if (fix == inspection.fixes.cend() || !FixApplier::preview(*fix).changes()) {
+        std::fprintf(stderr, "no applicable approval fix on the 1 MB config\n");
+        return 2;
+    }
+    QList<double> previewTimes;
+    double peakMiB = 0;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        const double growth = peakGrowthMiB([&] {
+            timer.start();
+            const FixPreview preview = FixApplier::preview(*fix);
+            previewTimes.append(double(timer.nsecsElapsed()) / 1e6);
+        });
+        peakMiB = std::max(peakMiB, growth);
+    }
+    QList<double> applyTimes;
+    const QString journal = dir.filePath(QStringLiteral("journal.jsonl"));
+    for (int i = 0; i < runs; ++i) {
+        if (!writeConfig(risky))
+            return 2;
+        const FixPreview preview = FixApplier::preview(*fix);
+        QElapsedTimer timer;
+        timer.start();
+        const FixOutcome outcome = FixApplier::apply(preview, options, journal);
+        applyTimes.append(double(timer.nsecsElapsed()) / 1e6);
+        if (!outcome.applied) {
+            std::fprintf(stderr, "the fix was not applied: %s\n", qPrintable(outcome.message));
+            return 2;
+        }
+        QFile::remove(outcome.backup);
+    }
+    const double previewMs = median(previewTimes);
+    const double applyMs = median(applyTimes);
+    std::printf("a guided fix on that config (%s), median of %d runs:\n", qPrintable(fix->id), runs);
+    std::printf("  preview (edit proven, diff)   %8.2f ms  (budget 50 ms: %s)\n", previewMs, verdict(previewMs <= 50));
+    if (peakMiB < 0)
+        std::printf("  preview peak memory growth         n/a  (no /proc/self/clear_refs here)\n");
+    else
+        std::printf("  preview peak memory growth %8.2f MiB  (budget 50 MB: %s)\n", peakMiB,
+            verdict(peakMiB * 1048576.0 <= 50e6));
+    std::printf("  apply and inspect again       %8.2f ms  (budget 150 ms: %s)\n", applyMs, verdict(applyMs <= 150));
+    return 0;
 }
 
 } // namespace
@@ -158,5 +273,5 @@ int main(int argc, char *argv[])
     std::printf("read and evaluate a %.2f MB config.toml with %d MCP servers, median of %d runs: %.2f ms "
                 "(fastest %.2f ms, slowest %.2f ms)\n",
         double(config.size()) / 1e6, servers, runs, times.at(times.size() / 2), times.constFirst(), times.constLast());
-    return 0;
+    return benchmarkFix(config, runs);
 }

@@ -99,7 +99,22 @@ posture_in_root() {
         unshare --mount --propagation private -- "$POSTURE_SRC/scripts/lib/enter-root" "$@"
 }
 
+# The packages of the list that the build root has not installed (read from its dpkg status file).
+posture_root_missing_packages() {
+    local status=$POSTURE_ROOT/var/lib/dpkg/status p
+    for p in $(posture_packages); do
+        [ -f "$status" ] && awk -v want="Package: $p" '
+            $0 == want { here = 1; next }
+            /^$/ { here = 0 }
+            here && /^Status:/ { exit ($NF == "installed" ? 0 : 1) }
+            END { if (!here) exit 1 }' "$status" && continue
+        echo "$p"
+    done
+}
+
 # Creates the Debian 13 build root, or refreshes it when the package list changed. Idempotent; serialised by a lock.
+# A changed list whose packages are all installed already (comments, order, or another checkout's shorter list on the
+# same root) only updates the stamp: checkouts with different lists share a root without reinstalling in turn.
 posture_ensure_root() {
     local want
     want=$(sha256sum "$POSTURE_PACKAGES_FILE" | cut -c1-16)
@@ -111,6 +126,11 @@ posture_ensure_root() {
     exec 9>"$POSTURE_CACHE/.lock"
     flock 9
     if [ -f "$POSTURE_ROOT_STAMP" ] && [ "$(cat "$POSTURE_ROOT_STAMP")" = "$want" ]; then
+        exec 9>&-
+        return 0
+    fi
+    if [ -x "$POSTURE_ROOT/usr/bin/apt-get" ] && [ -z "$(posture_root_missing_packages)" ]; then
+        echo "$want" >"$POSTURE_ROOT_STAMP"
         exec 9>&-
         return 0
     fi
@@ -127,7 +147,7 @@ posture_ensure_root() {
         rm -rf "$POSTURE_ROOT"
         mv "$POSTURE_ROOT.new" "$POSTURE_ROOT"
     else
-        say "the package list changed: refreshing the build root"
+        say "the package list changed: installing $(posture_root_missing_packages | tr '\n' ' ')into the build root"
     fi
     cp /etc/resolv.conf "$POSTURE_ROOT/etc/resolv.conf" 2>/dev/null || true
     say "installing $(posture_packages | wc -l) packages into the build root (log: $POSTURE_CACHE/packages.log)"

@@ -3,8 +3,10 @@
 // directory and a full disk (a tiny tmpfs in a private mount namespace). After each, the user's bytes are intact and
 // the message says what happened.
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,11 +54,57 @@ QByteArray read(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-bool writeConfig(const QString &home)
+bool writeFile(const QString &path, const QByteArray &bytes)
 {
-    QDir().mkpath(home + QStringLiteral("/.codex"));
-    QFile file(home + QStringLiteral("/.codex/config.toml"));
-    return file.open(QIODevice::WriteOnly) && file.write(Config) == Config.size();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+bool writeConfig(const QString &home, const QByteArray &bytes = Config)
+{
+    return writeFile(home + QStringLiteral("/.codex/config.toml"), bytes);
+}
+
+// Every file below a directory (relative path → bytes), without fix backups.
+QMap<QString, QByteArray> filesBelow(const QString &directory)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (!path.endsWith(QStringLiteral(".bak")))
+            files.insert(QDir(directory).relativeFilePath(path), read(path));
+    }
+    return files;
+}
+
+bool copyTree(const QString &from, const QString &to)
+{
+    const QMap<QString, QByteArray> files = filesBelow(from);
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        if (!writeFile(to + u'/' + it.key(), it.value()))
+            return false;
+    }
+    return true;
+}
+
+Run runIn(const QString &directory, const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.setWorkingDirectory(directory);
+    process.start(program, arguments);
+    if (!process.waitForFinished(60000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+        QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QStringList allFixes(const QString &home, const QStringList &extra)
+{
+    QStringList command = fixCommand(home, extra);
+    command[command.indexOf(QStringLiteral("fix:approval-never:approval_policy"))] = QStringLiteral("all");
+    return command;
 }
 
 } // namespace
@@ -75,6 +123,13 @@ private Q_SLOTS:
     void managedValue_namesNoEmptyFile();
     void readOnlyDirectory_changesNothing();
     void fullDisk_changesNothing();
+    void unusableInputFile_refusesFixAndUndo_data();
+    void unusableInputFile_refusesFixAndUndo();
+    void fixAll_writesOneBackupPerFile();
+    void patch_givesTheBytesYesWrites_data();
+    void patch_givesTheBytesYesWrites();
+    void patch_withYes_isAUsageError();
+    void patch_ofAFileOutsideTheHome_isRefusedByName();
 };
 
 void TestFixCommand::withoutYes_showsTheDiffAndWritesNothing()
@@ -243,6 +298,156 @@ void TestFixCommand::fullDisk_changesNothing()
     QVERIFY2(out.contains(QStringLiteral("No space left")) || out.contains(QStringLiteral("nothing was changed")),
         qPrintable(out));
     QVERIFY2(out.endsWith(QStringLiteral("---\n") + QString::fromUtf8(Config)), qPrintable(out));
+}
+
+void TestFixCommand::unusableInputFile_refusesFixAndUndo_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("where"); // the start of the location stderr must name
+    QTest::addColumn<bool>("undo");
+    const QByteArray acceptWithoutOwner =
+        "[[accept]]\nid = \"approval-never:approval_policy\"\nreason = \"CI\"\nexpires = 2099-01-01\n";
+    const QByteArray brokenToml = "[local]\napproval_policy = [\"on-request\"\n";
+    QTest::newRow("--fix, --accept without owner")
+        << QStringLiteral("--accept") << acceptWithoutOwner << QStringLiteral("input.toml:1:") << false;
+    QTest::newRow("--fix, --baseline that is no TOML")
+        << QStringLiteral("--baseline") << brokenToml << QStringLiteral("input.toml:2:") << false;
+    QTest::newRow("--undo, --accept without owner")
+        << QStringLiteral("--accept") << acceptWithoutOwner << QStringLiteral("input.toml:1:") << true;
+    QTest::newRow("--undo, --baseline that is no TOML")
+        << QStringLiteral("--baseline") << brokenToml << QStringLiteral("input.toml:2:") << true;
+}
+
+void TestFixCommand::unusableInputFile_refusesFixAndUndo()
+{
+    // As a report exits 2 on such a file, so do --fix (before showing or writing anything) and --undo.
+    QFETCH(QString, option);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, where);
+    QFETCH(bool, undo);
+    QTemporaryDir dir;
+    QVERIFY(writeConfig(dir.path()));
+    const QString input = dir.filePath(QStringLiteral("input.toml"));
+    QVERIFY(writeFile(input, content));
+    const QString data = dir.filePath(QStringLiteral("data"));
+    if (undo) // something to undo, so that only the input file can stop it
+        QCOMPARE(run(fixCommand(dir.path(), {QStringLiteral("--yes")}), data).exitCode, 0);
+    const QByteArray before = read(dir.filePath(QStringLiteral(".codex/config.toml")));
+    const Run result = undo ? run({QStringLiteral(POSTURE_APP_BINARY), QStringLiteral("--undo"), option, input}, data)
+                            : run(fixCommand(dir.path(), {option, input, QStringLiteral("--yes")}), data);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(where), qPrintable(result.err));
+    QVERIFY2(result.err.contains(QStringLiteral("\n  ")), qPrintable(result.err)); // what to do, under the location
+    QVERIFY2(!result.out.contains(QStringLiteral("+++")), qPrintable(result.out));
+    QCOMPARE(read(dir.filePath(QStringLiteral(".codex/config.toml"))), before);
+}
+
+void TestFixCommand::fixAll_writesOneBackupPerFile()
+{
+    QTemporaryDir dir;
+    const QByteArray config = "sandbox_mode = \"workspace-write\"\napproval_policy = \"never\"\nweb_search = \"live\"\n"
+                              "[sandbox_workspace_write]\nnetwork_access = true\n";
+    QVERIFY(writeConfig(dir.path(), config));
+    const Run result = run(allFixes(dir.path(), {QStringLiteral("--yes")}), dir.filePath(QStringLiteral("data")));
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out.count(QStringLiteral("+++ ")), 1);
+    QVERIFY2(result.out.count(QStringLiteral("\nfix:")) >= 3, qPrintable(result.out));
+    QCOMPARE(QDir(dir.filePath(QStringLiteral(".codex"))).entryList({QStringLiteral("*.bak")}, QDir::Files).size(), 1);
+    QCOMPARE(read(dir.filePath(QStringLiteral("data/codex-posture/journal.jsonl"))).count('\n'), 1);
+}
+
+void TestFixCommand::patch_givesTheBytesYesWrites_data()
+{
+    QTest::addColumn<QByteArray>("config");
+    // The fixture's BOM, CRLF endings and comments, with two values made risky.
+    QFile fixture(QStringLiteral(POSTURE_TEST_DATA_DIR "/fixtures/homes/crlf-bom-comments/home/.codex/config.toml"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    QByteArray crlf = fixture.readAll();
+    QVERIFY(crlf.startsWith("\xEF\xBB\xBF") && crlf.contains("\r\n"));
+    crlf.replace("approval_policy = \"on-request\"", "approval_policy = \"never\"");
+    crlf.replace("network_access = false", "network_access = true");
+    QTest::newRow("crlf-bom-comments") << crlf;
+    QTest::newRow("no final newline") << QByteArray("sandbox_mode = \"workspace-write\"\napproval_policy = \"never\"\n"
+                                                    "[sandbox_workspace_write]\nnetwork_access = true # egress");
+    QTest::newRow("a table to add at the end")
+        << QByteArray("sandbox_mode = \"workspace-write\" # keep\nweb_search = \"live\"\n"
+                      "[sandbox_workspace_write]\nnetwork_access = true\n[mcp_servers.gh]\ncommand = \"gh-mcp\"\n"
+                      "env = { GITHUB_TOKEN = \"ghp_PLANTEDplanted0123456789abcdef\" }\n");
+}
+
+void TestFixCommand::patch_givesTheBytesYesWrites()
+{
+    // The patch of `--fix all --patch`, applied by git apply and by patch -p1 in two copies of the home, gives the
+    // bytes `--fix all --yes` writes in the home itself. The copied machine is the home (--system-root).
+    QFETCH(QByteArray, config);
+    const QString git = QStandardPaths::findExecutable(QStringLiteral("git"));
+    const QString patchTool = QStandardPaths::findExecutable(QStringLiteral("patch"));
+    QVERIFY2(!git.isEmpty() && !patchTool.isEmpty(), "git and patch are in scripts/buildroot-packages.txt");
+    QTemporaryDir dir;
+    const QString home = dir.filePath(QStringLiteral("machine/home/zoë"));
+    QVERIFY(writeConfig(home, config));
+    const QString data = dir.filePath(QStringLiteral("data"));
+    const QString patchFile = dir.filePath(QStringLiteral("fixes.patch"));
+    const QMap<QString, QByteArray> original = filesBelow(home);
+
+    const Run patched = run(allFixes(home, {QStringLiteral("--patch"), patchFile}), data);
+    QCOMPARE(patched.exitCode, 0);
+    QVERIFY2(patched.out.contains(QStringLiteral("Wrote the patch")), qPrintable(patched.out + patched.err));
+    QCOMPARE(filesBelow(home), original); // no config file written, no backup
+    QVERIFY(!QFileInfo::exists(data + QStringLiteral("/codex-posture/journal.jsonl")));
+    QCOMPARE(
+        QFile::permissions(patchFile) & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+    QVERIFY(read(patchFile).contains("--- a/.codex/config.toml\n+++ b/.codex/config.toml\n"));
+
+    const QString byGit = dir.filePath(QStringLiteral("by-git"));
+    const QString byPatch = dir.filePath(QStringLiteral("by-patch"));
+    QVERIFY(copyTree(home, byGit) && copyTree(home, byPatch));
+    const Run gitApply = runIn(byGit, git, {QStringLiteral("apply"), patchFile});
+    QVERIFY2(gitApply.exitCode == 0, qPrintable(gitApply.out + gitApply.err));
+    const Run patchApply = runIn(byPatch, patchTool,
+        {QStringLiteral("-p1"), QStringLiteral("--no-backup-if-mismatch"), QStringLiteral("-i"), patchFile});
+    QVERIFY2(patchApply.exitCode == 0, qPrintable(patchApply.out + patchApply.err));
+
+    const Run written = run(allFixes(home, {QStringLiteral("--yes")}), data);
+    QVERIFY2(written.exitCode == 0, qPrintable(written.out + written.err));
+    const QMap<QString, QByteArray> expected = filesBelow(home);
+    QVERIFY(expected != original);
+    QCOMPARE(filesBelow(byGit), expected);
+    QCOMPARE(filesBelow(byPatch), expected);
+}
+
+void TestFixCommand::patch_withYes_isAUsageError()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeConfig(dir.path()));
+    const Run result = run(
+        fixCommand(dir.path(), {QStringLiteral("--patch"), dir.filePath(QStringLiteral("p")), QStringLiteral("--yes")}),
+        dir.filePath(QStringLiteral("data")));
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QStringLiteral("--patch")), qPrintable(result.err));
+    QCOMPARE(read(dir.filePath(QStringLiteral(".codex/config.toml"))), Config);
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("p"))));
+}
+
+void TestFixCommand::patch_ofAFileOutsideTheHome_isRefusedByName()
+{
+    // A trusted project beside the home decides the approval: a copy of the home cannot reach its file.
+    QTemporaryDir dir;
+    const QString home = dir.filePath(QStringLiteral("home"));
+    const QString project = dir.filePath(QStringLiteral("project"));
+    QVERIFY(writeConfig(home, "[projects.\"" + QFile::encodeName(project) + "\"]\ntrust_level = \"trusted\"\n"));
+    QVERIFY(writeFile(project + QStringLiteral("/.codex/config.toml"), "approval_policy = \"never\"\n"));
+    const QString patchFile = dir.filePath(QStringLiteral("fixes.patch"));
+    const Run result = run({QStringLiteral(POSTURE_APP_BINARY), QStringLiteral("--home"), home, QStringLiteral("--cwd"),
+                               project, QStringLiteral("--system-root"), home, QStringLiteral("--no-live-probe"),
+                               QStringLiteral("--fix"), QStringLiteral("all"), QStringLiteral("--patch"), patchFile},
+        dir.filePath(QStringLiteral("data")));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.out.contains(QStringLiteral("not in the patch: ") + project), qPrintable(result.out));
+    QVERIFY2(result.out.contains(QStringLiteral("outside ") + home), qPrintable(result.out));
+    QVERIFY(!QFileInfo::exists(patchFile));
+    QCOMPARE(read(project + QStringLiteral("/.codex/config.toml")), QByteArray("approval_policy = \"never\"\n"));
 }
 
 QTEST_GUILESS_MAIN(TestFixCommand)

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/fixes/fixapplier.h"
 
-#include "core/common/secrets.h"
 #include "core/fixes/fixsafety.h"
-#include "core/fixes/tomleditor.h"
-#include "core/fixes/unifieddiff.h"
 #include "core/inspection.h"
 
 #include <QCryptographicHash>
@@ -12,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -26,9 +24,17 @@ QString sha256(const QByteArray &bytes)
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
+FileWriter &testWriter()
+{
+    static FileWriter writer;
+    return writer;
+}
+
 // Writes bytes atomically (a temporary file renamed over the old one) and keeps the file's mode.
 QString writeAtomically(const QString &path, const QByteArray &bytes, QFileDevice::Permissions permissions)
 {
+    if (testWriter())
+        return testWriter()(path, bytes);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return file.errorString();
@@ -61,45 +67,15 @@ FixOutcome refused(const QString &message)
 
 } // namespace
 
+void setFileWriterForTesting(FileWriter writer)
+{
+    testWriter() = std::move(writer);
+}
+
 QString defaultJournalPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
         + QStringLiteral("/codex-posture/journal.jsonl");
-}
-
-FixPreview preview(const Fix &fix)
-{
-    FixPreview result;
-    result.fix = fix;
-    if (!fix.applicable()) {
-        result.problem = Diagnostic{DiagnosticSeverity::Error, {fix.file, 0, 0}, fix.refusal, {}, {}, {}};
-        return result;
-    }
-    QFile file(fix.file);
-    if (file.exists() && !file.open(QIODevice::ReadOnly)) {
-        result.problem = Diagnostic{DiagnosticSeverity::Error, {fix.file, 0, 0},
-            QStringLiteral("cannot be read: %1").arg(file.errorString()), QStringLiteral("Nothing was changed."), {},
-            {}};
-        return result;
-    }
-    result.before = file.isOpen() ? file.readAll() : QByteArray();
-    QByteArray bytes = result.before;
-    for (const FixOperation &operation : fix.operations) {
-        const TomlEditor::Result edit = operation.kind == FixOperation::Kind::Set
-            ? TomlEditor::setValue(bytes, operation.path, operation.value)
-            : TomlEditor::removeKey(bytes, operation.path);
-        if (!edit.ok()) {
-            result.problem = edit.problem;
-            result.problem->location.file = fix.file;
-            return result;
-        }
-        bytes = edit.bytes;
-    }
-    result.after = bytes;
-    // The diff is shown: secrets masked (line by line, so the diff still lines up).
-    result.diff = unifiedDiff(Secrets::maskConfigText(QString::fromUtf8(result.before)).toUtf8(),
-        Secrets::maskConfigText(QString::fromUtf8(result.after)).toUtf8(), fix.file);
-    return result;
 }
 
 namespace {
@@ -108,10 +84,11 @@ namespace {
 // on disk since the preview read it, or the new bytes would make the posture more open.
 std::optional<FixOutcome> refusalBeforeWriting(const FixPreview &preview, const InspectOptions &options)
 {
+    const QString ids = preview.fixIds().join(QStringLiteral(", "));
     if (preview.problem)
-        return refused(QStringLiteral("%1: not applied: %2").arg(preview.fix.id, preview.problem->text));
+        return refused(QStringLiteral("%1: not applied: %2").arg(ids, preview.problem->text));
     if (!preview.changes())
-        return refused(QStringLiteral("%1: nothing to change").arg(preview.fix.id));
+        return refused(QStringLiteral("%1: nothing to change").arg(ids));
     const QString path = preview.fix.file;
     QFile current(path);
     const QByteArray now = current.open(QIODevice::ReadOnly) ? current.readAll() : QByteArray();
@@ -123,7 +100,7 @@ std::optional<FixOutcome> refusalBeforeWriting(const FixPreview &preview, const 
     const QStringList widened = FixSafety::widenedBy(Inspection::configurationOnly(options), path, preview.after);
     if (!widened.isEmpty())
         return refused(QStringLiteral("%1: not applied: it would make the posture more open (%2); nothing was written.")
-                .arg(preview.fix.id, widened.join(QStringLiteral("; "))));
+                .arg(ids, widened.join(QStringLiteral("; "))));
     return std::nullopt;
 }
 
@@ -135,16 +112,25 @@ FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const
         return *refusal;
     const QString path = preview.fix.file;
     const QFileInfo info(path);
+    const bool existed = info.exists();
     const QByteArray &now = preview.before; // refusalBeforeWriting made sure the file still holds these bytes
+    const QList<Fix> carried = preview.fixes.isEmpty() ? QList<Fix>{preview.fix} : preview.fixes;
+    QStringList findingIds;
+    QStringList titles;
+    for (const Fix &fix : carried) {
+        findingIds.append(fix.findingId);
+        titles.append(fix.title);
+    }
+    const QString ids = preview.fixIds().join(QStringLiteral(", "));
     FixOutcome outcome;
-    outcome.writtenTo = info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
+    outcome.writtenTo = existed ? info.canonicalFilePath() : info.absoluteFilePath();
     const QFileDevice::Permissions permissions =
-        info.exists() ? QFile::permissions(outcome.writtenTo) : (QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        existed ? QFile::permissions(outcome.writtenTo) : (QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QString through;
     if (info.isSymLink())
         through = QStringLiteral(" (through the symlink %1)").arg(path);
 
-    if (info.exists()) {
+    if (existed) {
         outcome.backup = outcome.writtenTo + QStringLiteral(".codex-posture-")
             + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) + QStringLiteral(".bak");
         QFile backup(outcome.backup);
@@ -166,7 +152,8 @@ FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const
     const bool journaled = appendJournal(journalPath,
         {{QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
             {QStringLiteral("file"), path}, {QStringLiteral("written_to"), outcome.writtenTo},
-            {QStringLiteral("fix"), preview.fix.id}, {QStringLiteral("finding"), preview.fix.findingId},
+            {QStringLiteral("fix"), ids}, {QStringLiteral("fixes"), QJsonArray::fromStringList(preview.fixIds())},
+            {QStringLiteral("finding"), findingIds.join(QStringLiteral(", "))},
             {QStringLiteral("before_sha256"), sha256(now)}, {QStringLiteral("after_sha256"), sha256(preview.after)},
             {QStringLiteral("backup"), outcome.backup}});
 
@@ -174,24 +161,51 @@ FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const
     InspectOptions check = options;
     check.runPrograms = false;
     const Inspection after = Inspection::run(check);
-    const bool stillThere = std::any_of(after.findings.cbegin(), after.findings.cend(),
-        [&preview](const Finding &finding) { return finding.id == preview.fix.findingId; });
-    if (stillThere || !after.codexStarts()) {
-        writeAtomically(outcome.writtenTo, now, permissions);
+    QStringList stayed;
+    for (const Finding &finding : after.findings) {
+        if (findingIds.contains(finding.id))
+            stayed.append(finding.id);
+    }
+    if (!stayed.isEmpty() || !after.codexStarts()) {
+        const QString why = !stayed.isEmpty()
+            ? QStringLiteral("the finding did not go away (another layer decides it): %1")
+                  .arg(stayed.join(QStringLiteral(", ")))
+            : QStringLiteral("Codex would refuse the new file");
+        // A file the fix created goes away again; an existing one gets its bytes back.
+        QString error;
+        if (!existed) {
+            QFile created(outcome.writtenTo);
+            if (!created.remove())
+                error = created.errorString();
+        } else {
+            error = writeAtomically(outcome.writtenTo, now, permissions);
+        }
+        if (!error.isEmpty()) {
+            // The journal keeps the fix as the last change, so --undo can still put the backup back.
+            outcome.restoreFailed = true;
+            outcome.message =
+                QStringLiteral("%1: written to %2%3, but %4, and putting the previous bytes back failed: %5. The "
+                               "file now holds the fix's bytes; %6")
+                    .arg(ids, outcome.writtenTo, through, why, error,
+                        outcome.backup.isEmpty()
+                            ? QStringLiteral("it did not exist before (remove it to go back).")
+                            : QStringLiteral("the previous bytes are in the backup %1 (codex-posture --undo puts them "
+                                             "back).")
+                                  .arg(outcome.backup));
+            return outcome;
+        }
         appendJournal(journalPath,
             {{QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                {QStringLiteral("file"), path}, {QStringLiteral("restored"), preview.fix.id},
+                {QStringLiteral("file"), path}, {QStringLiteral("restored"), ids},
                 {QStringLiteral("after_sha256"), sha256(now)}});
         outcome.restored = true;
         outcome.message = QStringLiteral("%1: written to %2%3, then put back: %4. The file holds its previous bytes.")
-                              .arg(preview.fix.id, outcome.writtenTo, through,
-                                  stillThere ? QStringLiteral("the finding did not go away (another layer decides it)")
-                                             : QStringLiteral("Codex would refuse the new file"));
+                              .arg(ids, outcome.writtenTo, through, why);
         return outcome;
     }
     outcome.applied = true;
     outcome.message = QStringLiteral("%1: %2 in %3%4; backup %5%6")
-                          .arg(preview.fix.id, preview.fix.title, outcome.writtenTo, through,
+                          .arg(ids, titles.join(QStringLiteral("; ")), outcome.writtenTo, through,
                               outcome.backup.isEmpty() ? QStringLiteral("(new file)") : outcome.backup,
                               journaled ? QString() : QStringLiteral(" (the journal could not be written)"));
     return outcome;

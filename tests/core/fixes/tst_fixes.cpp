@@ -3,6 +3,7 @@
 // faults that must leave the user's bytes intact or restorable: a file changed since it was read, a symlink, a path
 // with spaces and non-ASCII, a higher layer that decides, a fix that does not help, undo.
 #include "core/fixes/fixapplier.h"
+#include "core/fixes/fixpatch.h"
 #include "core/fixes/fixsafety.h"
 #include "core/inspection.h"
 #include "core/report/textreport.h"
@@ -74,9 +75,15 @@ private Q_SLOTS:
     void pathWithSpacesAndNonAscii();
     void managedValue_isRefusedWithWhereToChangeIt();
     void fixThatDoesNotHelp_isPutBack();
+    void restoreThatFails_saysTheFileHoldsTheFixesBytes();
+    void fixesOfOneFile_togetherMakeOnePreview_andOneBackup();
+    void fixesTogether_thatWouldOpen_leaveTheOpeningOneOut();
+    void fixesTogether_removingTheSameKey_isNotAProblem();
+    void patch_namesFilesBelowTheBase_andLeavesOutOthers();
     void undo_restoresTheExactBytes();
     void backup_keepsTheMode();
     void diff_masksSecrets();
+    void diff_masksASecretWhoseHeaderIsOutsideTheHunk();
 };
 
 void TestFixes::everyFixtureFix_removesItsFinding_andKeepsComments()
@@ -347,6 +354,152 @@ void TestFixes::fixThatDoesNotHelp_isPutBack()
     QCOMPARE(read(config), NeverConfig);
 }
 
+void TestFixes::restoreThatFails_saysTheFileHoldsTheFixesBytes()
+{
+    // The fix does not help, and the write that should put the old bytes back fails (the test seam: the first write
+    // goes to disk, the second fails as a full disk would).
+    QTemporaryDir home;
+    const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
+    QVERIFY(write(config, NeverConfig));
+    Fix fix{QStringLiteral("fix:test"), QStringLiteral("approval-never:approval_policy"), QStringLiteral("unrelated"),
+        config, QStringLiteral("user"), {{FixOperation::Kind::Set, {QStringLiteral("model")}, QStringLiteral("gpt-5")}},
+        {}, {}};
+    const FixPreview preview = FixApplier::preview(fix);
+    int writes = 0;
+    FixApplier::setFileWriterForTesting([&writes](const QString &path, const QByteArray &bytes) {
+        if (++writes > 1)
+            return QStringLiteral("No space left on device");
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() ? QString() : file.errorString();
+    });
+    const QString journal = home.filePath(QStringLiteral("j"));
+    const FixOutcome outcome = FixApplier::apply(preview, optionsFor(home.path()), journal);
+    FixApplier::setFileWriterForTesting({});
+    QCOMPARE(writes, 2);
+    QVERIFY(!outcome.applied);
+    QVERIFY(!outcome.restored);
+    QVERIFY(outcome.restoreFailed);
+    QCOMPARE(read(config), preview.after);
+    QCOMPARE(read(outcome.backup), NeverConfig);
+    QVERIFY2(outcome.message.contains(QStringLiteral("now holds the fix's bytes")), qPrintable(outcome.message));
+    QVERIFY2(outcome.message.contains(outcome.backup), qPrintable(outcome.message));
+    QVERIFY2(outcome.message.contains(QStringLiteral("No space left on device")), qPrintable(outcome.message));
+    QVERIFY(!outcome.message.contains(QStringLiteral("holds its previous bytes")));
+    // The journal still ends with the fix, so --undo puts the backup back.
+    const FixOutcome undone = FixApplier::undoLast(journal);
+    QVERIFY2(undone.applied, qPrintable(undone.message));
+    QCOMPARE(read(config), NeverConfig);
+}
+
+void TestFixes::fixesOfOneFile_togetherMakeOnePreview_andOneBackup()
+{
+    QTemporaryDir home;
+    const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
+    const QByteArray bytes = "# keep me\napproval_policy = \"never\" # why\nweb_search = \"live\"\n"
+                             "[sandbox_workspace_write]\nnetwork_access = true # egress\n";
+    QVERIFY(write(config, "sandbox_mode = \"workspace-write\"\n" + bytes));
+    const Inspection inspection = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
+    QList<Fix> applicable;
+    for (const Fix &fix : inspection.fixes) {
+        if (fix.applicable())
+            applicable.append(fix);
+    }
+    QVERIFY2(applicable.size() >= 3, qPrintable(QString::number(applicable.size())));
+    const QList<FixPreview> previews = FixApplier::previewTogether(applicable, inspection);
+    QCOMPARE(previews.size(), 1);
+    const FixPreview &preview = previews.constFirst();
+    QVERIFY(!preview.problem);
+    QCOMPARE(preview.fixes.size(), applicable.size());
+    QCOMPARE(preview.fixIds().size(), applicable.size());
+    QCOMPARE(preview.diff.count(QStringLiteral("+++ ")), 1);
+    const FixOutcome outcome = FixApplier::apply(preview, optionsFor(home.path()), home.filePath(QStringLiteral("j")));
+    QVERIFY2(outcome.applied, qPrintable(outcome.message));
+    QCOMPARE(QDir(home.filePath(QStringLiteral(".codex"))).entryList({QStringLiteral("*.bak")}, QDir::Files).size(), 1);
+    const QByteArray written = read(config);
+    QVERIFY2(written.contains("approval_policy = \"on-request\" # why\n"), written.constData());
+    QVERIFY2(written.contains("network_access = false # egress\n"), written.constData());
+    QVERIFY(written.contains("# keep me\n"));
+    const Inspection after = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
+    for (const Fix &fix : applicable) {
+        QVERIFY2(std::none_of(after.findings.cbegin(), after.findings.cend(),
+                     [&fix](const Finding &finding) { return finding.id == fix.findingId; }),
+            qPrintable(fix.findingId));
+    }
+    QVERIFY(FixSafety::widenings(inspection, after).isEmpty());
+}
+
+void TestFixes::fixesTogether_thatWouldOpen_leaveTheOpeningOneOut()
+{
+    // Hand-made fixes of one file: the second would give full access. It is left out with the reason; the first goes
+    // on.
+    QTemporaryDir home;
+    const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
+    QVERIFY(write(config, NeverConfig));
+    const Inspection inspection = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
+    const Fix *approval = fixFor(inspection, QStringLiteral("approval-never"));
+    QVERIFY(approval);
+    const Fix opening{QStringLiteral("fix:open"), QStringLiteral("x"), QStringLiteral("open up"), config,
+        QStringLiteral("user"),
+        {{FixOperation::Kind::Set, {QStringLiteral("sandbox_mode")}, QStringLiteral("danger-full-access")}}, {}, {}};
+    const QList<FixPreview> previews = FixApplier::previewTogether({*approval, opening}, inspection);
+    QCOMPARE(previews.size(), 2);
+    QCOMPARE(previews.at(0).fixIds(), QStringList{approval->id});
+    QVERIFY(previews.at(0).changes());
+    QVERIFY(!previews.at(0).after.contains("danger-full-access"));
+    QCOMPARE(previews.at(1).fixIds(), QStringList{QStringLiteral("fix:open")});
+    QVERIFY(previews.at(1).problem);
+    QVERIFY2(
+        previews.at(1).problem->text.contains(QStringLiteral("more open")), qPrintable(previews.at(1).problem->text));
+}
+
+void TestFixes::fixesTogether_removingTheSameKey_isNotAProblem()
+{
+    QTemporaryDir home;
+    const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
+    QVERIFY(write(config, NeverConfig));
+    const Inspection inspection = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
+    const auto removal = [&config](const QString &id) {
+        return Fix{id, QStringLiteral("x"), QStringLiteral("remove model"), config, QStringLiteral("user"),
+            {{FixOperation::Kind::Remove, {QStringLiteral("model")}, {}}}, {}, {}};
+    };
+    const QList<FixPreview> previews =
+        FixApplier::previewTogether({removal(QStringLiteral("fix:a")), removal(QStringLiteral("fix:b"))}, inspection);
+    QCOMPARE(previews.size(), 1);
+    QVERIFY(!previews.constFirst().problem);
+    QCOMPARE(previews.constFirst().fixIds(), (QStringList{QStringLiteral("fix:a"), QStringLiteral("fix:b")}));
+    QCOMPARE(previews.constFirst().after, QByteArray("# keep me\napproval_policy = \"never\" # why\n"));
+}
+
+void TestFixes::patch_namesFilesBelowTheBase_andLeavesOutOthers()
+{
+    // A symlinked config is patched at its target (inside the base here); a file outside the base is left out, saying
+    // why; a refused fix is not in it.
+    QTemporaryDir root;
+    const QString home = root.filePath(QStringLiteral("home"));
+    QVERIFY(write(home + QStringLiteral("/dotfiles/codex.toml"), NeverConfig));
+    QVERIFY(QDir().mkpath(home + QStringLiteral("/.codex")));
+    QVERIFY(QFile::link(QStringLiteral("../dotfiles/codex.toml"), home + QStringLiteral("/.codex/config.toml")));
+    const QString outside = root.filePath(QStringLiteral("elsewhere/config.toml"));
+    QVERIFY(write(outside, NeverConfig));
+    const auto setModel = [](const QString &id, const QString &file) {
+        return Fix{id, QStringLiteral("x"), QStringLiteral("model"), file, QStringLiteral("user"),
+            {{FixOperation::Kind::Set, {QStringLiteral("model")}, QStringLiteral("gpt-5")}}, {}, {}};
+    };
+    Fix refused = setModel(QStringLiteral("fix:refused"), outside);
+    refused.refusal = QStringLiteral("a higher layer decides");
+    const QList<FixPreview> previews{
+        FixApplier::preview(setModel(QStringLiteral("fix:in"), home + QStringLiteral("/.codex/config.toml"))),
+        FixApplier::preview(setModel(QStringLiteral("fix:out"), outside)), FixApplier::preview(refused)};
+    const FixPatch::Patch patch = FixPatch::make(previews, home);
+    QCOMPARE(patch.files, QStringList{QStringLiteral("dotfiles/codex.toml")});
+    QVERIFY2(patch.text.contains("--- a/dotfiles/codex.toml\n+++ b/dotfiles/codex.toml\n"), patch.text.constData());
+    QVERIFY(patch.text.contains("-model = \"o3\"\n+model = \"gpt-5\"\n"));
+    QCOMPARE(patch.leftOut.size(), 1); // the refused fix has nothing to patch: its problem says why
+    QVERIFY2(patch.leftOut.at(0).contains(QStringLiteral("fix:out"))
+            && patch.leftOut.at(0).contains(QStringLiteral("outside")),
+        qPrintable(patch.leftOut.at(0)));
+}
+
 void TestFixes::undo_restoresTheExactBytes()
 {
     QTemporaryDir home;
@@ -398,6 +551,29 @@ void TestFixes::diff_masksSecrets()
     QVERIFY(preview.diff.contains(QStringLiteral("+env_key = \"CORP_API_KEY\"")));
     QVERIFY(!preview.diff.contains(QStringLiteral("PLANTED")));
     QVERIFY(preview.after.contains("env_key = \"CORP_API_KEY\"")); // the file itself gets the real edit
+}
+
+void TestFixes::diff_masksASecretWhoseHeaderIsOutsideTheHunk()
+{
+    // Only the lines shown are masked, each after the table header above it: here the header is 6 lines up.
+    QTemporaryDir home;
+    const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
+    QVERIFY(write(config,
+        "model = \"o3\"\n[mcp_servers.gh.env]\nA = \"1\"\nB = \"2\"\nC = \"3\"\nD = \"4\"\n"
+        "GITHUB_TOKEN = \"ghp_PLANTEDplanted0123456789abcdef\"\nE = \"5\"\n"));
+    const Fix fix{QStringLiteral("fix:test"), QStringLiteral("x"), QStringLiteral("add F"), config,
+        QStringLiteral("user"),
+        {{FixOperation::Kind::Set,
+            {QStringLiteral("mcp_servers"), QStringLiteral("gh"), QStringLiteral("env"), QStringLiteral("F")},
+            QStringLiteral("6")}},
+        {}, {}};
+    const FixPreview preview = FixApplier::preview(fix);
+    QVERIFY2(!preview.diff.contains(QStringLiteral("[mcp_servers")), qPrintable(preview.diff));
+    QVERIFY2(preview.diff.contains(QStringLiteral(" GITHUB_TOKEN = \"<masked>\"\n")), qPrintable(preview.diff));
+    // D is no secret's name: only the header above it says it is an MCP server's environment.
+    QVERIFY2(preview.diff.contains(QStringLiteral(" D = \"<masked>\"\n")), qPrintable(preview.diff));
+    QVERIFY2(preview.diff.contains(QStringLiteral("+F = \"<masked>\"\n")), qPrintable(preview.diff)); // every env value
+    QVERIFY(!preview.diff.contains(QStringLiteral("PLANTED")));
 }
 
 QTEST_GUILESS_MAIN(TestFixes)

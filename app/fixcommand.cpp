@@ -8,8 +8,6 @@
 #include "core/inspection.h"
 #include "inputproblems.h"
 
-#include <QSaveFile>
-
 #include <cstdio>
 
 namespace Posture::App {
@@ -58,10 +56,8 @@ int writePatch(
         say(stdout, QStringLiteral("\nNo patch written: no fix changes a file in %1.\n").arg(base));
         return failures == 0 ? 0 : 1;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(patch.text) != patch.text.size() || !file.commit()) {
-        say(stderr, QStringLiteral("codex-posture: could not write the patch %1: %2\n").arg(path, file.errorString()));
+    if (const QString error = Core::FixPatch::save(patch, path); !error.isEmpty()) {
+        say(stderr, QStringLiteral("codex-posture: %1\n").arg(error));
         return 2;
     }
     say(stdout,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "inspectionsession.h"
 
+#include "core/fixes/fixpatch.h"
+
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrentRun>
@@ -240,25 +242,49 @@ QString InspectionSession::whyReadOnly(const QString &file) const
 
 void InspectionSession::applyFix(const Core::FixPreview &preview)
 {
-    if (const QString why = whyReadOnly(preview.fix.file); !why.isEmpty()) {
-        Core::FixOutcome refused;
-        refused.message = why;
-        Q_EMIT fixFinished(preview.fix.id, refused, false);
-        return;
+    applyFixes({preview});
+}
+
+void InspectionSession::applyFixes(const QList<Core::FixPreview> &previews)
+{
+    for (const Core::FixPreview &preview : previews) {
+        if (const QString why = whyReadOnly(preview.fix.file); !why.isEmpty()) {
+            Core::FixOutcome refused;
+            refused.message = why;
+            Q_EMIT fixFinished(preview.fix.id, refused, false);
+            return; // nothing at all is written from a set that touches a file that must not be
+        }
     }
     Core::InspectOptions options = m_scope;
     options.runPrograms = false; // the check afterwards reads the files; it starts nothing
-    const QString journal = m_journal;
-    runFix(preview.fix.id, false,
-        [preview, options, journal] { return Core::FixApplier::apply(preview, options, journal); });
+    runFixes(false, [previews, options, journal = m_journal] {
+        QList<std::pair<QString, Core::FixOutcome>> outcomes;
+        for (const Core::FixPreview &preview : previews) {
+            if (preview.changes())
+                outcomes.append({preview.fix.id, Core::FixApplier::apply(preview, options, journal)});
+        }
+        return outcomes;
+    });
+}
+
+QString InspectionSession::exportPatch(
+    const QList<Core::FixPreview> &previews, const QString &path, QStringList *files) const
+{
+    const Core::FixPatch::Patch patch = Core::FixPatch::make(previews, m_inspection.locations.home);
+    if (patch.text.isEmpty())
+        return tr("No patch: no fix changes a file under %1.").arg(m_inspection.locations.home);
+    if (files)
+        *files = patch.files;
+    return Core::FixPatch::save(patch, path);
 }
 
 void InspectionSession::undoFix()
 {
     if (!canUndo())
         return;
-    const QString journal = m_journal;
-    runFix(m_applied.constLast(), true, [journal] { return Core::FixApplier::undoLast(journal); });
+    runFixes(true, [fixId = m_applied.constLast(), journal = m_journal] {
+        return QList<std::pair<QString, Core::FixOutcome>>{{fixId, Core::FixApplier::undoLast(journal)}};
+    });
 }
 
 void InspectionSession::redoFix()
@@ -278,32 +304,43 @@ void InspectionSession::redoFix()
     }
     Core::InspectOptions options = m_scope;
     options.runPrograms = false;
-    const QString journal = m_journal;
-    runFix(fixId, false, [fix = *again, options, journal] {
-        return Core::FixApplier::apply(Core::FixApplier::preview(fix), options, journal);
+    runFixes(false, [fix = *again, options, journal = m_journal] {
+        return QList<std::pair<QString, Core::FixOutcome>>{
+            {fix.id, Core::FixApplier::apply(Core::FixApplier::preview(fix), options, journal)}};
     });
 }
 
-void InspectionSession::runFix(const QString &fixId, bool undo, std::function<Core::FixOutcome()> work)
+void InspectionSession::runFixes(bool undo, std::function<QList<std::pair<QString, Core::FixOutcome>>()> work)
 {
     m_fixing = true;
     Q_EMIT historyChanged();
-    auto *watcher = new QFutureWatcher<Core::FixOutcome>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, fixId, undo] {
+    using Outcomes = QList<std::pair<QString, Core::FixOutcome>>;
+    auto *watcher = new QFutureWatcher<Outcomes>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, undo] {
         watcher->deleteLater();
         m_fixing = false;
-        const Core::FixOutcome outcome = watcher->result();
-        if (outcome.applied && undo) {
-            m_applied.removeLast();
-            m_undone.append(fixId);
-        } else if (outcome.applied) {
-            m_applied.append(fixId);
-            if (!m_undone.isEmpty() && m_undone.constLast() == fixId)
-                m_undone.removeLast();
-            else
-                m_undone.clear(); // a new fix: what was taken back before is no longer "next"
+        const Outcomes outcomes = watcher->result();
+        for (const auto &[fixId, outcome] : outcomes) {
+            if (outcome.applied && undo) {
+                m_applied.removeLast();
+                m_undone.append(fixId);
+            } else if (outcome.applied) {
+                m_applied.append(fixId);
+                if (!m_undone.isEmpty() && m_undone.constLast() == fixId)
+                    m_undone.removeLast();
+                else
+                    m_undone.clear(); // a new fix: what was taken back before is no longer "next"
+            }
+            Q_EMIT fixFinished(fixId, outcome, undo);
         }
-        Q_EMIT fixFinished(fixId, outcome, undo);
+        if (outcomes.size() > 1) {
+            QStringList messages;
+            for (const auto &[fixId, outcome] : outcomes)
+                messages.append(outcome.message);
+            Q_EMIT batchFinished(int(std::count_if(outcomes.cbegin(), outcomes.cend(),
+                                     [](const auto &entry) { return entry.second.applied; })),
+                messages);
+        }
         Q_EMIT historyChanged();
         rescan(); // at once: the watcher would see the write too, a little later
     });

@@ -69,6 +69,11 @@ public:
     // Why this file cannot be written from here (a copied machine, no permission); empty when it can.
     QString whyReadOnly(const QString &file) const;
     void applyFix(const Core::FixPreview &preview);
+    // Several previews (Fix all: one per file) in one go; fixFinished for each, in order.
+    void applyFixes(const QList<Core::FixPreview> &previews);
+    // Writes the previews as one patch for a copy of the inspected home (Export Patch…; nothing else is written).
+    // Returns the error, or empty; *files gets the files in the patch, relative to the home.
+    QString exportPatch(const QList<Core::FixPreview> &previews, const QString &path, QStringList *files) const;
     // Takes back the newest fix this session applied (Ctrl+Z), if the file still holds what it wrote.
     void undoFix();
     // Applies again the newest fix taken back (Ctrl+Shift+Z), worked out again on the file as it is now.
@@ -92,6 +97,8 @@ Q_SIGNALS:
     void error(const QString &message);
     // A fix was applied, undone or redone (outcome.applied), or refused (outcome.message says why).
     void fixFinished(const QString &fixId, const Posture::Core::FixOutcome &outcome, bool undo);
+    // Several fixes were applied in one go (Fix all), after their fixFinished: how many of how many, and each message.
+    void batchFinished(int applied, const QStringList &messages);
     // What Undo and Redo can do changed.
     void historyChanged();
 
@@ -108,7 +115,8 @@ private:
     void watch(const Core::Inspection &inspection);
     void fileChanged(const QString &path);
     void setProbeState(ProbeState state);
-    void runFix(const QString &fixId, bool undo, std::function<Core::FixOutcome()> work);
+    // Runs fixes on the worker: each outcome names the fix ids it concerns; the history and the signals follow.
+    void runFixes(bool undo, std::function<QList<std::pair<QString, Core::FixOutcome>>()> work);
     bool probesWanted() const { return m_scope.runPrograms && !isSample(); }
 
     Core::InspectOptions m_scope;

@@ -2,29 +2,37 @@
 #include "fixpreviewdialog.h"
 
 #include "core/fixes/fixconsequence.h"
+#include "diffview.h"
 #include "inspectionsession.h"
-#include "syntaxrepository.h"
 
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QEvent>
 #include <QFile>
-#include <QFontDatabase>
+#include <QFileDialog>
 #include <QGuiApplication>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QThreadPool>
 #include <QVBoxLayout>
 
-#include <KSyntaxHighlighting/Definition>
-#include <KSyntaxHighlighting/Repository>
-#include <KSyntaxHighlighting/SyntaxHighlighter>
-#include <KSyntaxHighlighting/Theme>
-
 namespace Posture::Views {
+
+QString askPatchPath(QWidget *parent)
+{
+    return QFileDialog::getSaveFileName(parent, FixPreviewDialog::tr("Export Patch"),
+        QDir::homePath() + QStringLiteral("/codex-posture-fixes.patch"),
+        FixPreviewDialog::tr("Patches (*.patch *.diff)"));
+}
+
+QString patchWritten(const QString &path, const QStringList &files)
+{
+    return FixPreviewDialog::tr("<p>Wrote the patch <code>%1</code> (%2). It holds the real bytes of the lines it "
+                                "changes, so only you can read it. In a copy of the home, <code>git apply</code> or "
+                                "<code>patch -p1</code> gives exactly what Apply would write.</p>")
+        .arg(QDir::toNativeSeparators(path).toHtmlEscaped(), files.join(QStringLiteral(", ")).toHtmlEscaped());
+}
 
 FixPreviewDialog::FixPreviewDialog(
     const Core::Fix &fix, const QString &findingTitle, Models::InspectionSession *session, QWidget *parent)
@@ -33,8 +41,7 @@ FixPreviewDialog::FixPreviewDialog(
     , m_title(findingTitle)
     , m_session(session)
     , m_summary(new QLabel(this))
-    , m_diff(new QPlainTextEdit(this))
-    , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(m_diff->document()))
+    , m_diff(new DiffView(this))
     , m_apply(new QPushButton(tr("&Apply"), this))
 {
     setWindowTitle(tr("Fix: %1").arg(findingTitle));
@@ -42,12 +49,7 @@ FixPreviewDialog::FixPreviewDialog(
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setAccessibleName(tr("What the fix changes"));
-    m_diff->setReadOnly(true);
-    m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_diff->setAccessibleName(tr("The change as a unified diff"));
-    m_highlighter->setDefinition(syntaxRepository().definitionForName(QStringLiteral("Diff")));
-    applyTheme();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     buttons->addButton(m_apply, QDialogButtonBox::AcceptRole);
@@ -56,6 +58,17 @@ FixPreviewDialog::FixPreviewDialog(
     m_copy = buttons->addButton(tr("&Copy Command"), QDialogButtonBox::ActionRole);
     m_copy->setToolTip(tr("Copy the command that applies this fix in a terminal"));
     m_copy->setEnabled(false);
+    m_export = buttons->addButton(tr("&Export Patch…"), QDialogButtonBox::ActionRole);
+    m_export->setToolTip(tr("Save this change as a patch for a copy of the home (git apply, patch -p1): for a copied "
+                            "machine's owner, or whoever can write the file"));
+    m_export->setEnabled(false);
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        const QString path = askPatchPath(this);
+        if (path.isEmpty())
+            return;
+        if (const QString error = exportPatch(path); !error.isEmpty())
+            m_summary->setText(m_summary->text() + QStringLiteral("<p><b>%1</b></p>").arg(error.toHtmlEscaped()));
+    });
     connect(m_copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(command()); });
     connect(m_apply, &QPushButton::clicked, this, [this] {
         Q_EMIT applyRequested(m_preview);
@@ -117,6 +130,17 @@ void FixPreviewDialog::recheck()
 
 FixPreviewDialog::~FixPreviewDialog() = default;
 
+QString FixPreviewDialog::exportPatch(const QString &path)
+{
+    if (!m_ready || !m_session)
+        return tr("The preview is not ready.");
+    QStringList files;
+    if (const QString error = m_session->exportPatch({m_preview}, path, &files); !error.isEmpty())
+        return error;
+    m_summary->setText(m_summary->text() + patchWritten(path, files));
+    return {};
+}
+
 QString FixPreviewDialog::diffText() const
 {
     return m_diff->toPlainText();
@@ -166,28 +190,10 @@ void FixPreviewDialog::showPreview(const Core::FixPreview &preview, const QStrin
     m_summary->setText(html);
     m_apply->setEnabled(preview.changes() && readOnly.isEmpty());
     m_copy->setEnabled(preview.changes());
+    m_export->setEnabled(preview.changes());
     m_apply->setToolTip(readOnly.isEmpty() ? m_apply->toolTip() : readOnly);
     m_ready = true;
     Q_EMIT previewReady();
-}
-
-void FixPreviewDialog::changeEvent(QEvent *event)
-{
-    QDialog::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        applyTheme();
-}
-
-void FixPreviewDialog::applyTheme()
-{
-    // The theme picks the +/− colours; the text area takes its background so that they read in light and dark.
-    const KSyntaxHighlighting::Theme theme = themeForPalette(palette());
-    m_highlighter->setTheme(theme);
-    m_highlighter->rehighlight();
-    QPalette colours = m_diff->palette();
-    colours.setColor(QPalette::Base, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
-    colours.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
-    m_diff->setPalette(colours);
 }
 
 } // namespace Posture::Views

@@ -11,6 +11,7 @@
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
 #include "findingspane.h"
+#include "fixalldialog.h"
 #include "fixpreviewdialog.h"
 #include "inspectionsession.h"
 #include "layersmodel.h"
@@ -105,6 +106,15 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     connect(m_session, &Models::InspectionSession::error, this,
         [this](const QString &message) { statusBar()->showMessage(message); });
     connect(m_session, &Models::InspectionSession::fixFinished, this, &MainWindow::showFixOutcome);
+    connect(
+        m_session, &Models::InspectionSession::batchFinished, this, [this](int applied, const QStringList &messages) {
+            const QString text =
+                tr("Fixed %1 of %2 files:\n%3").arg(applied).arg(messages.size()).arg(messages.join(u'\n'));
+            if (applied == messages.size())
+                m_fixBanner->showPositive(text, undoActions());
+            else
+                m_fixBanner->showMessage(Core::RiskLevel::Medium, text, undoActions());
+        });
     connect(m_session, &Models::InspectionSession::historyChanged, this, [this] {
         m_undo->setEnabled(m_session->canUndo());
         m_redo->setEnabled(m_session->canRedo());
@@ -311,6 +321,9 @@ void MainWindow::createActions()
     });
     findAction->setShortcut(QKeySequence::Find);
     findingMenu->addAction(tr("&Fix…"), this, [this] { m_detail->fixButton()->click(); });
+    m_fixAll = findingMenu->addAction(tr("Fix A&ll…"), this, &MainWindow::showFixAll);
+    m_fixAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_fixAll->setToolTip(tr("Every guided fix as a checklist, previewed together per file"));
     findingMenu->addAction(tr("&Accept Risk…"), this, [this] { m_detail->acceptButton()->click(); });
     findingMenu->addAction(tr("Go to &Evidence"), this, [this] { m_detail->evidenceButton()->click(); });
 
@@ -403,6 +416,26 @@ void MainWindow::showFix(const QString &fixId)
     dialog->open();
 }
 
+void MainWindow::showFixAll()
+{
+    if (!m_session->hasInspection())
+        return;
+    auto *dialog = new FixAllDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FixAllDialog::applyRequested, m_session, &Models::InspectionSession::applyFixes);
+    dialog->open();
+}
+
+QList<QAction *> MainWindow::undoActions()
+{
+    auto *undoAction = new QAction(tr("Undo"), this);
+    undoAction->setToolTip(tr("Put back the bytes from before the newest fix (Ctrl+Z; again for the one before)"));
+    connect(undoAction, &QAction::triggered, m_session, &Models::InspectionSession::undoFix);
+    auto *dismiss = new QAction(tr("Dismiss"), this);
+    connect(dismiss, &QAction::triggered, m_fixBanner, &QWidget::hide);
+    return {undoAction, dismiss};
+}
+
 void MainWindow::showFixOutcome(const QString &, const Core::FixOutcome &outcome, bool undo)
 {
     if (!outcome.applied) {
@@ -415,16 +448,12 @@ void MainWindow::showFixOutcome(const QString &, const Core::FixOutcome &outcome
     if (undo) {
         auto *redo = new QAction(tr("Redo"), this);
         connect(redo, &QAction::triggered, m_session, &Models::InspectionSession::redoFix);
-        actions.append(redo);
+        auto *dismiss = new QAction(tr("Dismiss"), this);
+        connect(dismiss, &QAction::triggered, m_fixBanner, &QWidget::hide);
+        actions = {redo, dismiss};
     } else {
-        auto *undoAction = new QAction(tr("Undo"), this);
-        undoAction->setToolTip(tr("Put back the bytes from before this fix (Ctrl+Z)"));
-        connect(undoAction, &QAction::triggered, m_session, &Models::InspectionSession::undoFix);
-        actions.append(undoAction);
+        actions = undoActions();
     }
-    auto *dismiss = new QAction(tr("Dismiss"), this);
-    connect(dismiss, &QAction::triggered, m_fixBanner, &QWidget::hide);
-    actions.append(dismiss);
     // The outcome's message names the file, what changed and the backup.
     QString text = outcome.message; // undo's already begins "undid …"
     if (undo && !text.isEmpty())

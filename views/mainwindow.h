@@ -76,6 +76,7 @@ public:
     Banner *fixBanner() const { return m_fixBanner; }
     QAction *undoAction() const { return m_undo; }
     QAction *redoAction() const { return m_redo; }
+    QAction *fixAllAction() const { return m_fixAll; }
     QList<SurfaceTile *> tiles() const { return m_tiles; }
     QTabWidget *detailTabs() const { return m_detailTabs; }
     QMenu *recentMenu() const { return m_recentMenu; }
@@ -105,6 +106,9 @@ private:
     void showFix(const QString &fixId);
     void showAccept(const QString &findingId);
     void showFixOutcome(const QString &fixId, const Core::FixOutcome &outcome, bool undo);
+    void showFixAll();
+    // Undo and Dismiss, for the banner after a fix.
+    QList<QAction *> undoActions();
     void showInspection();
     void showStatus();
     void showTiles();
@@ -119,6 +123,7 @@ private:
     Banner *m_fixBanner;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
+    QAction *m_fixAll = nullptr;
     QLabel *m_statusIcon;
     QLabel *m_status;
     QStackedWidget *m_pages;

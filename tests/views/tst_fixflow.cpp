@@ -8,6 +8,7 @@
 #include "findingdetail.h"
 #include "findingsmodel.h"
 #include "findingspane.h"
+#include "fixalldialog.h"
 #include "fixpreviewdialog.h"
 #include "fixturehome.h"
 #include "inspectionsession.h"
@@ -21,6 +22,8 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -130,6 +133,8 @@ private Q_SLOTS:
     void fileChangedWhilePreviewOpen_isWorkedOutAgain();
     void acceptRisk_writesTheFile_andCountsAgainOnTheNextStart();
     void sampleMachine_isNeverWritten();
+    void fixAll_withOneUnticked_leavesThatFinding();
+    void sampleMachine_exportsAPatchThatGitApplies();
     void screenshots_data();
     void screenshots();
 
@@ -352,6 +357,104 @@ void TestFixFlow::sampleMachine_isNeverWritten()
     QVERIFY(!QFileInfo::exists(m_scratch.filePath(QStringLiteral("sample-journal.jsonl"))));
 }
 
+void TestFixFlow::fixAll_withOneUnticked_leavesThatFinding()
+{
+    const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("yolo")));
+    QVERIFY(fixture.isValid());
+    const QString config = fixture.codexHome() + QStringLiteral("/config.toml");
+    const QByteArray before = read(config);
+    auto window = openWindow(thisMachine(fixture), m_scratch.filePath(QStringLiteral("fixall.jsonl")));
+    QVERIFY(window);
+    window->fixAllAction()->trigger();
+    auto *dialog = window->findChild<Views::FixAllDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->ready(), 10000);
+    QListWidget *list = dialog->checklist();
+    QVERIFY2(list->count() >= 3, qPrintable(QString::number(list->count())));
+    // Untick the fix that shows the full-access warning again: the rest is previewed together, one diff for the file.
+    int unticked = -1;
+    for (int row = 0; row < list->count(); ++row) {
+        if (list->item(row)->data(Qt::UserRole).toString().startsWith(QStringLiteral("fix:full-access-warning-hidden")))
+            unticked = row;
+    }
+    QVERIFY(unticked >= 0);
+    list->item(unticked)->setCheckState(Qt::Unchecked);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->ready(), 10000);
+    QCOMPARE(
+        dialog->diffText().count(QStringLiteral("\n+++ ")) + int(dialog->diffText().startsWith(QStringLiteral("+++ "))),
+        1);
+    QSignalSpy batch(window->session(), &Models::InspectionSession::batchFinished);
+    QSignalSpy fixed(window->session(), &Models::InspectionSession::fixFinished);
+    QVERIFY(dialog->applyButton()->isEnabled());
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(fixed.size() >= 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->settled(), 10000);
+    QVERIFY2(fixed.constFirst().at(1).value<Core::FixOutcome>().applied,
+        qPrintable(fixed.constFirst().at(1).value<Core::FixOutcome>().message));
+    // One backup for the one file; the unticked finding remains, the others it fixed are gone.
+    const QStringList backups =
+        QDir(fixture.codexHome()).entryList({QStringLiteral("config.toml.codex-posture-*")}, QDir::Files);
+    QCOMPARE(backups.size(), 1);
+    QCOMPARE(read(fixture.codexHome() + u'/' + backups.constFirst()), before);
+    const QString kept = QStringLiteral("full-access-warning-hidden:notice.hide_full_access_warning");
+    QVERIFY2(hasFinding(*window, kept), qPrintable(window->inspection().findings.constFirst().id));
+    QVERIFY(!hasFinding(*window, QStringLiteral("unattended-full-access:sandbox_mode")));
+    QVERIFY(!hasFinding(*window, QStringLiteral("approval-never:approval_policy")));
+    QVERIFY(read(config).contains("hide_full_access_warning = true"));
+}
+
+void TestFixFlow::sampleMachine_exportsAPatchThatGitApplies()
+{
+    // The reviewer's copy of a machine: a patch from the window, applied with git to the owner's copy of the home,
+    // gives exactly what Apply (and --fix … --yes) writes there. A BOM, CRLF, comments and no final newline.
+    const QByteArray config = "\xEF\xBB\xBF# the team's settings\r\napproval_policy = \"never\" # why\r\n"
+                              "sandbox_mode = \"workspace-write\"\r\n[sandbox_workspace_write]\r\n"
+                              "network_access = true  # mirrors";
+    QTemporaryDir sample;
+    QTemporaryDir owner;
+    QTemporaryDir applied;
+    for (const QTemporaryDir *home : {&sample, &owner, &applied})
+        QVERIFY(write(home->filePath(QStringLiteral(".codex/config.toml")), config));
+    const auto scope = [](const QTemporaryDir &home, const QString &root) {
+        return Core::InspectOptions{.home = home.path(), .cwd = home.path(), .systemRoot = root};
+    };
+    const QByteArray homeBefore = treeHash(sample.path());
+    auto window = openWindow(scope(sample, QStringLiteral(POSTURE_TEST_DATA_DIR "/sysroots/debian-12")),
+        m_scratch.filePath(QStringLiteral("patch.jsonl")));
+    QVERIFY(window);
+    window->fixAllAction()->trigger();
+    auto *dialog = window->findChild<Views::FixAllDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->ready(), 10000);
+    QVERIFY(dialog->checklist()->count() >= 2);
+    QVERIFY(!dialog->applyButton()->isEnabled()); // a copy: nothing is written to it
+    QVERIFY(dialog->exportButton()->isEnabled());
+    const QString patch = m_scratch.filePath(QStringLiteral("owner.patch"));
+    QCOMPARE(dialog->exportPatch(patch), QString());
+    QCOMPARE(treeHash(sample.path()), homeBefore);
+    QCOMPARE(QFile::permissions(patch) & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+    QProcess git;
+    git.setWorkingDirectory(owner.path());
+    git.start(QStringLiteral("git"), {QStringLiteral("apply"), patch});
+    QVERIFY2(git.waitForFinished(20000) && git.exitCode() == 0, git.readAllStandardError().constData());
+    // The same fixes applied as Apply applies them, on the third copy (this machine's view of it).
+    const Core::InspectOptions here = scope(applied, applied.filePath(QStringLiteral("no-system")));
+    const Core::Inspection inspection = Core::Inspection::run(here, QProcessEnvironment());
+    QList<Core::Fix> all;
+    for (const Core::Fix &fix : inspection.fixes) {
+        if (fix.applicable())
+            all.append(fix);
+    }
+    for (const Core::FixPreview &preview : Core::FixApplier::previewTogether(all, inspection)) {
+        if (preview.changes())
+            QVERIFY(Core::FixApplier::apply(preview, here, m_scratch.filePath(QStringLiteral("a.jsonl"))).applied);
+    }
+    const QString file = QStringLiteral("/.codex/config.toml");
+    QCOMPARE(read(owner.path() + file), read(applied.path() + file));
+    QVERIFY(read(owner.path() + file) != config);
+    QVERIFY(read(owner.path() + file).startsWith("\xEF\xBB\xBF# the team's settings\r\n"));
+}
+
 void TestFixFlow::screenshots_data()
 {
     QTest::addColumn<bool>("dark");
@@ -387,6 +490,12 @@ void TestFixFlow::screenshots()
         QTest::keyClicks(accept->reasonField(), QStringLiteral("Disposable VM, rebuilt nightly"));
         accept->fileField()->setText(QStringLiteral("~/.config/codex-posture/accepted-risks.toml"));
         QVERIFY(saveScreenshot(*accept, QStringLiteral("accept-risk") + look));
+        accept->close();
+        window->fixAllAction()->trigger();
+        auto *all = window->findChild<Views::FixAllDialog *>();
+        QVERIFY(all);
+        QTRY_VERIFY_WITH_TIMEOUT(all->ready(), 10000);
+        QVERIFY(saveScreenshot(*all, QStringLiteral("fix-all") + look));
     }
     {
         QTemporaryDir machine;

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSaveFile>
 
 namespace Posture::Core::FixPatch {
 
@@ -84,6 +85,15 @@ Patch make(const QList<FixPreview> &previews, const QString &baseDirectory)
                      "`patch -p1`\n"
             + comment + body;
     return patch;
+}
+
+QString save(const Patch &patch, const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(patch.text) != patch.text.size() || !file.commit())
+        return QStringLiteral("could not write the patch %1: %2").arg(path, file.errorString());
+    return {};
 }
 
 } // namespace Posture::Core::FixPatch

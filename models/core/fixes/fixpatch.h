@@ -23,4 +23,8 @@ struct Patch
 // to patch and is skipped (its problem says why). A comment above the first file names each file's fix ids.
 Patch make(const QList<FixPreview> &previews, const QString &baseDirectory);
 
+// Writes a patch atomically (QSaveFile), readable by its owner only: it holds the real bytes of the lines it changes,
+// secrets included. Returns the error, or empty.
+QString save(const Patch &patch, const QString &path);
+
 } // namespace Posture::Core::FixPatch

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/config/configdocument.h"
 
+#include "core/config/configdocumenttree.h"
 #include "core/config/tomltext.h"
 
 #include <QFile>
@@ -32,7 +33,7 @@ Diagnostic fileProblem(const QString &path, const QString &text, const QString &
     return Diagnostic{DiagnosticSeverity::Error, SourceLocation{path, 0, 0}, text, hint};
 }
 
-using Positions = QHash<size_t, QPair<int, int>>;
+using PositionMap = QHash<size_t, QPair<int, int>>;
 
 // Where a dotted key or table header is nested deeper than MaximumDepth, or nullopt. toml++ limits the nesting of
 // arrays and inline tables but not of dotted keys (a.a.a... = 1) and headers, and frees the tables it built for them
@@ -161,7 +162,7 @@ private:
 // Deeper tables (a.a.a... = 1 parses fine in toml++) would exhaust the stack of every recursive walk after it.
 constexpr qsizetype MaximumDepth = 128;
 
-QVariant toVariant(const toml::node &node, int depth, size_t pathHash, Positions &positions,
+QVariant toVariant(const toml::node &node, int depth, size_t pathHash, PositionMap *positions,
     std::optional<toml::source_position> &tooDeep, Toml11Check &toml11)
 {
     const toml::source_position begin = node.source().begin;
@@ -169,7 +170,8 @@ QVariant toVariant(const toml::node &node, int depth, size_t pathHash, Positions
         tooDeep = begin;
         return {};
     }
-    positions.insert(pathHash, {int(begin.line), int(begin.column)});
+    if (positions) // none when only the values are wanted (the proof of an edit)
+        positions->insert(pathHash, {int(begin.line), int(begin.column)});
     switch (node.type()) {
     case toml::node_type::table: {
         QVariantMap map;
@@ -282,6 +284,12 @@ ConfigDocument ConfigDocument::load(const QString &path)
 
 ConfigDocument ConfigDocument::fromBytes(const QByteArray &bytes, const QString &path)
 {
+    return fromBytes(bytes, path, nullptr, Positions::Kept);
+}
+
+ConfigDocument ConfigDocument::fromBytes(
+    const QByteArray &bytes, const QString &path, TomlTree *tree, Positions keepPositions)
+{
     ConfigDocument document;
     document.m_path = path;
     document.m_bytes = bytes;
@@ -294,13 +302,17 @@ ConfigDocument ConfigDocument::fromBytes(const QByteArray &bytes, const QString 
         return document;
     }
     try {
-        const toml::table root =
-            toml::parse(std::string_view(bytes.constData(), size_t(bytes.size())), path.toStdString());
+        toml::table root = toml::parse(std::string_view(bytes.constData(), size_t(bytes.size())), path.toStdString());
         std::optional<toml::source_position> tooDeep;
         Toml11Check toml11(bytes);
-        document.m_positions.reserve(bytes.size() / 16);
-        document.m_root = toVariant(root, 0, keyPathHash({}), document.m_positions, tooDeep, toml11).toMap();
+        if (keepPositions == Positions::Kept)
+            document.m_positions.reserve(bytes.size() / 16);
+        document.m_root = toVariant(root, 0, keyPathHash({}),
+            keepPositions == Positions::Kept ? &document.m_positions : nullptr, tooDeep, toml11)
+                              .toMap();
         document.m_status = Status::Parsed;
+        if (tree)
+            tree->table = std::move(root);
         if (toml11.result()) {
             document.m_root.clear();
             document.m_positions.clear();

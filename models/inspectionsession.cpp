@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "inspectionsession.h"
 
+#include "core/common/secrets.h"
 #include "core/fixes/fixpatch.h"
+#include "core/fixes/unifieddiff.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -257,14 +259,17 @@ void InspectionSession::applyFixes(const QList<Core::FixPreview> &previews)
     }
     Core::InspectOptions options = m_scope;
     options.runPrograms = false; // the check afterwards reads the files; it starts nothing
-    runFixes(false, [previews, options, journal = m_journal] {
-        QList<std::pair<QString, Core::FixOutcome>> outcomes;
-        for (const Core::FixPreview &preview : previews) {
-            if (preview.changes())
-                outcomes.append({preview.fix.id, Core::FixApplier::apply(preview, options, journal)});
-        }
-        return outcomes;
-    });
+    runFixes(
+        false,
+        [previews, options, journal = m_journal] {
+            QList<std::pair<QString, Core::FixOutcome>> outcomes;
+            for (const Core::FixPreview &preview : previews) {
+                if (preview.changes())
+                    outcomes.append({preview.fix.id, Core::FixApplier::apply(preview, options, journal)});
+            }
+            return outcomes;
+        },
+        previews);
 }
 
 QString InspectionSession::exportPatch(
@@ -310,8 +315,24 @@ void InspectionSession::redoFix()
     });
 }
 
-void InspectionSession::runFixes(bool undo, std::function<QList<std::pair<QString, Core::FixOutcome>>()> work)
+QString InspectionSession::changedSince(const QString &fixId) const
 {
+    const auto written = m_written.constFind(fixId);
+    if (written == m_written.cend())
+        return {};
+    QFile file(written->first);
+    const QByteArray now = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    if (now == written->second)
+        return {};
+    return Core::unifiedDiff(Core::Secrets::maskConfigText(QString::fromUtf8(written->second)).toUtf8(),
+        Core::Secrets::maskConfigText(QString::fromUtf8(now)).toUtf8(), written->first);
+}
+
+void InspectionSession::runFixes(bool undo, std::function<QList<std::pair<QString, Core::FixOutcome>>()> work,
+    const QList<Core::FixPreview> &previews)
+{
+    for (const Core::FixPreview &preview : previews)
+        m_written.insert(preview.fix.id, {preview.fix.file, preview.after});
     m_fixing = true;
     Q_EMIT historyChanged();
     using Outcomes = QList<std::pair<QString, Core::FixOutcome>>;
@@ -319,8 +340,10 @@ void InspectionSession::runFixes(bool undo, std::function<QList<std::pair<QStrin
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, undo] {
         watcher->deleteLater();
         m_fixing = false;
-        const Outcomes outcomes = watcher->result();
-        for (const auto &[fixId, outcome] : outcomes) {
+        Outcomes outcomes = watcher->result();
+        for (auto &[fixId, outcome] : outcomes) {
+            if (undo && !outcome.applied)
+                outcome.changedSince = changedSince(fixId);
             if (outcome.applied && undo) {
                 m_applied.removeLast();
                 m_undone.append(fixId);

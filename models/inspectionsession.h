@@ -115,8 +115,11 @@ private:
     void watch(const Core::Inspection &inspection);
     void fileChanged(const QString &path);
     void setProbeState(ProbeState state);
+    // What changed in the file a fix wrote since it wrote it (an undo refused), as a masked diff; empty if nothing.
+    QString changedSince(const QString &fixId) const;
     // Runs fixes on the worker: each outcome names the fix ids it concerns; the history and the signals follow.
-    void runFixes(bool undo, std::function<QList<std::pair<QString, Core::FixOutcome>>()> work);
+    void runFixes(bool undo, std::function<QList<std::pair<QString, Core::FixOutcome>>()> work,
+        const QList<Core::FixPreview> &previews = {});
     bool probesWanted() const { return m_scope.runPrograms && !isSample(); }
 
     Core::InspectOptions m_scope;
@@ -133,6 +136,7 @@ private:
     QString m_journal = Core::FixApplier::defaultJournalPath();
     QStringList m_applied; // this session's fixes in effect, oldest first (what Ctrl+Z takes back)
     QStringList m_undone; // taken back, newest last (what Ctrl+Shift+Z applies again)
+    QHash<QString, std::pair<QString, QByteArray>> m_written; // fix id → the file and the bytes it wrote
     bool m_fixing = false;
     QThreadPool m_pool; // the session's own: its destructor waits for exactly its work
 };

@@ -7,6 +7,7 @@
 #include "configview.h"
 #include "core/common/version.h"
 #include "diagnosticsmodel.h"
+#include "diffview.h"
 #include "findingdetail.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
@@ -27,6 +28,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -416,6 +419,27 @@ void MainWindow::showFix(const QString &fixId)
     dialog->open();
 }
 
+void MainWindow::showChanges(const QString &diff)
+{
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Changed since the fix"));
+    auto *view = new DiffView(dialog);
+    view->setObjectName(QStringLiteral("changedSince"));
+    view->setAccessibleName(tr("What changed in the file since the fix wrote it"));
+    view->setPlainText(diff);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(new QLabel(tr("The file was changed after the fix wrote it, so undo would throw these changes "
+                                    "away. Undo it by hand, or keep it."),
+        dialog));
+    layout->addWidget(view, 1);
+    layout->addWidget(buttons);
+    dialog->resize(700, 420);
+    dialog->open();
+}
+
 void MainWindow::showFixAll()
 {
     if (!m_session->hasInspection())
@@ -441,7 +465,14 @@ void MainWindow::showFixOutcome(const QString &, const Core::FixOutcome &outcome
     if (!outcome.applied) {
         const QString text =
             undo ? tr("Not undone: %1").arg(outcome.message) : tr("Not fixed: %1").arg(outcome.message);
-        m_fixBanner->showMessage(Core::RiskLevel::Medium, text, {});
+        QList<QAction *> actions;
+        if (!outcome.changedSince.isEmpty()) {
+            auto *show = new QAction(tr("Show What Changed"), this);
+            show->setToolTip(tr("The changes made to the file since the fix wrote it"));
+            connect(show, &QAction::triggered, this, [this, diff = outcome.changedSince] { showChanges(diff); });
+            actions.append(show);
+        }
+        m_fixBanner->showMessage(Core::RiskLevel::Medium, text, actions);
         return;
     }
     QList<QAction *> actions;

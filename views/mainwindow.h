@@ -107,6 +107,8 @@ private:
     void showAccept(const QString &findingId);
     void showFixOutcome(const QString &fixId, const Core::FixOutcome &outcome, bool undo);
     void showFixAll();
+    // The diff of what changed in a file since a fix wrote it (an undo refused).
+    void showChanges(const QString &diff);
     // Undo and Dismiss, for the banner after a fix.
     QList<QAction *> undoActions();
     void showInspection();

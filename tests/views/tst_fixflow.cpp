@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -246,6 +247,14 @@ void TestFixFlow::undo_afterAnExternalEdit_isRefused()
     QCOMPARE(read(config), edited);
     QVERIFY2(window->fixBanner()->text().startsWith(QStringLiteral("Not undone: ")),
         qPrintable(window->fixBanner()->text()));
+    // And what changed since, as a diff from what the fix wrote to what is there.
+    QVERIFY2(outcome.changedSince.contains(QStringLiteral("\n+# edited by hand after the fix")),
+        qPrintable(outcome.changedSince));
+    QCOMPARE(window->fixBanner()->buttons().size(), 1);
+    window->fixBanner()->buttons().constFirst()->click();
+    auto *shown = window->findChild<QPlainTextEdit *>(QStringLiteral("changedSince"));
+    QVERIFY(shown);
+    QCOMPARE(shown->toPlainText(), outcome.changedSince);
 }
 
 void TestFixFlow::managedValue_isRefusedWithWhereToChangeIt()

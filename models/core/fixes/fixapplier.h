@@ -39,6 +39,9 @@ struct FixOutcome
     // Written, the check afterwards failed, and putting the previous bytes back failed too: the file holds the fix's
     // bytes, the backup the previous ones (the message says both, and --undo can still put them back).
     bool restoreFailed = false;
+    // An undo refused because the file changed since the fix: what changed, as a unified diff from the bytes the fix
+    // wrote to the bytes there now (secrets masked). Filled by the window's session, which knows what it wrote.
+    QString changedSince;
 };
 
 namespace FixApplier {

@@ -2,6 +2,7 @@
 #include "commandline.h"
 
 #include "core/common/version.h"
+#include "core/report/reports.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -55,10 +56,21 @@ CommandLine CommandLine::parse(int argc, char *argv[])
         QStringLiteral("DIR"));
     const QCommandLineOption cloud(QStringLiteral("cloud"),
         QStringLiteral("Read the declared Codex cloud environments from FILE (see README)."), QStringLiteral("FILE"));
+    QStringList formats;
+    for (const Core::ReportFormat &format : Core::reportFormats())
+        formats.append(QStringLiteral("%1 (%2)").arg(format.name, format.description));
     const QCommandLineOption report(QStringLiteral("report"),
-        QStringLiteral("Print a report instead of opening the window. FORMAT: text or json. The default when there is "
-                       "no display is text."),
+        QStringLiteral("Print a report instead of opening the window. FORMAT: %1. The default when there is no "
+                       "display: text.")
+            .arg(formats.join(QStringLiteral("; "))),
         QStringLiteral("FORMAT"));
+    const QCommandLineOption output(QStringLiteral("output"),
+        QStringLiteral("With --report: write the report to FILE (atomically, readable by you only) instead of "
+                       "standard output."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption redact(QStringLiteral("redact"),
+        QStringLiteral("With --report: replace the user name, the home path and the host name by placeholders, for "
+                       "sharing outside the organisation (secrets are masked always)."));
     const QCommandLineOption noLiveProbe(QStringLiteral("no-live-probe"),
         QStringLiteral("Start no program at all. By default codex-posture starts fixed probes, each with a timeout: "
                        "codex --version, bwrap's user-namespace check and a codex sandbox write trial in temporary "
@@ -94,7 +106,7 @@ CommandLine CommandLine::parse(int argc, char *argv[])
     const QCommandLineOption dark(QStringLiteral("dark"),
         QStringLiteral("With --screenshot: paint the window with the dark palette (else the light one)."));
     parser.addOptions({codexHome, home, cwd, profile, systemRoot, cloud, report, baseline, accept, failOn, fix, dryRun,
-        yes, patch, undo, noLiveProbe, screenshot, dark});
+        yes, patch, undo, noLiveProbe, screenshot, dark, output, redact});
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -110,8 +122,13 @@ CommandLine CommandLine::parse(int argc, char *argv[])
 
     CommandLine result;
     result.report = parser.value(report);
-    if (parser.isSet(report) && result.report != u"text" && result.report != u"json")
-        return usageError(QStringLiteral("unknown report format '%1' (known: text, json)").arg(result.report));
+    if (parser.isSet(report) && !Core::reportFormat(result.report))
+        return usageError(
+            QStringLiteral("unknown report format '%1' (known: %2)").arg(result.report, Core::reportFormatNames()));
+    result.outputFile = parser.value(output);
+    result.redact = parser.isSet(redact);
+    if ((parser.isSet(output) || result.redact) && !parser.isSet(report))
+        return usageError(QStringLiteral("--output and --redact go with --report"));
     // A directory named on the command line must exist: a typo must not read as "no configuration".
     for (const QCommandLineOption *option : {&codexHome, &home, &cwd, &systemRoot}) {
         const QString value = parser.value(*option);

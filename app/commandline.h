@@ -12,7 +12,9 @@ struct CommandLine
     static constexpr int Continue = -1;
 
     Core::InspectOptions options;
-    QString report; // "text", "json", or empty: the window when there is a display
+    QString report; // a format of Core::reportFormats(), or empty: the window when there is a display
+    QString outputFile; // --output FILE: the report goes there instead of to stdout
+    bool redact = false; // --redact
     QString screenshot;
     bool dark = false; // --dark: the screenshot with the dark palette
     std::optional<Core::Severity> failOn; // --fail-on: exit 1 when a finding at or above it is not accepted

@@ -2,8 +2,7 @@
 // codex-posture: the command line, then either the window or a headless report. No logic lives here.
 #include "commandline.h"
 #include "core/common/version.h"
-#include "core/report/jsonreport.h"
-#include "core/report/textreport.h"
+#include "core/report/reports.h"
 #include "fixcommand.h"
 #include "inputproblems.h"
 #include "windowmodule.h"
@@ -75,10 +74,15 @@ int main(int argc, char *argv[])
     const Core::Inspection inspection = Core::Inspection::run(commandLine.options);
     if (App::reportInputProblems(inspection.inputProblems))
         return 2;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    printTo(stdout,
-        commandLine.report == u"json" ? Core::renderJsonReport(inspection, now)
-                                      : Core::renderTextReport(inspection, now, wantsColour()).toUtf8());
+    const Core::ReportRequest request{
+        QDateTime::currentDateTimeUtc(), commandLine.outputFile.isEmpty() && wantsColour(), commandLine.redact};
+    const QByteArray report = Core::renderReport(*Core::reportFormat(commandLine.report), inspection, request);
+    if (commandLine.outputFile.isEmpty()) {
+        printTo(stdout, report);
+    } else if (const QString error = Core::saveReport(report, commandLine.outputFile); !error.isEmpty()) {
+        printTo(stderr, QStringLiteral("codex-posture: %1\n").arg(error).toLocal8Bit());
+        return 2;
+    }
     if (commandLine.failOn) {
         for (const Core::Finding &finding : inspection.findings) {
             if (!finding.isAccepted() && finding.severity >= *commandLine.failOn)

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void badUsage_exitsTwo_data();
     void badUsage_exitsTwo();
     void window_offscreen_savesScreenshot();
+    void output_writesTheReportToAFileOnlyYouRead();
     void failOn_setsTheExitStatus_data();
     void failOn_setsTheExitStatus();
 };
@@ -145,6 +146,10 @@ void TestAppSmoke::badUsage_exitsTwo_data()
                                          << QStringLiteral("--accept /nonexistent.toml: no such file");
     QTest::newRow("stray argument") << QStringList{QStringLiteral("config.toml")}
                                     << QStringLiteral("unexpected argument 'config.toml'");
+    QTest::newRow("output without a report") << QStringList{QStringLiteral("--output"), QStringLiteral("/tmp/x")}
+                                             << QStringLiteral("--output and --redact go with --report");
+    QTest::newRow("redact without a report")
+        << QStringList{QStringLiteral("--redact")} << QStringLiteral("--output and --redact go with --report");
     QTest::newRow("dark without a screenshot")
         << QStringList{QStringLiteral("--dark")} << QStringLiteral("--dark goes with --screenshot");
 }
@@ -185,6 +190,27 @@ void TestAppSmoke::window_offscreen_savesScreenshot()
     // The window's background, sampled below the menu bar at the left edge.
     QVERIFY(light.pixelColor(2, light.height() - 3).lightness() > 160);
     QVERIFY(darkImage.pixelColor(2, darkImage.height() - 3).lightness() < 96);
+}
+
+void TestAppSmoke::output_writesTheReportToAFileOnlyYouRead()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("report.json"));
+    const Run run = runApp({QStringLiteral("--codex-home"), QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/valid/.codex"),
+                               QStringLiteral("--report"), QStringLiteral("json"), QStringLiteral("--output"), file},
+        false);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(written.readAll().startsWith("{"));
+    QCOMPARE(written.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    // A file that cannot be written: exit 2 and why.
+    const Run refused = runApp({QStringLiteral("--report"), QStringLiteral("text"), QStringLiteral("--output"),
+                                   dir.filePath(QStringLiteral("no/such/dir/report.txt"))},
+        false);
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("could not write the report")), qPrintable(refused.err));
 }
 
 void TestAppSmoke::failOn_setsTheExitStatus_data()

@@ -2,6 +2,7 @@
 // Findings as a whole: the expected ids of every fixture home (a golden file), the verdicts, baselines, accepted
 // risks, and no planted secret in any report.
 #include "core/report/jsonreport.h"
+#include "core/report/reports.h"
 #include "core/report/textreport.h"
 #include "core/rules/acceptedrisks.h"
 #include "core/rules/baseline.h"
@@ -163,9 +164,14 @@ void TestFindings::plantedSecrets_neverAppear()
         const FixtureHome fixture(directory);
         for (const QString &baseline : {QString(), QStringLiteral("working-rule")}) {
             const Inspection inspection = inspectFixture(fixture, baseline, accept);
-            const QList<QByteArray> reports{renderJsonReport(inspection, QDateTime()),
-                renderTextReport(inspection, QDateTime(), false).toUtf8(),
-                renderTextReport(inspection, QDateTime(), true).toUtf8()};
+            // Every format of the report, coloured or not, redacted or not.
+            QList<QByteArray> reports;
+            for (const ReportFormat &format : reportFormats()) {
+                for (const bool redact : {false, true}) {
+                    for (const bool colour : {false, true})
+                        reports.append(renderReport(format, inspection, ReportRequest{QDateTime(), colour, redact}));
+                }
+            }
             for (const QByteArray &report : reports) {
                 masked += report.count("<masked>");
                 for (const QByteArray &secret : planted)

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/report/reports.h"
+
+#include "core/report/jsonreport.h"
+#include "core/report/redaction.h"
+#include "core/report/textreport.h"
+
+#include <QSaveFile>
+
+namespace Posture::Core {
+
+namespace {
+
+QByteArray text(const Inspection &inspection, const ReportRequest &request)
+{
+    return renderTextReport(inspection, request.generatedAt, request.colour).toUtf8();
+}
+
+QByteArray json(const Inspection &inspection, const ReportRequest &request)
+{
+    return renderJsonReport(inspection, request.generatedAt);
+}
+
+} // namespace
+
+const QList<ReportFormat> &reportFormats()
+{
+    static const QList<ReportFormat> formats{
+        {QStringLiteral("text"), QStringLiteral("for a person at a terminal (80 columns)"), &text},
+        {QStringLiteral("json"), QStringLiteral("one versioned document (resources/schema/report-1.schema.json)"),
+            &json},
+    };
+    return formats;
+}
+
+const ReportFormat *reportFormat(const QString &name)
+{
+    for (const ReportFormat &format : reportFormats()) {
+        if (format.name == name)
+            return &format;
+    }
+    return nullptr;
+}
+
+QString reportFormatNames()
+{
+    QStringList names;
+    for (const ReportFormat &format : reportFormats())
+        names.append(format.name);
+    return names.join(QStringLiteral(", "));
+}
+
+QByteArray renderReport(const ReportFormat &format, const Inspection &inspection, const ReportRequest &request)
+{
+    const QByteArray bytes = format.render(inspection, request);
+    return request.redact ? Redaction::of(inspection).apply(bytes) : bytes;
+}
+
+QString saveReport(const QByteArray &bytes, const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(bytes) != bytes.size() || !file.commit())
+        return QStringLiteral("could not write the report %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+} // namespace Posture::Core

@@ -8,6 +8,7 @@
 #include "core/common/version.h"
 #include "diagnosticsmodel.h"
 #include "diffview.h"
+#include "exportreportdialog.h"
 #include "findingdetail.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
@@ -302,6 +303,16 @@ void MainWindow::createActions()
     rescan->setShortcut(QKeySequence::Refresh);
     rescan->setToolTip(tr("Inspect again (F5); a change on disk is noticed by itself"));
     m_scopeActions = {inspect, rescan};
+    QAction *exportReport =
+        fileMenu->addAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("&Export Report…"), this, [this] {
+            if (!m_session->hasInspection())
+                return;
+            auto *dialog = new ExportReportDialog(inspection(), this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
+    exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportReport->setToolTip(tr("Save this inspection as a report: the same formats as --report"));
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quitAction->setShortcut(QKeySequence::Quit);

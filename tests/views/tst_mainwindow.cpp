@@ -3,6 +3,8 @@
 #include "banner.h"
 #include "configtabs.h"
 #include "configview.h"
+#include "core/report/reports.h"
+#include "exportreportdialog.h"
 #include "findingdetail.h"
 #include "findingsmodel.h"
 #include "findingspane.h"
@@ -23,6 +25,7 @@
 
 #include <QAccessible>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
@@ -106,6 +109,7 @@ private Q_SLOTS:
     void paletteChange_followsWhileRunning();
     void scope_openedFromTheWindow_isRemembered();
     void scopeDialog_saysWhatTheCommandLineSays();
+    void exportReport_writesEveryFormat();
     void screenshots_data();
     void screenshots();
 };
@@ -682,6 +686,42 @@ void TestMainWindow::scopeDialog_saysWhatTheCommandLineSays()
         codexHome.path()
             + QStringLiteral(" · project /src/app · profile ci · sample of /mnt/copy · baseline "
                              "working-rule · accepted /etc/accepted.toml"));
+}
+
+void TestMainWindow::exportReport_writesEveryFormat()
+{
+    const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("yolo")));
+    MainWindow window(fixture.options(false));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    QTest::keyClick(&window, Qt::Key_E, Qt::ControlModifier);
+    auto *dialog = window.findChild<Views::ExportReportDialog *>();
+    QVERIFY(dialog);
+    QTemporaryDir dir;
+    for (int index = 0; index < dialog->formatField()->count(); ++index) {
+        dialog->formatField()->setCurrentIndex(index);
+        const QString name = dialog->formatField()->currentData().toString();
+        const Core::ReportFormat *format = Core::reportFormat(name);
+        QVERIFY(format);
+        for (const bool redact : {false, true}) {
+            dialog->redactField()->setChecked(redact);
+            const QString path = dir.filePath(name + (redact ? QStringLiteral(".redacted") : QString()));
+            QCOMPARE(dialog->exportTo(path), QString());
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray written = file.readAll();
+            // The window writes what the headless report writes (only the time of making differs).
+            const QByteArray headless =
+                Core::renderReport(*format, window.inspection(), Core::ReportRequest{QDateTime(), false, redact});
+            QCOMPARE(written.size() > 0, true);
+            QVERIFY2(!written.contains("PLANTED"), qPrintable(name));
+            QCOMPARE(written.contains(fixture.home().toUtf8()), !redact);
+            QCOMPARE(headless.contains(fixture.home().toUtf8()), !redact);
+            QCOMPARE(
+                file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        }
+    }
 }
 
 void TestMainWindow::screenshots_data()

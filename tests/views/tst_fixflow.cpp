@@ -5,6 +5,7 @@
 #include "acceptriskdialog.h"
 #include "banner.h"
 #include "core/fixes/fixapplier.h"
+#include "files.h"
 #include "findingdetail.h"
 #include "findingsmodel.h"
 #include "findingspane.h"
@@ -37,19 +38,6 @@ using Views::MainWindow;
 
 namespace {
 
-QByteArray read(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool write(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
 // Every file's path and bytes under a directory, hashed: "nothing was written here" is this staying the same.
 QByteArray treeHash(const QString &root)
 {
@@ -62,7 +50,7 @@ QByteArray treeHash(const QString &root)
     files.sort();
     for (const QString &file : std::as_const(files)) {
         hash.addData(file.toUtf8());
-        hash.addData(read(file));
+        hash.addData(Tests::readBytes(file));
     }
     return hash.result();
 }
@@ -156,7 +144,7 @@ void TestFixFlow::apply_writesWhatTheCommandLineWrites_thenUndoAndRedo()
     const Tests::FixtureHome twin(Tests::FixtureHome::caseDirectory(QStringLiteral("yolo")));
     QVERIFY(fixture.isValid() && twin.isValid());
     const QString config = fixture.codexHome() + QStringLiteral("/config.toml");
-    const QByteArray before = read(config);
+    const QByteArray before = Tests::readBytes(config);
     auto window = openWindow(thisMachine(fixture), m_scratch.filePath(QStringLiteral("journal.jsonl")));
     QVERIFY(window);
     const QString findingId = window->inspection().findings.constFirst().id;
@@ -182,9 +170,9 @@ void TestFixFlow::apply_writesWhatTheCommandLineWrites_thenUndoAndRedo()
     QVERIFY(Core::FixApplier::apply(
         Core::FixApplier::preview(*twinFix), twin.options(false), m_scratch.filePath(QStringLiteral("twin.jsonl")))
             .applied);
-    const QByteArray after = read(config);
+    const QByteArray after = Tests::readBytes(config);
     QCOMPARE(QString::fromUtf8(after).replace(fixture.home(), QStringLiteral("@HOME@")),
-        QString::fromUtf8(read(twin.codexHome() + QStringLiteral("/config.toml")))
+        QString::fromUtf8(Tests::readBytes(twin.codexHome() + QStringLiteral("/config.toml")))
             .replace(twin.home(), QStringLiteral("@HOME@")));
     // Every comment line the user wrote is still there; the backup holds the old bytes.
     for (const QByteArray &line : before.split('\n')) {
@@ -192,7 +180,7 @@ void TestFixFlow::apply_writesWhatTheCommandLineWrites_thenUndoAndRedo()
             QVERIFY2(after.contains(line), line.constData());
     }
     const QString backup = fixed.constFirst().at(1).value<Core::FixOutcome>().backup;
-    QCOMPARE(read(backup), before);
+    QCOMPARE(Tests::readBytes(backup), before);
     // The banner says what changed and where the backup is, with Undo.
     Views::Banner *banner = window->fixBanner();
     QVERIFY(banner->isVisible());
@@ -209,7 +197,7 @@ void TestFixFlow::apply_writesWhatTheCommandLineWrites_thenUndoAndRedo()
     QVERIFY(fixed.wait(10000));
     QVERIFY2(fixed.constFirst().at(1).value<Core::FixOutcome>().applied,
         qPrintable(fixed.constFirst().at(1).value<Core::FixOutcome>().message));
-    QCOMPARE(read(config), before);
+    QCOMPARE(Tests::readBytes(config), before);
     QTRY_VERIFY_WITH_TIMEOUT(window->settled() && hasFinding(*window, findingId), 10000);
     QVERIFY2(banner->text().startsWith(QStringLiteral("Undid ")), qPrintable(banner->text()));
     QTRY_VERIFY(window->redoAction()->isEnabled());
@@ -218,7 +206,7 @@ void TestFixFlow::apply_writesWhatTheCommandLineWrites_thenUndoAndRedo()
     QTRY_COMPARE_WITH_TIMEOUT(fixed.size(), 1, 10000);
     QVERIFY2(fixed.constFirst().at(1).value<Core::FixOutcome>().applied,
         qPrintable(fixed.constFirst().at(1).value<Core::FixOutcome>().message));
-    QCOMPARE(read(config), after);
+    QCOMPARE(Tests::readBytes(config), after);
 }
 
 void TestFixFlow::undo_afterAnExternalEdit_isRefused()
@@ -235,8 +223,8 @@ void TestFixFlow::undo_afterAnExternalEdit_isRefused()
     QVERIFY(fixed.wait(10000));
     QTRY_VERIFY_WITH_TIMEOUT(window->settled() && window->undoAction()->isEnabled(), 10000);
     // Someone edits the file after the fix: undo would throw their edit away, so it is refused, with the reason.
-    const QByteArray edited = read(config) + "# edited by hand after the fix\n";
-    QVERIFY(write(config, edited));
+    const QByteArray edited = Tests::readBytes(config) + "# edited by hand after the fix\n";
+    QVERIFY(Tests::writeBytes(config, edited));
     fixed.clear();
     window->undoAction()->trigger();
     QVERIFY(fixed.wait(10000));
@@ -244,7 +232,7 @@ void TestFixFlow::undo_afterAnExternalEdit_isRefused()
     QVERIFY(!outcome.applied);
     QVERIFY2(
         outcome.message.contains(QStringLiteral("changed since the fix was written")), qPrintable(outcome.message));
-    QCOMPARE(read(config), edited);
+    QCOMPARE(Tests::readBytes(config), edited);
     QVERIFY2(window->fixBanner()->text().startsWith(QStringLiteral("Not undone: ")),
         qPrintable(window->fixBanner()->text()));
     // And what changed since, as a diff from what the fix wrote to what is there.
@@ -261,8 +249,8 @@ void TestFixFlow::managedValue_isRefusedWithWhereToChangeIt()
 {
     // approval_policy = "never" set by the managed configuration: no file of the user's can change it.
     QTemporaryDir machine;
-    QVERIFY(write(machine.filePath(QStringLiteral("home/.codex/config.toml")), "model = \"o3\"\n"));
-    QVERIFY(write(
+    QVERIFY(Tests::writeBytes(machine.filePath(QStringLiteral("home/.codex/config.toml")), "model = \"o3\"\n"));
+    QVERIFY(Tests::writeBytes(
         machine.filePath(QStringLiteral("system/etc/codex/managed_config.toml")), "approval_policy = \"never\"\n"));
     Core::InspectOptions options{.home = machine.filePath(QStringLiteral("home")),
         .cwd = machine.filePath(QStringLiteral("home")),
@@ -292,8 +280,8 @@ void TestFixFlow::fileChangedWhilePreviewOpen_isWorkedOutAgain()
     QVERIFY(dialog);
     const QByteArray first = dialog->preview().before;
     // An edit on disk: the session notices, and the dialog works the preview out again on the new bytes.
-    const QByteArray edited = "# added while the preview was open\n" + read(config);
-    QVERIFY(write(config, edited));
+    const QByteArray edited = "# added while the preview was open\n" + Tests::readBytes(config);
+    QVERIFY(Tests::writeBytes(config, edited));
     QTRY_VERIFY_WITH_TIMEOUT(dialog->ready() && dialog->preview().before == edited, 10000);
     QVERIFY(dialog->preview().before != first);
     QVERIFY2(dialog->summaryText().contains(QStringLiteral("changed on disk while this preview was open")),
@@ -307,7 +295,7 @@ void TestFixFlow::acceptRisk_writesTheFile_andCountsAgainOnTheNextStart()
     QVERIFY(fixture.isValid());
     const QString acceptFile = m_scratch.filePath(QStringLiteral("risks/accepted.toml"));
     // A hand-written file with a comment, which must survive.
-    QVERIFY(write(acceptFile, "# reviewed quarterly\n"));
+    QVERIFY(Tests::writeBytes(acceptFile, "# reviewed quarterly\n"));
     Views::RecentScopes::rememberAcceptFile(acceptFile);
     auto window = openWindow(thisMachine(fixture), m_scratch.filePath(QStringLiteral("journal.jsonl")));
     QVERIFY(window);
@@ -322,7 +310,7 @@ void TestFixFlow::acceptRisk_writesTheFile_andCountsAgainOnTheNextStart()
     QTest::keyClicks(dialog->reasonField(), QStringLiteral("CI runner, disposable"));
     dialog->ownerField()->setText(QStringLiteral("ops"));
     QVERIFY2(dialog->save(), qPrintable(dialog->problem()));
-    const QByteArray written = read(acceptFile);
+    const QByteArray written = Tests::readBytes(acceptFile);
     QVERIFY(written.startsWith("# reviewed quarterly\n"));
     QVERIFY(written.contains("id = \"approval-never:approval_policy\""));
     // The window reads the file from now on: the finding is listed, accepted.
@@ -371,7 +359,7 @@ void TestFixFlow::fixAll_withOneUnticked_leavesThatFinding()
     const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("yolo")));
     QVERIFY(fixture.isValid());
     const QString config = fixture.codexHome() + QStringLiteral("/config.toml");
-    const QByteArray before = read(config);
+    const QByteArray before = Tests::readBytes(config);
     auto window = openWindow(thisMachine(fixture), m_scratch.filePath(QStringLiteral("fixall.jsonl")));
     QVERIFY(window);
     window->fixAllAction()->trigger();
@@ -404,12 +392,12 @@ void TestFixFlow::fixAll_withOneUnticked_leavesThatFinding()
     const QStringList backups =
         QDir(fixture.codexHome()).entryList({QStringLiteral("config.toml.codex-posture-*")}, QDir::Files);
     QCOMPARE(backups.size(), 1);
-    QCOMPARE(read(fixture.codexHome() + u'/' + backups.constFirst()), before);
+    QCOMPARE(Tests::readBytes(fixture.codexHome() + u'/' + backups.constFirst()), before);
     const QString kept = QStringLiteral("full-access-warning-hidden:notice.hide_full_access_warning");
     QVERIFY2(hasFinding(*window, kept), qPrintable(window->inspection().findings.constFirst().id));
     QVERIFY(!hasFinding(*window, QStringLiteral("unattended-full-access:sandbox_mode")));
     QVERIFY(!hasFinding(*window, QStringLiteral("approval-never:approval_policy")));
-    QVERIFY(read(config).contains("hide_full_access_warning = true"));
+    QVERIFY(Tests::readBytes(config).contains("hide_full_access_warning = true"));
 }
 
 void TestFixFlow::sampleMachine_exportsAPatchThatGitApplies()
@@ -423,7 +411,7 @@ void TestFixFlow::sampleMachine_exportsAPatchThatGitApplies()
     QTemporaryDir owner;
     QTemporaryDir applied;
     for (const QTemporaryDir *home : {&sample, &owner, &applied})
-        QVERIFY(write(home->filePath(QStringLiteral(".codex/config.toml")), config));
+        QVERIFY(Tests::writeBytes(home->filePath(QStringLiteral(".codex/config.toml")), config));
     const auto scope = [](const QTemporaryDir &home, const QString &root) {
         return Core::InspectOptions{.home = home.path(), .cwd = home.path(), .systemRoot = root};
     };
@@ -459,9 +447,9 @@ void TestFixFlow::sampleMachine_exportsAPatchThatGitApplies()
             QVERIFY(Core::FixApplier::apply(preview, here, m_scratch.filePath(QStringLiteral("a.jsonl"))).applied);
     }
     const QString file = QStringLiteral("/.codex/config.toml");
-    QCOMPARE(read(owner.path() + file), read(applied.path() + file));
-    QVERIFY(read(owner.path() + file) != config);
-    QVERIFY(read(owner.path() + file).startsWith("\xEF\xBB\xBF# the team's settings\r\n"));
+    QCOMPARE(Tests::readBytes(owner.path() + file), Tests::readBytes(applied.path() + file));
+    QVERIFY(Tests::readBytes(owner.path() + file) != config);
+    QVERIFY(Tests::readBytes(owner.path() + file).startsWith("\xEF\xBB\xBF# the team's settings\r\n"));
 }
 
 void TestFixFlow::screenshots_data()
@@ -508,8 +496,8 @@ void TestFixFlow::screenshots()
     }
     {
         QTemporaryDir machine;
-        QVERIFY(write(machine.filePath(QStringLiteral("home/.codex/config.toml")), "model = \"o3\"\n"));
-        QVERIFY(write(
+        QVERIFY(Tests::writeBytes(machine.filePath(QStringLiteral("home/.codex/config.toml")), "model = \"o3\"\n"));
+        QVERIFY(Tests::writeBytes(
             machine.filePath(QStringLiteral("system/etc/codex/managed_config.toml")), "approval_policy = \"never\"\n"));
         auto window = openWindow(Core::InspectOptions{.home = machine.filePath(QStringLiteral("home")),
                                      .cwd = machine.filePath(QStringLiteral("home")),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/fixes/unifieddiff.h"
 
+#include "core/common/textlines.h"
 #include "core/fixes/linediff.h"
 
 #include <QList>
@@ -17,20 +18,6 @@ QList<QByteArray> linesOf(const QByteArray &bytes)
     QList<QByteArray> lines = bytes.split('\n');
     if (!lines.isEmpty() && lines.constLast().isEmpty())
         lines.removeLast();
-    return lines;
-}
-
-// Lines with their '\n' (the patch): a last line without one differs from the same text with one.
-QList<QByteArray> linesWithEndings(const QByteArray &bytes)
-{
-    QList<QByteArray> lines;
-    qsizetype start = 0;
-    while (start < bytes.size()) {
-        const qsizetype newline = bytes.indexOf('\n', start);
-        const qsizetype end = newline < 0 ? bytes.size() : newline + 1;
-        lines.append(bytes.sliced(start, end - start));
-        start = end;
-    }
     return lines;
 }
 

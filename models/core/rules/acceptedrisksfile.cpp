@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/rules/acceptedrisksfile.h"
 
+#include "core/common/textlines.h"
 #include "core/config/configdocument.h"
 #include "core/rules/acceptedrisks.h"
 
@@ -17,20 +18,6 @@ namespace {
 Edit refused(const QByteArray &original, const QString &problem)
 {
     return {original, problem};
-}
-
-// The lines of text, each with its line ending.
-QList<QByteArray> linesOf(const QByteArray &text)
-{
-    QList<QByteArray> lines;
-    qsizetype start = 0;
-    while (start < text.size()) {
-        const qsizetype end = text.indexOf('\n', start);
-        const qsizetype next = end < 0 ? text.size() : end + 1;
-        lines.append(text.mid(start, next - start));
-        start = next;
-    }
-    return lines;
 }
 
 bool isHeader(const QByteArray &line)
@@ -80,7 +67,7 @@ Edit withEntry(const QByteArray &original, const QString &path, const QString &i
     const QByteArray newline = original.contains("\r\n") ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
     QByteArray entry = AcceptedRisks::entryText(id, acceptance).toUtf8();
     entry.replace("\n", newline);
-    QList<QByteArray> lines = linesOf(original);
+    QList<QByteArray> lines = linesWithEndings(original);
     QStringList expected = entryKeys(before);
     const QString wanted =
         QStringList{id, acceptance.reason, acceptance.owner, acceptance.expires.toString(Qt::ISODate)}.join(u'\x1f');

@@ -4,6 +4,7 @@
 #include "core/fixes/fixapplier.h"
 #include "core/fixes/fixconsequence.h"
 #include "core/inspection.h"
+#include "files.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,24 +12,12 @@
 #include <QTest>
 
 using namespace Posture::Core;
+namespace Tests = Posture::Tests;
 
 namespace {
 
 const QByteArray Original = "# keep me\r\napproval_policy = \"never\" # why\r\nsandbox_mode = \"workspace-write\"\r\n"
                             "[sandbox_workspace_write]\r\nnetwork_access = true # mirrors\r\n";
-
-QByteArray read(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool write(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
 
 InspectOptions optionsFor(const QString &home)
 {
@@ -69,20 +58,20 @@ void TestFixUndo::undo_walksBackThroughSeveralFixes()
     QTemporaryDir home;
     const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
     const QString journal = home.filePath(QStringLiteral("journal.jsonl"));
-    QVERIFY(write(config, Original));
+    QVERIFY(Tests::writeBytes(config, Original));
     QCOMPARE(applyFixOf(home.path(), QStringLiteral("approval-never"), journal), QString());
-    const QByteArray afterFirst = read(config);
+    const QByteArray afterFirst = Tests::readBytes(config);
     QCOMPARE(applyFixOf(home.path(), QStringLiteral("network-enabled"), journal), QString());
-    QVERIFY(read(config).contains("network_access = false # mirrors\r\n"));
+    QVERIFY(Tests::readBytes(config).contains("network_access = false # mirrors\r\n"));
 
     const FixOutcome second = FixApplier::undoLast(journal);
     QVERIFY2(second.applied, qPrintable(second.message));
-    QCOMPARE(read(config), afterFirst);
+    QCOMPARE(Tests::readBytes(config), afterFirst);
     const FixOutcome first = FixApplier::undoLast(journal);
     QVERIFY2(first.applied, qPrintable(first.message));
-    QCOMPARE(read(config), Original);
+    QCOMPARE(Tests::readBytes(config), Original);
     QVERIFY(!FixApplier::undoLast(journal).applied); // nothing left
-    QCOMPARE(read(config), Original);
+    QCOMPARE(Tests::readBytes(config), Original);
 }
 
 void TestFixUndo::fixAppliedAgainAfterItsUndo_canBeUndoneAgain()
@@ -90,20 +79,20 @@ void TestFixUndo::fixAppliedAgainAfterItsUndo_canBeUndoneAgain()
     QTemporaryDir home;
     const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
     const QString journal = home.filePath(QStringLiteral("journal.jsonl"));
-    QVERIFY(write(config, Original));
+    QVERIFY(Tests::writeBytes(config, Original));
     QCOMPARE(applyFixOf(home.path(), QStringLiteral("approval-never"), journal), QString());
     QVERIFY(FixApplier::undoLast(journal).applied);
     QCOMPARE(applyFixOf(home.path(), QStringLiteral("approval-never"), journal), QString()); // redo
-    QVERIFY(read(config) != Original);
+    QVERIFY(Tests::readBytes(config) != Original);
     const FixOutcome undone = FixApplier::undoLast(journal);
     QVERIFY2(undone.applied, qPrintable(undone.message));
-    QCOMPARE(read(config), Original);
+    QCOMPARE(Tests::readBytes(config), Original);
 }
 
 void TestFixUndo::consequence_saysWhatAFixCloses()
 {
     QTemporaryDir home;
-    QVERIFY(write(home.filePath(QStringLiteral(".codex/config.toml")), Original));
+    QVERIFY(Tests::writeBytes(home.filePath(QStringLiteral(".codex/config.toml")), Original));
     const Inspection inspection = Inspection::run(optionsFor(home.path()), QProcessEnvironment());
     QStringList said;
     for (const Fix &fix : inspection.fixes) {

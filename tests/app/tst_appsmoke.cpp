@@ -44,6 +44,14 @@ Run runApp(const QStringList &arguments, bool withDisplay)
         QString::fromLocal8Bit(process.readAllStandardError())};
 }
 
+// A home whose .codex/config.toml holds these bytes.
+bool writeConfig(const QTemporaryDir &home, const QByteArray &config)
+{
+    QFile file(home.filePath(QStringLiteral(".codex/config.toml")));
+    return QDir().mkpath(home.filePath(QStringLiteral(".codex"))) && file.open(QIODevice::WriteOnly)
+        && file.write(config) == config.size();
+}
+
 } // namespace
 
 class TestAppSmoke : public QObject
@@ -62,6 +70,8 @@ private Q_SLOTS:
     void output_writesTheReportToAFileOnlyYouRead();
     void failOn_setsTheExitStatus_data();
     void failOn_setsTheExitStatus();
+    void fleetFormats_printAndFailOn_data();
+    void fleetFormats_printAndFailOn();
 };
 
 void TestAppSmoke::version_printsProjectVersion()
@@ -236,10 +246,7 @@ void TestAppSmoke::failOn_setsTheExitStatus()
     QFETCH(QString, threshold);
     QFETCH(int, exitCode);
     QTemporaryDir home;
-    QVERIFY(QDir().mkpath(home.filePath(QStringLiteral(".codex"))));
-    QFile file(home.filePath(QStringLiteral(".codex/config.toml")));
-    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(config) == config.size());
-    file.close();
+    QVERIFY(writeConfig(home, config));
     QStringList arguments{QStringLiteral("--report"), QStringLiteral("text"), QStringLiteral("--home"), home.path(),
         QStringLiteral("--cwd"), home.path(), QStringLiteral("--no-live-probe"), QStringLiteral("--fail-on"),
         threshold};
@@ -257,6 +264,47 @@ void TestAppSmoke::failOn_setsTheExitStatus()
     }
     QVERIFY(run.out.contains(QStringLiteral("Codex never asks for approval")));
     QVERIFY(!run.out.contains(QStringLiteral("\x1b["))); // no colour into a pipe
+}
+
+void TestAppSmoke::fleetFormats_printAndFailOn_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("threshold");
+    QTest::addColumn<int>("exitCode");
+    for (const char *format : {"markdown", "mdm", "ndjson"}) {
+        QTest::addRow("%s, no --fail-on", format) << QString::fromLatin1(format) << QString() << 0;
+        QTest::addRow("%s, fail on medium", format) << QString::fromLatin1(format) << QStringLiteral("medium") << 1;
+        QTest::addRow("%s, fail on high", format) << QString::fromLatin1(format) << QStringLiteral("high") << 0;
+    }
+}
+
+void TestAppSmoke::fleetFormats_printAndFailOn()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, threshold);
+    QFETCH(int, exitCode);
+    QTemporaryDir home;
+    QVERIFY(writeConfig(home, "approval_policy = \"never\"\n")); // one medium finding
+    QStringList arguments{QStringLiteral("--report"), format, QStringLiteral("--home"), home.path(),
+        QStringLiteral("--cwd"), home.path(), QStringLiteral("--no-live-probe")};
+    if (!threshold.isEmpty())
+        arguments << QStringLiteral("--fail-on") << threshold;
+    const Run run = runApp(arguments, false);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    if (format == u"markdown") {
+        QVERIFY2(run.out.startsWith(QStringLiteral("# Codex posture: attention\n")), qPrintable(run.out));
+        QVERIFY(run.out.contains(QStringLiteral("### MEDIUM: Codex never asks for approval")));
+    } else if (format == u"mdm") {
+        QCOMPARE(run.out, QStringLiteral("<result>attention: 1 medium (CLI, IDE extension)</result>\n"));
+    } else {
+        const QStringList lines = run.out.trimmed().split(u'\n');
+        QVERIFY(lines.size() >= 2);
+        const QJsonObject summary = QJsonDocument::fromJson(lines.constLast().toUtf8()).object();
+        QCOMPARE(summary.value(u"event").toString(), QStringLiteral("summary"));
+        QCOMPARE(summary.value(u"verdict").toString(), QStringLiteral("attention"));
+        QCOMPARE(summary.value(u"tool_version").toString(), QStringLiteral(POSTURE_EXPECTED_VERSION));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAppSmoke)

@@ -10,8 +10,6 @@
 
 namespace Posture::Core {
 
-namespace {
-
 QJsonObject verdictJson(const SurfaceVerdict &verdict)
 {
     QJsonObject counts;
@@ -21,8 +19,6 @@ QJsonObject verdictJson(const SurfaceVerdict &verdict)
         {QStringLiteral("worst"), verdict.worst ? QJsonValue(severityName(*verdict.worst)) : QJsonValue()},
         {QStringLiteral("counts"), counts}, {QStringLiteral("accepted"), verdict.accepted}};
 }
-
-} // namespace
 
 QJsonObject findingsJson(const Inspection &inspection)
 {

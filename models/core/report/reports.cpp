@@ -2,6 +2,9 @@
 #include "core/report/reports.h"
 
 #include "core/report/jsonreport.h"
+#include "core/report/markdownreport.h"
+#include "core/report/mdmreport.h"
+#include "core/report/ndjsonreport.h"
 #include "core/report/redaction.h"
 #include "core/report/textreport.h"
 
@@ -21,6 +24,21 @@ QByteArray json(const Inspection &inspection, const ReportRequest &request)
     return renderJsonReport(inspection, request.generatedAt);
 }
 
+QByteArray markdown(const Inspection &inspection, const ReportRequest &request)
+{
+    return renderMarkdownReport(inspection, request.generatedAt).toUtf8();
+}
+
+QByteArray mdm(const Inspection &inspection, const ReportRequest &)
+{
+    return renderMdmReport(inspection).toUtf8();
+}
+
+QByteArray ndjson(const Inspection &inspection, const ReportRequest &request)
+{
+    return renderNdjsonReport(inspection, request.generatedAt, request.redact);
+}
+
 } // namespace
 
 const QList<ReportFormat> &reportFormats()
@@ -29,6 +47,9 @@ const QList<ReportFormat> &reportFormats()
         {QStringLiteral("text"), QStringLiteral("for a person at a terminal (80 columns)"), &text},
         {QStringLiteral("json"), QStringLiteral("one versioned document (resources/schema/report-1.schema.json)"),
             &json},
+        {QStringLiteral("markdown"), QStringLiteral("GitHub Markdown, for a ticket or a pull request"), &markdown},
+        {QStringLiteral("mdm"), QStringLiteral("one <result> line for an MDM (a Jamf extension attribute)"), &mdm},
+        {QStringLiteral("ndjson"), QStringLiteral("a JSON line per finding, and a summary (Fleet, SIEM)"), &ndjson},
     };
     return formats;
 }

@@ -5,6 +5,7 @@
 #include "core/common/version.h"
 #include "core/inspection.h"
 #include "core/report/layerstatus.h"
+#include "core/report/reportparts.h"
 #include "core/report/textfindings.h"
 #include "core/report/textwrap.h"
 
@@ -18,19 +19,6 @@ QString row(const QString &label, const QString &value, int width = 12)
     return QStringLiteral("  %1 %2\n").arg(label, -width).arg(value);
 }
 
-QString verdict(LoadStatus status)
-{
-    switch (status) {
-    case LoadStatus::Ok:
-        return QStringLiteral("Codex starts with this configuration");
-    case LoadStatus::Warning:
-        return QStringLiteral("Codex starts, with warnings");
-    case LoadStatus::Fail:
-        return QStringLiteral("Codex REFUSES TO START with this configuration");
-    }
-    Q_UNREACHABLE_RETURN(QString());
-}
-
 QString problems(const Diagnostics &messages)
 {
     QString text;
@@ -41,18 +29,6 @@ QString problems(const Diagnostics &messages)
             text += wrapped(message.hint, 11);
     }
     return text;
-}
-
-QString decidedBy(const PostureValue &cell, const Inspection &inspection)
-{
-    if (cell.decidedBy.isEmpty())
-        return cell.reason;
-    const std::optional<Provenance> provenance = inspection.config.provenance(cell.decidedBy);
-    if (!provenance || provenance->winner.layer < 0)
-        return keyPathToString(cell.decidedBy);
-    return keyPathToString(cell.decidedBy) + QStringLiteral(" (")
-        + inspection.layers.at(provenance->winner.layer).kindName() + u' ' + provenance->winner.location.toShortString()
-        + u')';
 }
 
 QString postureTable(const Inspection &inspection)
@@ -87,19 +63,15 @@ QString postureTable(const Inspection &inspection)
         QStringLiteral("container only"));
     line(QStringLiteral("network"), inspection.cli.network, inspection.ide.network, cloud.network());
     const auto enforced = [](const Enforcement &enforcement) {
-        return PostureValue{enforcement.state == Enforcement::State::Enforced
-                ? QStringLiteral("yes")
-                : (enforcement.state == Enforcement::State::NotEnforced ? QStringLiteral("NO")
-                                                                        : QStringLiteral("unknown")),
-            {}, {}, {}};
+        return PostureValue{enforcedWord(enforcement), {}, {}, {}};
     };
     line(QStringLiteral("enforced"), enforced(inspection.cliEnforcement), enforced(inspection.ideEnforcement),
         QStringLiteral("not observable"));
     if (cli) {
         text += u'\n';
-        text += row(QStringLiteral("approval"), decidedBy(inspection.cli.approvalPolicy, inspection), 14);
-        text += row(QStringLiteral("sandbox"), decidedBy(inspection.cli.sandboxMode, inspection), 14);
-        text += row(QStringLiteral("network"), decidedBy(inspection.cli.network, inspection), 14);
+        text += row(QStringLiteral("approval"), decidedByText(inspection.cli.approvalPolicy, inspection), 14);
+        text += row(QStringLiteral("sandbox"), decidedByText(inspection.cli.sandboxMode, inspection), 14);
+        text += row(QStringLiteral("network"), decidedByText(inspection.cli.network, inspection), 14);
     }
     return text;
 }
@@ -118,15 +90,7 @@ QString sandboxSection(const Inspection &inspection)
         text += QStringLiteral("  %1 %2\n").arg(probe.stateName(), -8).arg(probe.id);
         text += wrapped(probe.evidence, 11);
     }
-    // The remedies of every surface, once each, in the order the judge gave them.
-    QList<Remedy> remedies;
-    for (const Enforcement *enforcement : {&inspection.cliEnforcement, &inspection.ideEnforcement, &sandbox.machine}) {
-        for (const Remedy &remedy : enforcement->remedies) {
-            if (std::none_of(
-                    remedies.cbegin(), remedies.cend(), [&remedy](const Remedy &r) { return r.id == remedy.id; }))
-                remedies.append(remedy);
-        }
-    }
+    const QList<Remedy> remedies = sandboxRemedies(inspection);
     if (remedies.isEmpty())
         return text;
     text += QStringLiteral("\n  What to do, smallest change first (codex-posture runs none of it)\n");
@@ -150,7 +114,7 @@ QString renderTextReport(const Inspection &inspection, const QDateTime &generate
     report += row(QStringLiteral("started in"),
         inspection.trust.cwd
             + QStringLiteral(" (project trust: %1)").arg(ProjectTrust::levelName(inspection.trust.level)));
-    report += row(QStringLiteral("verdict"), verdict(inspection.loadStatus));
+    report += row(QStringLiteral("verdict"), loadVerdictText(inspection.loadStatus));
 
     report += QStringLiteral("\nConfiguration files, lowest precedence first\n");
     for (const ConfigLayer &layer : inspection.layers) {

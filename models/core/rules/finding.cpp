@@ -82,11 +82,11 @@ QString SurfaceVerdict::word() const
     Q_UNREACHABLE_RETURN(QString());
 }
 
-SurfaceVerdict SurfaceVerdict::of(const Findings &findings, Surface surface)
+SurfaceVerdict SurfaceVerdict::of(const Findings &findings, Surfaces surfaces)
 {
     SurfaceVerdict verdict;
     for (const Finding &finding : findings) {
-        if (!(finding.surfaces & surface))
+        if (!(finding.surfaces & surfaces))
             continue;
         if (finding.isAccepted()) {
             ++verdict.accepted;

@@ -79,7 +79,7 @@ struct SurfaceVerdict
 
     // "ok", "low risk", "attention", "at risk", "critical"
     QString word() const;
-    static SurfaceVerdict of(const Findings &findings, Surface surface);
+    static SurfaceVerdict of(const Findings &findings, Surfaces surfaces); // a finding about any of them counts once
 };
 
 } // namespace Posture::Core

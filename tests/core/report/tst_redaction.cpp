@@ -54,6 +54,10 @@ void TestRedaction::everyFormat_ofAUserZoe_namesNoOne()
     const Inspection inspection = Inspection::run(options, QProcessEnvironment());
     for (const ReportFormat &format : reportFormats()) {
         const QByteArray plain = renderReport(format, inspection, ReportRequest{QDateTime(), false, false});
+        if (format.name == u"mdm") { // one line of counts: it names no file, user or host to begin with
+            QVERIFY2(!plain.contains("zo\xC3\xAB"), plain.constData());
+            continue;
+        }
         QVERIFY2(plain.contains("zo\xC3\xAB"), qPrintable(format.name)); // it was there to be redacted
         const QByteArray redacted = renderReport(format, inspection, ReportRequest{QDateTime(), false, true});
         QVERIFY2(!redacted.contains("zo\xC3\xAB"), qPrintable(format.name + u'\n' + QString::fromUtf8(redacted)));

@@ -3,6 +3,7 @@
 
 #include "core/report/jsonreport.h"
 #include "core/report/redaction.h"
+#include "core/report/sarifreport.h"
 #include "core/report/textreport.h"
 
 #include <QSaveFile>
@@ -21,6 +22,11 @@ QByteArray json(const Inspection &inspection, const ReportRequest &request)
     return renderJsonReport(inspection, request.generatedAt);
 }
 
+QByteArray sarif(const Inspection &inspection, const ReportRequest &request)
+{
+    return renderSarifReport(inspection, request.generatedAt, request.redact); // paths redacted before encoding
+}
+
 } // namespace
 
 const QList<ReportFormat> &reportFormats()
@@ -29,6 +35,8 @@ const QList<ReportFormat> &reportFormats()
         {QStringLiteral("text"), QStringLiteral("for a person at a terminal (80 columns)"), &text},
         {QStringLiteral("json"), QStringLiteral("one versioned document (resources/schema/report-1.schema.json)"),
             &json},
+        {QStringLiteral("sarif"), QStringLiteral("SARIF 2.1.0 for code scanning (GitHub, VS Code, Azure DevOps)"),
+            &sarif},
     };
     return formats;
 }

@@ -96,11 +96,18 @@ QJsonArray locations(
 {
     const Evidence &evidence = finding.evidence;
     if (evidence.file.isEmpty()) {
-        // A fact about the machine or the cloud: no file to point at, only the surfaces it concerns.
+        // A fact about the machine or the cloud: no file holds it. GitHub code scanning rejects a whole log with a
+        // result that has no physical location, so it is anchored, without a region, at the file where the posture
+        // is configured: the --cloud file for a cloud finding, else the user's config.toml; the logical locations
+        // name the surfaces it concerns, and properties.anchored says so.
+        const bool cloud = finding.surfaces == Surfaces(Surface::Cloud) && !inspection.cloud.file.isEmpty();
+        const QString anchor = cloud ? inspection.cloud.file : inspection.locations.userConfigPath();
         QJsonArray logical;
         for (const QString &surface : surfaceNames(finding.surfaces))
             logical.append(QJsonObject{{u"name"_s, surface}, {u"kind"_s, u"module"_s}});
-        return {QJsonObject{{u"logicalLocations"_s, logical}}};
+        return {QJsonObject{
+            {u"physicalLocation"_s, QJsonObject{{u"artifactLocation"_s, artifactLocation(bases, redaction, anchor)}}},
+            {u"logicalLocations"_s, logical}}};
     }
     QJsonObject physical{{u"artifactLocation"_s, artifactLocation(bases, redaction, evidence.file)}};
     if (evidence.line > 0) {
@@ -133,6 +140,9 @@ QJsonObject result(
         properties.insert(u"value"_s, Secrets::maskText(finding.evidence.value));
     if (!finding.fixId.isEmpty())
         properties.insert(u"fixId"_s, finding.fixId);
+    if (finding.evidence.file.isEmpty())
+        properties.insert(u"anchored"_s, true); // the location is where the posture is configured, not the fact
+
     QJsonObject object{{u"ruleId"_s, finding.ruleId}, {u"level"_s, Sarif::level(finding.severity)},
         {u"kind"_s, u"fail"_s}, {u"message"_s, QJsonObject{{u"text"_s, text}}},
         {u"locations"_s, locations(inspection, bases, redaction, finding)},

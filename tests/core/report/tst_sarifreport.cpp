@@ -117,6 +117,19 @@ void TestSarifReport::everyFixture_validatesAgainstTheOfficialSchema()
             const QByteArray bytes = renderReport(*format, inspection, ReportRequest{QDateTime(), false, full});
             const QString name =
                 FixtureHome::label(directory).replace(u'/', u'-') + (full ? u"-full" : u"") + QStringLiteral(".sarif");
+            // GitHub code scanning rejects the whole log when one result has no physical location with a URI.
+            const QJsonObject log = QJsonDocument::fromJson(bytes).object();
+            for (const QJsonValue &result : run(log).value(u"results").toArray()) {
+                const QJsonObject location = result.toObject().value(u"locations").toArray().first().toObject();
+                QVERIFY2(!location.value(u"physicalLocation")
+                             .toObject()
+                             .value(u"artifactLocation")
+                             .toObject()
+                             .value(u"uri")
+                             .toString()
+                             .isEmpty(),
+                    qPrintable(name + u' ' + result.toObject().value(u"ruleId").toString()));
+            }
             const QString path = writeFile(dir, name, bytes);
             QVERIFY2(!path.isEmpty(), qPrintable(name));
             files.append(path);

@@ -40,15 +40,27 @@ Redaction Redaction::of(const QString &home, const QString &user, const QString 
 
 QString Redaction::apply(const QString &text) const
 {
-    QString result = text;
-    for (const auto &[value, placeholder] : m_replacements) {
-        // Whole names only: a user "al" must not turn "always" into "<user>ways"; a path or a name is bounded by
-        // anything that cannot be part of one.
-        const QRegularExpression whole(
-            QStringLiteral("(?<![\\w.-])%1(?![\\w-])").arg(QRegularExpression::escape(value)),
-            QRegularExpression::UseUnicodePropertiesOption);
-        result.replace(whole, placeholder);
+    if (m_replacements.isEmpty())
+        return text;
+    // One pass over the text with every name at once (longest first), so that a placeholder already written is
+    // never rewritten by a later name (a user named "home" must not turn "<home>" into "<<user>>"). Whole names
+    // only: a user "al" must not turn "always" into "<user>ways".
+    QStringList alternatives;
+    for (const auto &replacement : m_replacements)
+        alternatives.append(QRegularExpression::escape(replacement.first));
+    const QRegularExpression names(QStringLiteral("(?<![\\w.-])(?:%1)(?![\\w-])").arg(alternatives.join(u'|')),
+        QRegularExpression::UseUnicodePropertiesOption);
+    QString result;
+    qsizetype done = 0;
+    for (QRegularExpressionMatchIterator it = names.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const auto replacement = std::find_if(m_replacements.cbegin(), m_replacements.cend(),
+            [&match](const auto &candidate) { return candidate.first == match.captured(); });
+        result += QStringView(text).mid(done, match.capturedStart() - done);
+        result += replacement->second;
+        done = match.capturedEnd();
     }
+    result += QStringView(text).mid(done);
     return result;
 }
 

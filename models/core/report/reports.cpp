@@ -6,6 +6,7 @@
 #include "core/report/mdmreport.h"
 #include "core/report/ndjsonreport.h"
 #include "core/report/redaction.h"
+#include "core/report/sarifreport.h"
 #include "core/report/textreport.h"
 
 #include <QSaveFile>
@@ -39,6 +40,11 @@ QByteArray ndjson(const Inspection &inspection, const ReportRequest &request)
     return renderNdjsonReport(inspection, request.generatedAt, request.redact);
 }
 
+QByteArray sarif(const Inspection &inspection, const ReportRequest &request)
+{
+    return renderSarifReport(inspection, request.generatedAt, request.redact); // paths redacted before encoding
+}
+
 } // namespace
 
 const QList<ReportFormat> &reportFormats()
@@ -50,6 +56,8 @@ const QList<ReportFormat> &reportFormats()
         {QStringLiteral("markdown"), QStringLiteral("GitHub Markdown, for a ticket or a pull request"), &markdown},
         {QStringLiteral("mdm"), QStringLiteral("one <result> line for an MDM (a Jamf extension attribute)"), &mdm},
         {QStringLiteral("ndjson"), QStringLiteral("a JSON line per finding, and a summary (Fleet, SIEM)"), &ndjson},
+        {QStringLiteral("sarif"), QStringLiteral("SARIF 2.1.0 for code scanning (GitHub, VS Code, Azure DevOps)"),
+            &sarif},
     };
     return formats;
 }

@@ -32,6 +32,9 @@ void TestRedaction::namesAndPaths_becomePlaceholders()
     QCOMPARE(
         redaction.apply(QStringLiteral("zoëtrope lab-host-70 mozoë")), QStringLiteral("zoëtrope lab-host-70 mozoë"));
     QCOMPARE(redaction.apply(QByteArray("[projects.\"/home/zo\xC3\xAB\"]\n")), QByteArray("[projects.\"<home>\"]\n"));
+    // A placeholder is never rewritten by a later name: a user called "home" on a host called "user".
+    const Redaction odd = Redaction::of(QStringLiteral("/srv/home"), QStringLiteral("home"), QStringLiteral("user"));
+    QCOMPARE(odd.apply(QStringLiteral("/srv/home/.codex home user")), QStringLiteral("<home>/.codex <user> <host>"));
 }
 
 void TestRedaction::everyFormat_ofAUserZoe_namesNoOne()

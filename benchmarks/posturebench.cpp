@@ -8,6 +8,7 @@
 #include "core/fixes/fixapplier.h"
 #include "core/inspection.h"
 #include "core/report/jsonreport.h"
+#include "core/report/reports.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -182,6 +183,30 @@ int benchmarkFix(const QByteArray &config, int runs)
 
 } // namespace
 
+// Every report format of one inspection, rendered in process (the inspection made once): budget 30 ms each.
+void benchmarkFormats(const Inspection &inspection, int runs)
+{
+    std::printf("each report format of that home, rendered in process, median of %d runs:\n", runs);
+    for (const ReportFormat &format : reportFormats()) {
+        for (const bool redact : {false, true}) {
+            QList<double> times;
+            for (int i = 0; i < runs; ++i) {
+                QElapsedTimer timer;
+                timer.start();
+                const QByteArray bytes =
+                    renderReport(format, inspection, ReportRequest{QDateTime::currentDateTimeUtc(), false, redact});
+                times.append(double(timer.nsecsElapsed()) / 1e6);
+                if (bytes.isEmpty())
+                    std::fprintf(stderr, "%s rendered nothing\n", qPrintable(format.name));
+            }
+            const double ms = median(times);
+            std::printf("  %-9s%-9s %8.2f ms  (budget 30 ms: %s)\n", qPrintable(format.name), redact ? "redacted" : "",
+                ms, verdict(ms <= 30));
+        }
+    }
+    std::printf("\n");
+}
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -239,6 +264,9 @@ int main(int argc, char *argv[])
         std::printf("  ... with the live probes (bwrap, codex sandbox) %7.2f ms\n", live);
         std::printf("  the same scan and report in process            %8.2f ms  %5.1fx faster\n\n", inProcess,
             theirs / inProcess);
+        benchmarkFormats(
+            Inspection::run(InspectOptions{.home = parser.value(home), .cwd = cwd.path()}, QProcessEnvironment()),
+            runs);
     }
 
     QTemporaryDir dir;

@@ -334,7 +334,19 @@ void MainWindow::createActions()
         m_findings->filterField()->selectAll();
     });
     findAction->setShortcut(QKeySequence::Find);
-    findingMenu->addAction(tr("&Fix…"), this, [this] { m_detail->fixButton()->click(); });
+    QAction *fix = findingMenu->addAction(tr("&Fix…"), this, [this] {
+        // From the posture table: the fix of the value in the chosen cell; else the chosen finding's.
+        if (m_postureView->hasFocus() && fixCell(m_postureView->currentIndex()))
+            return;
+        m_detail->fixButton()->click();
+    });
+    fix->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    fix->setToolTip(tr("Preview the guided fix of the chosen finding, or of the chosen cell's value"));
+    // The posture table offers it on its cells too (context menu): "Fix… on a posture cell whose value a fix changes".
+    auto *fixValue = new QAction(tr("&Fix This Value…"), m_postureView);
+    connect(fixValue, &QAction::triggered, this, [this] { fixCell(m_postureView->currentIndex()); });
+    m_postureView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_postureView->addAction(fixValue);
     m_fixAll = findingMenu->addAction(tr("Fix A&ll…"), this, &MainWindow::showFixAll);
     m_fixAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_fixAll->setToolTip(tr("Every guided fix as a checklist, previewed together per file"));
@@ -415,6 +427,21 @@ void MainWindow::showEvidence(const QString &file, int line, int column)
     m_pages->setCurrentWidget(m_configTabs);
     m_detailTabs->setCurrentIndex(ConfigurationTab);
     m_configTabs->currentWidget()->setFocus();
+}
+
+bool MainWindow::fixCell(const QModelIndex &cell)
+{
+    // The worst finding of the cell that has a guided fix: its preview, with the finding chosen in the list.
+    const QStringList ids = cell.data(Models::PostureModel::FindingIdsRole).toStringList();
+    for (const Core::Finding &finding : inspection().findings) { // worst first
+        if (!ids.contains(finding.id) || finding.fixId.isEmpty() || finding.isAccepted())
+            continue;
+        m_findings->select(finding.id);
+        showFix(finding.fixId);
+        return true;
+    }
+    statusBar()->showMessage(tr("No guided fix changes this value."), 5000);
+    return false;
 }
 
 void MainWindow::showFix(const QString &fixId)

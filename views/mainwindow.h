@@ -104,6 +104,8 @@ private:
     // Opens a file at a line (the span from the column highlighted) in the Configuration tab.
     void showEvidence(const QString &file, int line, int column);
     void showFix(const QString &fixId);
+    // Fix… on a posture cell: the preview of the fix that changes its value; false (and a word why) when none does.
+    bool fixCell(const QModelIndex &cell);
     void showAccept(const QString &findingId);
     void showFixOutcome(const QString &fixId, const Core::FixOutcome &outcome, bool undo);
     void showFixAll();

@@ -14,6 +14,8 @@
 #include "fixturehome.h"
 #include "inspectionsession.h"
 #include "mainwindow.h"
+#include "posturemodel.h"
+#include "posturetableview.h"
 #include "scopedialog.h"
 #include "screenshotlook.h"
 
@@ -29,6 +31,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -123,6 +126,7 @@ private Q_SLOTS:
     void acceptRisk_writesTheFile_andCountsAgainOnTheNextStart();
     void sampleMachine_isNeverWritten();
     void fixAll_withOneUnticked_leavesThatFinding();
+    void postureCell_offersTheFixOfItsValue();
     void sampleMachine_exportsAPatchThatGitApplies();
     void screenshots_data();
     void screenshots();
@@ -398,6 +402,35 @@ void TestFixFlow::fixAll_withOneUnticked_leavesThatFinding()
     QVERIFY(!hasFinding(*window, QStringLiteral("unattended-full-access:sandbox_mode")));
     QVERIFY(!hasFinding(*window, QStringLiteral("approval-never:approval_policy")));
     QVERIFY(Tests::readBytes(config).contains("hide_full_access_warning = true"));
+}
+
+void TestFixFlow::postureCell_offersTheFixOfItsValue()
+{
+    const Tests::FixtureHome fixture(Tests::FixtureHome::caseDirectory(QStringLiteral("yolo")));
+    auto window = openWindow(thisMachine(fixture), m_scratch.filePath(QStringLiteral("cell.jsonl")));
+    QVERIFY(window);
+    // The table's context menu has "Fix This Value…".
+    QTableView *table = window->postureView();
+    QCOMPARE(table->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QCOMPARE(table->actions().size(), 1);
+    QAction *fixValue = table->actions().constFirst();
+    // The CLI's web search ("live"): its fix is the cached search, not the chosen finding's (full access).
+    QVERIFY(window->findingDetail()->findingId().startsWith(QStringLiteral("unattended-full-access")));
+    table->setCurrentIndex(table->model()->index(Models::PostureModel::WebSearchRow, Models::PostureModel::CliColumn));
+    fixValue->trigger();
+    auto *dialog = window->findChild<Views::FixPreviewDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->ready(), 10000);
+    QVERIFY2(dialog->preview().fix.findingId.startsWith(QStringLiteral("live-web-search-with-network")),
+        qPrintable(dialog->preview().fix.findingId));
+    QVERIFY(dialog->diffText().contains(QStringLiteral("+web_search = \"cached\"")));
+    QVERIFY(window->findingDetail()->findingId().startsWith(QStringLiteral("live-web-search-with-network")));
+    delete dialog;
+    // A cell no fix changes says so and opens nothing.
+    table->setCurrentIndex(table->model()->index(Models::PostureModel::McpServersRow, Models::PostureModel::CliColumn));
+    fixValue->trigger();
+    QVERIFY(!window->findChild<Views::FixPreviewDialog *>());
+    QCOMPARE(window->statusBar()->currentMessage(), QStringLiteral("No guided fix changes this value."));
 }
 
 void TestFixFlow::sampleMachine_exportsAPatchThatGitApplies()

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "posturemodel.h"
 
-#include "posturecells.h"
-
 namespace Posture::Models {
 
 PostureModel::PostureModel(QObject *parent)
@@ -13,35 +11,13 @@ PostureModel::~PostureModel() = default;
 
 QString PostureModel::rowName(Row row)
 {
-    switch (row) {
-    case ApprovalRow:
-        return tr("approval");
-    case SandboxModeRow:
-        return tr("sandbox mode");
-    case FilesystemRow:
-        return tr("filesystem");
-    case WritableRootsRow:
-        return tr("writable roots");
-    case NetworkRow:
-        return tr("network");
-    case WebSearchRow:
-        return tr("web search");
-    case ProjectTrustRow:
-        return tr("project trust");
-    case McpServersRow:
-        return tr("MCP servers");
-    case SandboxEnforcedRow:
-        return tr("sandbox enforced");
-    case RowCount:
-        break;
-    }
-    return {};
+    return Core::PostureTable::rowName(Core::PostureTable::Row(row));
 }
 
 void PostureModel::setInspection(const Core::Inspection &inspection)
 {
     beginResetModel();
-    fillPostureCells(m_cells, inspection);
+    m_table = Core::PostureTable::of(inspection);
     m_columnTitles[CliColumn] =
         inspection.options.profile.isEmpty() ? tr("CLI") : tr("CLI (profile %1)").arg(inspection.options.profile);
     m_columnTitles[IdeColumn] = tr("IDE extension");
@@ -74,10 +50,10 @@ QVariant PostureModel::data(const QModelIndex &index, int role) const
         return {};
     const Row row = Row(index.row());
     const Column column = Column(index.column());
-    const Cell &cell = m_cells[row][column];
+    const Cell &cell = this->cell(row, column);
     if (const QVariant risk = riskData(cell.risk, role); risk.isValid())
         return risk;
-    const auto differs = [this, row] { return m_cells[row][CliColumn].value != m_cells[row][IdeColumn].value; };
+    const auto differs = [this, row] { return this->cell(row, CliColumn).value != this->cell(row, IdeColumn).value; };
     switch (role) {
     case Qt::DisplayRole:
         return cell.value;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/inspection.h"
+#include "core/report/posturetable.h"
 #include "riskroles.h"
 
 #include <QAbstractTableModel>
@@ -18,19 +19,25 @@ class PostureModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(PostureModel)
 
 public:
+    // The core's rows and columns (PostureTable), under the names the views and tests use.
     enum Row : int {
-        ApprovalRow,
-        SandboxModeRow,
-        FilesystemRow,
-        WritableRootsRow,
-        NetworkRow,
-        WebSearchRow,
-        ProjectTrustRow,
-        McpServersRow,
-        SandboxEnforcedRow,
-        RowCount
+        ApprovalRow = Core::PostureTable::ApprovalRow,
+        SandboxModeRow = Core::PostureTable::SandboxModeRow,
+        FilesystemRow = Core::PostureTable::FilesystemRow,
+        WritableRootsRow = Core::PostureTable::WritableRootsRow,
+        NetworkRow = Core::PostureTable::NetworkRow,
+        WebSearchRow = Core::PostureTable::WebSearchRow,
+        ProjectTrustRow = Core::PostureTable::ProjectTrustRow,
+        McpServersRow = Core::PostureTable::McpServersRow,
+        SandboxEnforcedRow = Core::PostureTable::SandboxEnforcedRow,
+        RowCount = Core::PostureTable::RowCount
     };
-    enum Column : int { CliColumn, IdeColumn, CloudColumn, ColumnCount };
+    enum Column : int {
+        CliColumn = Core::PostureTable::CliColumn,
+        IdeColumn = Core::PostureTable::IdeColumn,
+        CloudColumn = Core::PostureTable::CloudColumn,
+        ColumnCount = Core::PostureTable::ColumnCount
+    };
     enum Role : int {
         ProvenanceRole = FirstModelRole, // "config.toml:4 (user)", or how a default decided
         FileRole, // the file that set the value; empty for a default
@@ -42,28 +49,17 @@ public:
         DiffersRole, // bool: the CLI and the IDE extension disagree on this row
     };
 
-    // One cell, as the model keeps it (public for the tests' and the views' reading).
-    struct Cell
-    {
-        QString value;
-        Core::RiskLevel risk = Core::RiskLevel::Ok;
-        QString provenance;
-        QString file;
-        int line = 0;
-        QString layer;
-        QStringList overridden;
-        QStringList ignored;
-        QStringList findingIds;
-        QStringList findingTitles;
-        QString note; // a word on the value when it needs one ("declared", "not applicable", ...)
-    };
+    using Cell = Core::PostureTable::Cell;
 
     explicit PostureModel(QObject *parent = nullptr);
     ~PostureModel() override;
 
     void setInspection(const Core::Inspection &inspection);
     void clear();
-    const Cell &cell(Row row, Column column) const { return m_cells[row][column]; }
+    const Cell &cell(Row row, Column column) const
+    {
+        return m_table.cell(Core::PostureTable::Row(row), Core::PostureTable::Column(column));
+    }
     static QString rowName(Row row); // "approval", "sandbox mode", ...
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -73,7 +69,7 @@ public:
 
 private:
     bool m_filled = false;
-    Cell m_cells[RowCount][ColumnCount];
+    Core::PostureTable m_table;
     QString m_columnTitles[ColumnCount];
 };
 

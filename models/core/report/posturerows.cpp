@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "findingrows.h"
+#include "core/report/posturetable.h"
 
 #include <QHash>
 
-namespace Posture::Models {
+namespace Posture::Core {
 
 namespace {
 
-using Row = PostureModel::Row;
+using Row = PostureTable::Row;
 
 const QHash<QString, QList<Row>> &rowsByRule()
 {
@@ -64,7 +64,7 @@ QList<Row> rowsByKey(const QString &key)
 
 } // namespace
 
-QList<PostureModel::Row> postureRowsOf(const Core::Finding &finding)
+QList<PostureTable::Row> PostureTable::rowsOf(const Finding &finding)
 {
     const auto byRule = rowsByRule().constFind(finding.ruleId);
     if (byRule != rowsByRule().cend())
@@ -79,4 +79,4 @@ QList<PostureModel::Row> postureRowsOf(const Core::Finding &finding)
     return rowsByKey(finding.id.mid(finding.ruleId.size() + 1));
 }
 
-} // namespace Posture::Models
+} // namespace Posture::Core

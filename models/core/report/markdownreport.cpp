@@ -8,6 +8,7 @@
 #include "core/inspection.h"
 #include "core/report/layerstatus.h"
 #include "core/report/markdowntext.h"
+#include "core/report/posturetable.h"
 #include "core/report/reportparts.h"
 
 namespace Posture::Core {
@@ -26,13 +27,11 @@ QString verdictsTable(const Inspection &inspection)
     return text;
 }
 
+// The core's posture table (PostureTable: the window shows the same cells): each cell's value, its level as a word
+// (never colour alone) and where the value came from.
 QString postureTable(const Inspection &inspection)
 {
-    const auto cell = [](bool starts, const PostureValue &value) {
-        return starts ? markdownCode(value.value) : QStringLiteral("does not start");
-    };
-    const bool cli = inspection.codexStarts();
-    const bool ide = inspection.ideStarts();
+    const PostureTable table = PostureTable::of(inspection);
     const QString cloudSource =
         inspection.cloud.source == u"declared" ? QStringLiteral("declared") : QStringLiteral("documented");
     const QString cliLabel = inspection.options.profile.isEmpty()
@@ -40,35 +39,24 @@ QString postureTable(const Inspection &inspection)
         : QString(QStringLiteral("CLI ") + markdownCode(QStringLiteral("-p ") + inspection.options.profile));
     QString text = markdownHeader(
         {QString(), cliLabel, QStringLiteral("IDE extension"), QStringLiteral("Cloud (%1)").arg(cloudSource)});
-    const auto line = [&](const QString &label, const PostureValue &cliCell, const PostureValue &ideCell,
-                          const QString &cloudCell) {
-        text += markdownRow({label, cell(cli, cliCell), cell(ide, ideCell), cloudCell});
-    };
-    line(QStringLiteral("approval"), inspection.cli.approvalPolicy, inspection.ide.approvalPolicy, QStringLiteral("—"));
-    line(QStringLiteral("sandbox"), inspection.cli.sandboxMode, inspection.ide.sandboxMode,
-        markdownCode(QStringLiteral("container")));
-    line(QStringLiteral("filesystem"), inspection.cli.filesystem, inspection.ide.filesystem,
-        QStringLiteral("container only"));
-    line(QStringLiteral("network"), inspection.cli.network, inspection.ide.network,
-        markdownCode(inspection.cloud.network()));
-    // Each level is a word: whether the sandbox holds, and each surface's verdict.
-    const auto enforced = [](const Enforcement &enforcement) {
-        return QStringLiteral("%1 (%2)").arg(enforcedWord(enforcement), riskWord(riskOf(enforcement)));
-    };
-    text += markdownRow({QStringLiteral("enforced"), enforced(inspection.cliEnforcement),
-        enforced(inspection.ideEnforcement), QStringLiteral("not observable (unknown)")});
+    for (int row = 0; row < PostureTable::RowCount; ++row) {
+        QStringList cells{PostureTable::rowName(PostureTable::Row(row))};
+        for (int column = 0; column < PostureTable::ColumnCount; ++column) {
+            const PostureTable::Cell &cell = table.cell(PostureTable::Row(row), PostureTable::Column(column));
+            QString shown = cell.value.isEmpty() || cell.value == u"—" ? QStringLiteral("—") : markdownCode(cell.value);
+            const RiskLevel risk = cell.risk;
+            if (risk != RiskLevel::Ok && risk != RiskLevel::Info)
+                shown += QStringLiteral(" **%1**").arg(riskWord(risk));
+            if (!cell.file.isEmpty())
+                shown += QStringLiteral(" · ") + markdownText(cell.provenance);
+            cells.append(shown);
+        }
+        text += markdownRow(cells);
+    }
     text += markdownRow(
         {QStringLiteral("**verdict**"), QStringLiteral("**%1**").arg(inspection.verdict(Surface::Cli).word()),
             QStringLiteral("**%1**").arg(inspection.verdict(Surface::Ide).word()),
             QStringLiteral("**%1**").arg(inspection.verdict(Surface::Cloud).word())});
-    if (cli) {
-        text += u'\n';
-        for (const auto &[label, value] : {std::pair{QStringLiteral("approval"), &inspection.cli.approvalPolicy},
-                 std::pair{QStringLiteral("sandbox"), &inspection.cli.sandboxMode},
-                 std::pair{QStringLiteral("network"), &inspection.cli.network}})
-            text +=
-                QStringLiteral("- CLI %1 decided by %2\n").arg(label, markdownCode(decidedByText(*value, inspection)));
-    }
     return text;
 }
 

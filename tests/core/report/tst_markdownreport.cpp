@@ -99,8 +99,12 @@ void TestMarkdownReport::yolo_isCriticalWithEvidenceAndFix()
     const QString markdown = renderMarkdownReport(inspection, QDateTime::currentDateTimeUtc());
     QVERIFY2(markdown.startsWith(QStringLiteral("# Codex posture: critical\n")), qPrintable(markdown.left(80)));
     QVERIFY(markdown.contains(QStringLiteral("| CLI | **critical** | 1 critical")));
-    QVERIFY(
-        markdown.contains(QStringLiteral("| sandbox | `danger-full-access` | `danger-full-access` | `container` |")));
+    // Every cell of the posture with its level as a word and where it was set (the core's PostureTable).
+    QVERIFY2(
+        markdown.contains(QStringLiteral("| sandbox mode | `danger-full-access` **critical** · config.toml:4 (user) | "
+                                         "`danger-full-access` **critical** · config.toml:4 (user) | `container` |")),
+        qPrintable(markdown));
+    QVERIFY(markdown.contains(QStringLiteral("| sandbox enforced | `not enforced` **high** |")));
     QVERIFY(markdown.contains(QStringLiteral("**Guided fix:** `codex-posture --fix fix:")));
     QVERIFY(markdown.contains(QStringLiteral("config.toml:4")));
     // The secret masked, inside a code span (outside one GitHub would take <masked> for a tag and hide it).

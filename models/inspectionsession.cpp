@@ -226,9 +226,7 @@ void InspectionSession::watch(const Core::Inspection &inspection)
 
 const Core::Fix *InspectionSession::fix(const QString &fixId) const
 {
-    const auto found = std::find_if(m_inspection.fixes.cbegin(), m_inspection.fixes.cend(),
-        [&fixId](const Core::Fix &candidate) { return candidate.id == fixId; });
-    return found == m_inspection.fixes.cend() ? nullptr : &*found;
+    return m_inspection.fixWithId(fixId);
 }
 
 QString InspectionSession::whyReadOnly(const QString &file) const

@@ -6,6 +6,7 @@
 #include "configtabs.h"
 #include "configview.h"
 #include "core/common/version.h"
+#include "core/rules/catalogue.h"
 #include "diagnosticsmodel.h"
 #include "diffview.h"
 #include "exportreportdialog.h"
@@ -667,7 +668,7 @@ void MainWindow::showBanner()
     // full-access findings' business, not this banner's).
     const auto unenforced =
         std::find_if(current.findings.cbegin(), current.findings.cend(), [](const Core::Finding &finding) {
-            return finding.ruleId == u"sandbox-not-enforced" && !finding.isAccepted();
+            return Core::RiskRules::isRule(finding, Core::RiskRules::Rule::SandboxNotEnforced) && !finding.isAccepted();
         });
     if (!probing() && unenforced != current.findings.cend()) {
         const Core::Enforcement &cli =

@@ -125,6 +125,13 @@ const ConfigDocument &Inspection::userConfig() const
     Q_UNREACHABLE(); // run() always adds the user layer
 }
 
+const Fix *Inspection::fixWithId(const QString &id) const
+{
+    const auto fix =
+        std::find_if(fixes.cbegin(), fixes.cend(), [&id](const Fix &candidate) { return candidate.id == id; });
+    return fix == fixes.cend() ? nullptr : &*fix;
+}
+
 const ConfigLayer *Inspection::layerWithFile(const QString &file) const
 {
     const auto layer = std::find_if(layers.cbegin(), layers.cend(),

@@ -74,6 +74,8 @@ struct Inspection
     const ConfigDocument &userConfig() const;
     // The layer read from this file, or nullptr (a fact about the machine, the cloud file, ...).
     const ConfigLayer *layerWithFile(const QString &file) const;
+    // The guided fix with this id (a finding's fixId), or nullptr.
+    const Fix *fixWithId(const QString &id) const;
     SurfaceVerdict verdict(Surface surface) const { return SurfaceVerdict::of(findings, surface); }
 
     static Inspection run(const InspectOptions &options,

@@ -100,12 +100,8 @@ QString environmentName(const QString &provider)
 }
 
 using RiskRules::FixKind;
+using RiskRules::isRule;
 using RiskRules::Rule;
-
-bool isRule(const Finding &finding, Rule rule)
-{
-    return finding.ruleId == RiskRules::info(rule).id;
-}
 
 // The posture of the surface a finding concerns (the CLI's when it concerns both).
 const LocalPosture &postureOf(const Inspection &inspection, const Finding &finding)

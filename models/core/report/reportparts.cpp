@@ -75,9 +75,8 @@ QString evidenceText(const Evidence &evidence)
 
 QString fixRefusal(const Inspection &inspection, const QString &fixId)
 {
-    const auto fix = std::find_if(inspection.fixes.cbegin(), inspection.fixes.cend(),
-        [&fixId](const Fix &candidate) { return candidate.id == fixId; });
-    return fix != inspection.fixes.cend() && !fix->applicable() ? fix->refusal : QString();
+    const Fix *fix = inspection.fixWithId(fixId);
+    return fix && !fix->applicable() ? fix->refusal : QString();
 }
 
 QString fixCommand(const QString &fixId)

@@ -102,6 +102,11 @@ const RuleInfo &info(Rule rule)
     return entry;
 }
 
+bool isRule(const Finding &finding, Rule rule)
+{
+    return finding.ruleId == info(rule).id;
+}
+
 const RuleInfo *find(QStringView id)
 {
     for (const RuleInfo &entry : catalogue()) {

@@ -89,6 +89,8 @@ const QList<RuleInfo> &catalogue();
 const RuleInfo &info(Rule rule);
 // The entry of a rule id ("full-access"), or null.
 const RuleInfo *find(QStringView id);
+// The finding was reported by this rule.
+bool isRule(const Finding &finding, Rule rule);
 
 // Every finding of every rule for this inspection, sorted (most severe first, then by id).
 Findings evaluate(const Inspection &inspection);

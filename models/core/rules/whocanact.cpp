@@ -13,20 +13,6 @@ namespace {
 using Actor = WhoCanAct::Actor;
 using RiskRules::Rule;
 
-bool isRule(const Finding &finding, Rule rule)
-{
-    return finding.ruleId == RiskRules::info(rule).id;
-}
-
-const Fix *fixOf(const Finding &finding, const Inspection &inspection)
-{
-    if (finding.fixId.isEmpty())
-        return nullptr;
-    const auto fix = std::find_if(inspection.fixes.cbegin(), inspection.fixes.cend(),
-        [&finding](const Fix &candidate) { return candidate.id == finding.fixId; });
-    return fix == inspection.fixes.cend() ? nullptr : &*fix;
-}
-
 // The machine's sandbox: its remedies say whether they need root (each command that does starts with sudo).
 WhoCanAct sandboxActor(const Inspection &inspection)
 {
@@ -70,12 +56,12 @@ WhoCanAct whoCanAct(const Finding &finding, const Inspection &inspection)
                 .arg(file)};
     const ConfigLayer *layer = inspection.layerWithFile(finding.evidence.file);
     using Kind = ConfigLayer::Kind;
-    if (isRule(finding, Rule::RequirementOverrides)
+    if (RiskRules::isRule(finding, Rule::RequirementOverrides)
         || (layer && (layer->kind == Kind::Managed || layer->kind == Kind::Requirements)))
         return {Actor::Organisation,
             QStringLiteral("Managed by your organisation: %1 is set by whoever manages this machine; ask them.")
                 .arg(layer ? file : QStringLiteral("the requirement"))};
-    if (const Fix *fix = fixOf(finding, inspection); fix && fix->applicable()) {
+    if (const Fix *fix = inspection.fixWithId(finding.fixId); fix && fix->applicable()) {
         if (!inspection.options.systemRoot.isEmpty()) // a copied machine: nothing is written to it
             return {Actor::GuidedFix,
                 QStringLiteral("One-click fix on the machine itself (this is a copy, nothing is written here): %1 in "
@@ -87,9 +73,10 @@ WhoCanAct whoCanAct(const Finding &finding, const Inspection &inspection)
     }
     if (layer && layer->kind == Kind::System)
         return {Actor::Administrator, QStringLiteral("Needs an administrator: %1 is a system file.").arg(file)};
-    if (isRule(finding, Rule::SandboxNotEnforced) || isRule(finding, Rule::SandboxEnforcementUnknown))
+    if (RiskRules::isRule(finding, Rule::SandboxNotEnforced)
+        || RiskRules::isRule(finding, Rule::SandboxEnforcementUnknown))
         return sandboxActor(inspection);
-    if (const Fix *fix = fixOf(finding, inspection)) {
+    if (const Fix *fix = inspection.fixWithId(finding.fixId)) {
         // A refused fix with no file to write: a managed value or a requirement decides (fixes.cpp, targetFor).
         if (fix->file.isEmpty())
             return {Actor::Organisation, QStringLiteral("Managed by your organisation: %1").arg(fix->refusal)};

@@ -14,6 +14,7 @@
 // Each answer is ok, warning (with Codex's warning text) or fail (with the error `debug prompt-input` prints). The CLI
 // runs as the differential test runs it (verdict.cpp): no network, PATH=/usr/bin:/bin, in a temporary home.
 #include "acceptanceprobe.h"
+#include "core/config/configschema.h"
 #include "verdict.h"
 
 #include <QCoreApplication>
@@ -130,17 +131,6 @@ private:
     QJsonObject m_definitions;
 };
 
-QStringList typesOf(const QJsonObject &node)
-{
-    const QJsonValue type = node.value(u"type");
-    if (type.isString())
-        return {type.toString()};
-    QStringList types;
-    for (const QJsonValue &entry : type.toArray())
-        types.append(entry.toString());
-    return types;
-}
-
 // A key to probe: its path (`*` for a name the user chooses) and the candidates for a valid value.
 struct Slot
 {
@@ -200,7 +190,7 @@ private:
                 if (value.isString() && !slot.enumValues.contains(value.toString()))
                     slot.enumValues.append(value.toString());
             }
-            const QStringList types = typesOf(variant);
+            const QStringList types = Posture::Core::ConfigSchema::typesOf(variant);
             if (types.contains(QStringLiteral("object")) || variant.contains(u"properties")
                 || variant.contains(u"additionalProperties"))
                 slot.table = true;

@@ -68,17 +68,6 @@ QString typePhrase(const QString &type)
     return QStringLiteral("a ") + type;
 }
 
-QStringList schemaTypes(const QJsonObject &schema)
-{
-    const QJsonValue type = schema.value(u"type");
-    if (type.isString())
-        return {type.toString()};
-    QStringList types;
-    for (const QJsonValue &entry : type.toArray())
-        types.append(entry.toString());
-    return types;
-}
-
 // Short values are quoted in messages so the user sees what was written; long ones might be secrets and are not.
 QString shownValue(const QVariant &value)
 {
@@ -163,7 +152,7 @@ private:
 
     void fill(SchemaNode &node, const QJsonObject &schema)
     {
-        node.types = schemaTypes(schema);
+        node.types = ConfigSchema::typesOf(schema);
         node.hasEnum = schema.contains(u"enum");
         node.enumValues = schema.value(u"enum").toArray();
         if (schema.contains(u"minimum"))
@@ -493,6 +482,17 @@ void patchForCodexCli(QJsonObject &root)
 }
 
 } // namespace
+
+QStringList ConfigSchema::typesOf(const QJsonObject &schema)
+{
+    const QJsonValue type = schema.value(u"type");
+    if (type.isString())
+        return {type.toString()};
+    QStringList types;
+    for (const QJsonValue &entry : type.toArray())
+        types.append(entry.toString());
+    return types;
+}
 
 const ConfigSchema &ConfigSchema::codex()
 {

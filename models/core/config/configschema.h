@@ -33,6 +33,8 @@ public:
     Diagnostics validate(const QVariantMap &root, const Locator &locate) const;
     // Problems in one document's values.
     Diagnostics validate(const ConfigDocument &document) const;
+    // The JSON types a schema node allows: its "type", a string or a list of them ({} when it names none).
+    static QStringList typesOf(const QJsonObject &node);
 
 private:
     std::shared_ptr<const class CompiledSchema> m_compiled;

@@ -129,6 +129,9 @@ CommandLine CommandLine::parse(int argc, char *argv[])
     result.redact = parser.isSet(redact);
     if ((parser.isSet(output) || result.redact) && !parser.isSet(report))
         return usageError(QStringLiteral("--output and --redact go with --report"));
+    if (parser.isSet(report) && Core::reportFormat(result.report)->pdf && result.outputFile.isEmpty())
+        return usageError(
+            QStringLiteral("--report %1 needs --output FILE (a PDF is no text for a terminal)").arg(result.report));
     // A directory named on the command line must exist: a typo must not read as "no configuration".
     for (const QCommandLineOption *option : {&codexHome, &home, &cwd, &systemRoot}) {
         const QString value = parser.value(*option);

@@ -76,8 +76,12 @@ int main(int argc, char *argv[])
         return 2;
     const Core::ReportRequest request{
         QDateTime::currentDateTimeUtc(), commandLine.outputFile.isEmpty() && wantsColour(), commandLine.redact};
-    const QByteArray report = Core::renderReport(*Core::reportFormat(commandLine.report), inspection, request);
-    if (commandLine.outputFile.isEmpty()) {
+    const Core::ReportFormat &format = *Core::reportFormat(commandLine.report);
+    const QByteArray report = Core::renderReport(format, inspection, request);
+    if (format.pdf) {
+        if (const int status = App::writePdf(argc, argv, report, commandLine.outputFile); status != 0)
+            return status;
+    } else if (commandLine.outputFile.isEmpty()) {
         printTo(stdout, report);
     } else if (const QString error = Core::saveReport(report, commandLine.outputFile); !error.isEmpty()) {
         printTo(stderr, QStringLiteral("codex-posture: %1\n").arg(error).toLocal8Bit());

@@ -2,6 +2,7 @@
 // The window module: QApplication and the main window, loaded by codex-posture only when a window is wanted.
 #include "inspectionsession.h"
 #include "mainwindow.h"
+#include "pdfreport.h"
 #include "scopedialog.h"
 #include "screenshotlook.h"
 #include "windowmodule.h"
@@ -51,13 +52,26 @@ int runWindow(
     return app.exec();
 }
 
+// The PDF report needs fonts, hence a QGuiApplication; it never needs a display, so it runs on the offscreen
+// platform whatever the machine has.
+int writePdf(int &argc, char **argv, const QByteArray &page, const QString &path)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    const QString error = Posture::Views::writePdfReport(page, path);
+    if (error.isEmpty())
+        return 0;
+    std::fprintf(stderr, "codex-posture: %s\n", qPrintable(error));
+    return 2;
+}
+
 } // namespace
 
 // The module's one C entry point: the versioned interface the executable checks (windowmodule.h).
 extern "C" Q_DECL_EXPORT const Posture::App::WindowModuleInterface *codex_posture_window_module()
 {
     static const Posture::App::WindowModuleInterface exported{
-        Posture::App::WindowModuleAbi, POSTURE_VERSION, &runWindow};
+        Posture::App::WindowModuleAbi, POSTURE_VERSION, &runWindow, &writePdf};
     return &exported;
 }
 static_assert(std::is_same_v<decltype(&codex_posture_window_module), Posture::App::WindowModuleEntry>);

@@ -23,9 +23,9 @@ QString executableDirectory()
     return QFileInfo(QString::fromLocal8Bit(info.dli_fname)).absolutePath();
 }
 
-} // namespace
-
-int runWindow(int &argc, char **argv, const Core::InspectOptions &options, const WindowRequest &request)
+// The window module's interface, or null after saying on stderr why it could not be loaded. The library stays loaded
+// (QLibrary does not unload on destruction).
+const WindowModuleInterface *loadModule()
 {
     const QString directory = executableDirectory();
     // Next to the executable in the build tree; under lib/codex-posture when installed.
@@ -45,7 +45,7 @@ int runWindow(int &argc, char **argv, const Core::InspectOptions &options, const
         const WindowModuleInterface *exported = entry();
         const QString built = QString::fromUtf8(exported->coreVersion);
         if (exported->abiVersion == WindowModuleAbi && built == Core::toolVersion())
-            return exported->run(argc, argv, options, request);
+            return exported;
         errors += QStringLiteral("\n  %1: built for codex-posture %2 (exported %3), this is %4 (exported %5)")
                       .arg(candidate, built)
                       .arg(exported->abiVersion)
@@ -54,9 +54,23 @@ int runWindow(int &argc, char **argv, const Core::InspectOptions &options, const
     }
     std::fprintf(stderr,
         "codex-posture: the window module could not be loaded%s\n"
-        "Use --report text or --report json, or reinstall codex-posture.\n",
+        "The window and the PDF report need it; use another --report format, or reinstall codex-posture.\n",
         errors.isEmpty() ? " (codex-posture-window.so is not installed)" : qPrintable(errors));
-    return 2;
+    return nullptr;
+}
+
+} // namespace
+
+int runWindow(int &argc, char **argv, const Core::InspectOptions &options, const WindowRequest &request)
+{
+    const WindowModuleInterface *module = loadModule();
+    return module ? module->run(argc, argv, options, request) : 2;
+}
+
+int writePdf(int &argc, char **argv, const QByteArray &page, const QString &path)
+{
+    const WindowModuleInterface *module = loadModule();
+    return module ? module->writePdf(argc, argv, page, path) : 2;
 }
 
 } // namespace Posture::App

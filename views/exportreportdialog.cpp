@@ -2,6 +2,7 @@
 #include "exportreportdialog.h"
 
 #include "core/report/reports.h"
+#include "pdfreport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -54,7 +55,7 @@ QString ExportReportDialog::exportTo(const QString &path)
     const Core::ReportFormat *format = Core::reportFormat(m_format->currentData().toString());
     const QByteArray bytes = Core::renderReport(
         *format, m_inspection, Core::ReportRequest{QDateTime::currentDateTimeUtc(), false, m_redact->isChecked()});
-    const QString error = Core::saveReport(bytes, path);
+    const QString error = format->pdf ? writePdfReport(bytes, path) : Core::saveReport(bytes, path);
     m_result->setText(
         error.isEmpty() ? tr("Wrote %1 (readable by you only).").arg(QDir::toNativeSeparators(path)) : error);
     return error;

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void badUsage_exitsTwo();
     void window_offscreen_savesScreenshot();
     void output_writesTheReportToAFileOnlyYouRead();
+    void pdf_isWrittenWithoutADisplay();
     void failOn_setsTheExitStatus_data();
     void failOn_setsTheExitStatus();
     void fleetFormats_printAndFailOn_data();
@@ -160,6 +161,8 @@ void TestAppSmoke::badUsage_exitsTwo_data()
                                              << QStringLiteral("--output and --redact go with --report");
     QTest::newRow("redact without a report")
         << QStringList{QStringLiteral("--redact")} << QStringLiteral("--output and --redact go with --report");
+    QTest::newRow("pdf to a terminal") << QStringList{QStringLiteral("--report"), QStringLiteral("pdf")}
+                                       << QStringLiteral("--report pdf needs --output FILE");
     QTest::newRow("dark without a screenshot")
         << QStringList{QStringLiteral("--dark")} << QStringLiteral("--dark goes with --screenshot");
 }
@@ -221,6 +224,26 @@ void TestAppSmoke::output_writesTheReportToAFileOnlyYouRead()
         false);
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.err.contains(QStringLiteral("could not write the report")), qPrintable(refused.err));
+}
+
+// The PDF report is made by the window module on the offscreen platform: no display, nothing on standard output, a
+// PDF readable by its owner only; --fail-on still decides the exit status.
+void TestAppSmoke::pdf_isWrittenWithoutADisplay()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("report.pdf"));
+    const Run run = runApp({QStringLiteral("--codex-home"), QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/valid/.codex"),
+                               QStringLiteral("--report"), QStringLiteral("pdf"), QStringLiteral("--output"), file,
+                               QStringLiteral("--fail-on"), QStringLiteral("critical")},
+        false);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray pdf = written.readAll();
+    QVERIFY(pdf.startsWith("%PDF-"));
+    QVERIFY(pdf.trimmed().endsWith("%%EOF"));
+    QCOMPARE(written.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
 }
 
 void TestAppSmoke::failOn_setsTheExitStatus_data()

@@ -2,6 +2,7 @@
 #include "core/report/reportparts.h"
 
 #include "core/common/risklevel.h"
+#include "core/common/secrets.h"
 #include "core/inspection.h"
 
 namespace Posture::Core {
@@ -116,6 +117,17 @@ QString surfacesLabel(Surfaces surfaces, const QString &separator)
 SurfaceVerdict hostVerdict(const Inspection &inspection)
 {
     return SurfaceVerdict::of(inspection.findings, Surface::Cli | Surface::Ide | Surface::Cloud);
+}
+
+QString EvidenceSnippets::of(const Evidence &evidence)
+{
+    const ConfigLayer *layer = m_inspection.layerWithFile(evidence.file);
+    if (!layer || evidence.line <= 0)
+        return {};
+    auto lines = m_maskedLines.constFind(evidence.file);
+    if (lines == m_maskedLines.cend())
+        lines = m_maskedLines.insert(evidence.file, Secrets::maskConfigText(layer->document.text()).split(u'\n'));
+    return evidence.line <= lines->size() ? QString(lines->at(evidence.line - 1)).remove(u'\r') : QString();
 }
 
 } // namespace Posture::Core

@@ -4,6 +4,7 @@
 #include "core/rules/finding.h"
 #include "core/sandbox/sandboxcapability.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -38,5 +39,20 @@ QStringList verdictCounts(const SurfaceVerdict &verdict);
 QString surfacesLabel(Surfaces surfaces, const QString &separator);
 // The verdict over every surface: each finding counted once.
 SurfaceVerdict hostVerdict(const Inspection &inspection);
+
+// The evidence's line of a layer file, secrets masked (the whole file is masked, so that a value in an env table is
+// judged as one). Files that are not layers (auth.json, ...) are never read. Each file is masked once.
+class EvidenceSnippets
+{
+public:
+    explicit EvidenceSnippets(const Inspection &inspection)
+        : m_inspection(inspection)
+    { }
+    QString of(const Evidence &evidence);
+
+private:
+    const Inspection &m_inspection;
+    QHash<QString, QStringList> m_maskedLines; // by file
+};
 
 } // namespace Posture::Core

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/report/reports.h"
 
+#include "core/report/htmlreport.h"
 #include "core/report/jsonreport.h"
 #include "core/report/markdownreport.h"
 #include "core/report/mdmreport.h"
@@ -40,6 +41,16 @@ QByteArray ndjson(const Inspection &inspection, const ReportRequest &request)
     return renderNdjsonReport(inspection, request.generatedAt, request.redact);
 }
 
+QByteArray html(const Inspection &inspection, const ReportRequest &request)
+{
+    return renderHtmlReport(inspection, request.generatedAt, request.redact); // names redacted before escaping
+}
+
+QByteArray pdfPage(const Inspection &inspection, const ReportRequest &request)
+{
+    return renderHtmlReport(inspection, request.generatedAt, request.redact, HtmlStyle::QtPdf);
+}
+
 QByteArray sarif(const Inspection &inspection, const ReportRequest &request)
 {
     return renderSarifReport(inspection, request.generatedAt, request.redact); // paths redacted before encoding
@@ -53,6 +64,10 @@ const QList<ReportFormat> &reportFormats()
         {QStringLiteral("text"), QStringLiteral("for a person at a terminal (80 columns)"), &text},
         {QStringLiteral("json"), QStringLiteral("one versioned document (resources/schema/report-1.schema.json)"),
             &json},
+        {QStringLiteral("html"), QStringLiteral("one self-contained page, light and dark, printable"), &html, false,
+            true},
+        {QStringLiteral("pdf"), QStringLiteral("the HTML report as a PDF (A4 or Letter by locale; needs --output)"),
+            &pdfPage, true, true},
         {QStringLiteral("markdown"), QStringLiteral("GitHub Markdown, for a ticket or a pull request"), &markdown},
         {QStringLiteral("mdm"), QStringLiteral("one <result> line for an MDM (a Jamf extension attribute)"), &mdm},
         {QStringLiteral("ndjson"), QStringLiteral("a JSON line per finding, and a summary (Fleet, SIEM)"), &ndjson},
@@ -82,7 +97,7 @@ QString reportFormatNames()
 QByteArray renderReport(const ReportFormat &format, const Inspection &inspection, const ReportRequest &request)
 {
     const QByteArray bytes = format.render(inspection, request);
-    return request.redact ? Redaction::of(inspection).apply(bytes) : bytes;
+    return request.redact && !format.redactsBeforeEscaping ? Redaction::of(inspection).apply(bytes) : bytes;
 }
 
 QString saveReport(const QByteArray &bytes, const QString &path)

@@ -19,12 +19,18 @@ struct ReportRequest
 };
 
 // One format of the headless report. Every format masks secrets; redaction is applied by renderReport, after the
-// format wrote its text, so that no format can forget it.
+// format wrote its text, so that no format can forget it (except where the format must do it before escaping).
 struct ReportFormat
 {
     QString name; // --report NAME
     QString description; // one line for --help
     QByteArray (*render)(const Inspection &inspection, const ReportRequest &request);
+    // The PDF report: render gives the page Qt's rich-text engine lays out, and the window module (it has Qt Gui)
+    // writes the PDF from it; only to a file (--output), never to a terminal.
+    bool pdf = false;
+    // The format replaces names itself, before escaping (HTML: a `<home>` placeholder would be a tag), so renderReport
+    // leaves its escaped text alone; tst_redaction checks every format names no one either way.
+    bool redactsBeforeEscaping = false;
 };
 
 // Every format, in the order --help lists them.

@@ -6,6 +6,7 @@
 #include "core/common/version.h"
 #include "core/inspection.h"
 #include "core/report/redaction.h"
+#include "core/report/reportparts.h"
 #include "core/report/sarifparts.h"
 
 #include <QDir>
@@ -80,19 +81,8 @@ QString portableId(const QList<Base> &bases, QString id)
     return id;
 }
 
-// The evidence's line of a layer file, secrets masked (the whole file is masked, so that a value in an env table
-// is judged as one). Files that are not layers (auth.json, ...) are never read.
-QString snippet(const Inspection &inspection, const Evidence &evidence)
-{
-    const ConfigLayer *layer = inspection.layerWithFile(evidence.file);
-    if (!layer || evidence.line <= 0)
-        return {};
-    const QStringList lines = Secrets::maskConfigText(layer->document.text()).split(u'\n');
-    return evidence.line <= lines.size() ? QString(lines.at(evidence.line - 1)).remove(u'\r') : QString();
-}
-
-QJsonArray locations(
-    const Inspection &inspection, const QList<Base> &bases, const Redaction *redaction, const Finding &finding)
+QJsonArray locations(const Inspection &inspection, const QList<Base> &bases, const Redaction *redaction,
+    EvidenceSnippets &snippets, const Finding &finding)
 {
     const Evidence &evidence = finding.evidence;
     if (evidence.file.isEmpty()) {
@@ -114,7 +104,7 @@ QJsonArray locations(
         QJsonObject region{{u"startLine"_s, evidence.line}};
         if (evidence.column > 0)
             region.insert(u"startColumn"_s, evidence.column);
-        const QString text = snippet(inspection, evidence);
+        const QString text = snippets.of(evidence);
         if (!text.isEmpty())
             region.insert(u"snippet"_s, QJsonObject{{u"text"_s, text}});
         physical.insert(u"region"_s, region);
@@ -126,8 +116,8 @@ QJsonArray locations(
     return {location};
 }
 
-QJsonObject result(
-    const Inspection &inspection, const QList<Base> &bases, const Redaction *redaction, const Finding &finding)
+QJsonObject result(const Inspection &inspection, const QList<Base> &bases, const Redaction *redaction,
+    EvidenceSnippets &snippets, const Finding &finding)
 {
     const QString text = finding.title + u"\n\n"_s + Secrets::maskText(finding.explanation) + u"\n\nWhat to do: "_s
         + Secrets::maskText(finding.remediation);
@@ -145,7 +135,7 @@ QJsonObject result(
 
     QJsonObject object{{u"ruleId"_s, finding.ruleId}, {u"level"_s, Sarif::level(finding.severity)},
         {u"kind"_s, u"fail"_s}, {u"message"_s, QJsonObject{{u"text"_s, text}}},
-        {u"locations"_s, locations(inspection, bases, redaction, finding)},
+        {u"locations"_s, locations(inspection, bases, redaction, snippets, finding)},
         {u"partialFingerprints"_s, QJsonObject{{u"codexPostureFindingId/v1"_s, portableId(bases, finding.id)}}}};
     const int index = Sarif::ruleIndex(finding.ruleId);
     if (index >= 0)
@@ -236,8 +226,9 @@ QByteArray renderSarifReport(const Inspection &inspection, const QDateTime &gene
         baseIds.insert(base.id, location);
     }
     QJsonArray results;
+    EvidenceSnippets snippets(inspection);
     for (const Finding &finding : inspection.findings)
-        results.append(result(inspection, bases, redacting, finding));
+        results.append(result(inspection, bases, redacting, snippets, finding));
     const QJsonObject driver{
         {u"name"_s, u"codex-posture"_s}, {u"version"_s, toolVersion()}, {u"rules"_s, Sarif::rules()}};
     const QJsonObject run{{u"tool"_s, QJsonObject{{u"driver"_s, driver}}}, {u"originalUriBaseIds"_s, baseIds},

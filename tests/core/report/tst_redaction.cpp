@@ -64,7 +64,8 @@ void TestRedaction::everyFormat_ofAUserZoe_namesNoOne()
         QVERIFY2(plain.contains("zo\xC3\xAB"), qPrintable(format.name)); // it was there to be redacted
         const QByteArray redacted = renderReport(format, inspection, ReportRequest{QDateTime(), false, true});
         QVERIFY2(!redacted.contains("zo\xC3\xAB"), qPrintable(format.name + u'\n' + QString::fromUtf8(redacted)));
-        QVERIFY2(redacted.contains("<home>"), qPrintable(format.name));
+        // A page shows the placeholder as text: escaped, else it would be a tag.
+        QVERIFY2(redacted.contains(format.redactsBeforeEscaping ? "&lt;home&gt;" : "<home>"), qPrintable(format.name));
         QVERIFY(!redacted.contains(QByteArray(base.path().toUtf8() + "/zo")));
     }
 }

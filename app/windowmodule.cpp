@@ -2,6 +2,7 @@
 #include "windowmodule.h"
 
 #include "core/common/version.h"
+#include "core/report/reports.h"
 
 #include <QFileInfo>
 #include <QLibrary>
@@ -13,12 +14,16 @@ namespace Posture::App {
 
 namespace {
 
-// The directory of this executable. Not QCoreApplication::applicationDirPath(): run through the build root's
-// loader, /proc/self/exe names the loader; dladdr names the file this code was loaded from.
-QString executableDirectory()
+// The window module is installed next to the engine, libposture-core.so.0: in lib/codex-posture when installed, in the
+// portable bundle's lib/, and in the build tree's lib/. The engine's path is the one the dynamic loader really opened
+// (found through the executable's RUNPATH, or the bundle loader's --library-path), so the module is looked for in
+// exactly one place, trusted as much as the engine already is. Not the executable's directory: started from PATH,
+// dladdr names the executable by its bare argv[0], which would make the working directory a place code is loaded
+// from; and run through a loader (the bundle, the build root), /proc/self/exe names the loader.
+QString engineDirectory()
 {
     Dl_info info;
-    if (::dladdr(reinterpret_cast<void *>(&runWindow), &info) == 0 || info.dli_fname == nullptr)
+    if (::dladdr(reinterpret_cast<void *>(&Core::reportFormats), &info) == 0 || info.dli_fname == nullptr)
         return {};
     return QFileInfo(QString::fromLocal8Bit(info.dli_fname)).absolutePath();
 }
@@ -27,35 +32,28 @@ QString executableDirectory()
 // (QLibrary does not unload on destruction).
 const WindowModuleInterface *loadModule()
 {
-    const QString directory = executableDirectory();
-    // Next to the executable in the build tree; under lib/codex-posture when installed.
-    const QStringList candidates{directory + QStringLiteral("/codex-posture-window.so"),
-        directory + QStringLiteral("/../lib/codex-posture/codex-posture-window.so"),
-        QStringLiteral(POSTURE_WINDOW_MODULE_INSTALL_DIR "/codex-posture-window.so")};
-    QString errors;
-    for (const QString &candidate : candidates) {
-        if (!QFileInfo::exists(candidate))
-            continue;
-        QLibrary module(candidate);
+    const QString path = engineDirectory() + QStringLiteral("/codex-posture-window.so");
+    QString problem;
+    if (!QFileInfo::exists(path)) {
+        problem = QStringLiteral("%1 is not installed").arg(path);
+    } else {
+        QLibrary module(path);
         const auto entry = reinterpret_cast<WindowModuleEntry>(module.resolve(WindowModuleSymbol));
-        if (!entry) {
-            errors += QStringLiteral("\n  %1: %2").arg(candidate, module.errorString());
-            continue;
-        }
-        const WindowModuleInterface *exported = entry();
-        const QString built = QString::fromUtf8(exported->coreVersion);
-        if (exported->abiVersion == WindowModuleAbi && built == Core::toolVersion())
+        const WindowModuleInterface *exported = entry ? entry() : nullptr;
+        const QString built = exported ? QString::fromUtf8(exported->coreVersion) : QString();
+        if (exported && exported->abiVersion == WindowModuleAbi && built == Core::toolVersion())
             return exported;
-        errors += QStringLiteral("\n  %1: built for codex-posture %2 (exported %3), this is %4 (exported %5)")
-                      .arg(candidate, built)
-                      .arg(exported->abiVersion)
-                      .arg(Core::toolVersion())
-                      .arg(WindowModuleAbi);
+        problem = exported ? QStringLiteral("%1: built for codex-posture %2 (exported %3), this is %4 (exported %5)")
+                                 .arg(path, built)
+                                 .arg(exported->abiVersion)
+                                 .arg(Core::toolVersion())
+                                 .arg(WindowModuleAbi)
+                           : QStringLiteral("%1: %2").arg(path, module.errorString());
     }
     std::fprintf(stderr,
-        "codex-posture: the window module could not be loaded%s\n"
+        "codex-posture: the window module could not be loaded: %s\n"
         "The window and the PDF report need it; use another --report format, or reinstall codex-posture.\n",
-        errors.isEmpty() ? " (codex-posture-window.so is not installed)" : qPrintable(errors));
+        qPrintable(problem));
     return nullptr;
 }
 

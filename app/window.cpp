@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
@@ -20,7 +21,9 @@ int runWindow(
 {
     const QString &screenshot = request.screenshot;
     QApplication app(argc, argv);
-    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.codex_posture"));
+    // The installed desktop entry and icon (installer/): the window's icon on X11, its entry on Wayland.
+    QGuiApplication::setDesktopFileName(QStringLiteral(POSTURE_APP_ID));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(POSTURE_APP_ID)));
     QCoreApplication::setOrganizationName(QStringLiteral("codex-posture"));
     QCoreApplication::setApplicationName(QStringLiteral("codex-posture"));
     if (!screenshot.isEmpty())

@@ -22,8 +22,11 @@ source "$src/scripts/lib/common.sh"
 cache=$POSTURE_CACHE/package-test
 mkdir -p "$cache"
 id=io.github.codex_posture.CodexPosture
+# A run killed before its trap (a ctest timeout) leaves its copy behind: removed by the next run, once surely dead.
+find "$cache" -maxdepth 1 -name 'run.*' -mmin +60 -exec rm -rf {} +
 work=$(mktemp -d "$cache/run.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+trap 'exit 1' INT TERM
 step() { printf '\n== %s (%ss)\n' "$*" "$SECONDS"; }
 check() { # DESCRIPTION COMMAND...: runs COMMAND, fails the test with DESCRIPTION if it fails
     local what=$1

@@ -16,8 +16,6 @@ namespace Posture::Core {
 // One Codex TOML file as the user wrote it: the original bytes (never re-serialised, so nothing the user wrote is
 // lost) and, when it parses, its values as a Qt tree (tables are QVariantMap, arrays QVariantList, integers qint64,
 // dates QDate/QTime/QDateTime) with the line and column of every value. toml++ stays out of this header.
-struct TomlTree; // configdocumenttree.h: toml++'s own tree of a parse, for the span editor
-
 class ConfigDocument
 {
 public:
@@ -32,11 +30,6 @@ public:
     static ConfigDocument load(const QString &path);
     // Parses bytes as if they had been read from path.
     static ConfigDocument fromBytes(const QByteArray &bytes, const QString &path);
-    // The same parse for the span editor: toml++'s tree goes to *tree when it is not null (the editor needs its
-    // source positions; parsing twice costs a second parse of a large file), and without positions the document
-    // answers value() but not location() (the proof of an edit needs the values only).
-    enum class Positions { Kept, Skipped };
-    static ConfigDocument fromBytes(const QByteArray &bytes, const QString &path, TomlTree *tree, Positions positions);
 
     Status status() const { return m_status; }
     QString path() const { return m_path; }

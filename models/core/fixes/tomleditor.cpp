@@ -97,8 +97,8 @@ TomlEditor::Result refuse(const QByteArray &original, const QString &why, int li
             QStringLiteral("Nothing was changed."), QStringLiteral("edit-refused"), {}}};
 }
 
-// Equality of parsed values, where nan equals nan (a file holding nan must still be editable).
-bool same(const QVariant &a, const QVariant &b)
+// Equality of values, where nan equals nan (a file holding nan must still be editable).
+bool sameValue(const QVariant &a, const QVariant &b)
 {
     if (a.typeId() == QMetaType::Double && b.typeId() == QMetaType::Double && std::isnan(a.toDouble())
         && std::isnan(b.toDouble()))
@@ -109,7 +109,7 @@ bool same(const QVariant &a, const QVariant &b)
         if (x.size() != y.size())
             return false;
         for (auto it = x.cbegin(); it != x.cend(); ++it) {
-            if (!y.contains(it.key()) || !same(it.value(), y.value(it.key())))
+            if (!y.contains(it.key()) || !sameValue(it.value(), y.value(it.key())))
                 return false;
         }
         return true;
@@ -120,7 +120,7 @@ bool same(const QVariant &a, const QVariant &b)
         if (x.size() != y.size())
             return false;
         for (qsizetype i = 0; i < x.size(); ++i) {
-            if (!same(x.at(i), y.at(i)))
+            if (!sameValue(x.at(i), y.at(i)))
                 return false;
         }
         return true;
@@ -128,50 +128,118 @@ bool same(const QVariant &a, const QVariant &b)
     return a == b;
 }
 
-void setIn(QVariantMap &map, const KeyPath &path, qsizetype index, const QVariant &value)
+// Equality of parsed values, where nan equals nan as above. Types must match: an integer is not the float of the same
+// value.
+bool same(const toml::node &a, const toml::node &b)
 {
-    if (index == path.size() - 1) {
-        if (value.isValid())
-            map.insert(path.at(index), value);
-        else
-            map.remove(path.at(index));
-        return;
+    if (a.type() != b.type())
+        return false;
+    switch (a.type()) {
+    case toml::node_type::table: {
+        const toml::table &x = *a.as_table();
+        const toml::table &y = *b.as_table();
+        if (x.size() != y.size())
+            return false;
+        // Both are ordered by key: compared side by side.
+        for (auto i = x.cbegin(), j = y.cbegin(); i != x.cend(); ++i, ++j) {
+            if (i->first != j->first || !same(i->second, j->second))
+                return false;
+        }
+        return true;
     }
-    QVariantMap child = map.value(path.at(index)).toMap();
-    setIn(child, path, index + 1, value);
-    map.insert(path.at(index), child);
+    case toml::node_type::array: {
+        const toml::array &x = *a.as_array();
+        const toml::array &y = *b.as_array();
+        if (x.size() != y.size())
+            return false;
+        for (size_t i = 0; i < x.size(); ++i) {
+            if (!same(x[i], y[i]))
+                return false;
+        }
+        return true;
+    }
+    case toml::node_type::floating_point: {
+        const double x = a.as_floating_point()->get();
+        const double y = b.as_floating_point()->get();
+        return x == y || (std::isnan(x) && std::isnan(y));
+    }
+    case toml::node_type::string:
+        return *a.as_string() == *b.as_string();
+    case toml::node_type::integer:
+        return *a.as_integer() == *b.as_integer();
+    case toml::node_type::boolean:
+        return *a.as_boolean() == *b.as_boolean();
+    case toml::node_type::date:
+        return *a.as_date() == *b.as_date();
+    case toml::node_type::time:
+        return *a.as_time() == *b.as_time();
+    case toml::node_type::date_time:
+        return *a.as_date_time() == *b.as_date_time();
+    case toml::node_type::none:
+        break;
+    }
+    return true;
 }
 
-// The edit is kept only if the text parses and means the original (`before`, already parsed) with exactly this one
-// change.
-TomlEditor::Result proven(const QByteArray &original, const ConfigDocument &before, const QByteArray &edited,
-    const KeyPath &path, const QVariant &value, qsizetype spanBegin, qsizetype spanEnd)
+// Whether `after` holds exactly what `before` holds (nullptr: a table the edit creates), except at path from index on:
+// `wanted` there (nullptr: nothing). Every key beside the path is compared whole; along the path only the one key.
+bool sameExcept(
+    const toml::table *before, const toml::table &after, const KeyPath &path, qsizetype index, const toml::node *wanted)
 {
-    // The values only: where each one is written does not take part in the proof.
-    const ConfigDocument after = ConfigDocument::fromBytes(edited, {}, nullptr, ConfigDocument::Positions::Skipped);
-    if (after.status() != ConfigDocument::Status::Parsed)
+    const std::string key = path.at(index).toStdString();
+    const toml::node *was = before ? before->get(key) : nullptr;
+    const toml::node *now = after.get(key);
+    const size_t others = before ? before->size() - (was ? 1 : 0) : 0;
+    if (after.size() != others + (now ? 1 : 0))
+        return false;
+    if (before) {
+        for (const auto &[name, value] : *before) {
+            if (name.str() == key)
+                continue;
+            const toml::node *other = after.get(name.str());
+            if (!other || !same(value, *other))
+                return false;
+        }
+    }
+    if (index == path.size() - 1)
+        return wanted ? now && same(*wanted, *now) : !now;
+    if (!now || !now->is_table() || (was && !was->is_table()))
+        return false;
+    return sameExcept(was ? was->as_table() : nullptr, *now->as_table(), path, index + 1, wanted);
+}
+
+// The edit is kept only if the text parses as Codex would read it and means the original (`before`, already parsed)
+// with exactly this one change: `wanted` at path (nullptr: the key removed).
+TomlEditor::Result proven(const QByteArray &original, const toml::table &before, const QByteArray &edited,
+    const KeyPath &path, const toml::node *wanted, qsizetype spanBegin, qsizetype spanEnd)
+{
+    // toml++'s trees are compared: the edited text is parsed, but not turned into Qt values.
+    TomlTree after;
+    if (const std::optional<Diagnostic> problem = after.parse(edited))
         return refuse(original,
-            QStringLiteral("the edit would make the file invalid TOML (%1); it was not written")
-                .arg(after.problem() ? after.problem()->text : QString()));
-    QVariantMap expected = before.root();
-    setIn(expected, path, 0, value);
-    if (!same(after.root(), expected))
+            QStringLiteral("the edit would make the file invalid TOML (%1); it was not written").arg(problem->text));
+    if (!sameExcept(&before, after.table, path, 0, wanted))
         return refuse(original,
             QStringLiteral("the edit would change more than `%1`; it was not written").arg(keyPathToString(path)));
     return {edited, std::nullopt, spanBegin, spanEnd};
 }
 
-// The value as the parser reads it back (an int becomes a 64-bit integer, and so on).
-QVariant normalised(const QVariant &value)
+// The value as the parser reads it back (an int becomes a 64-bit integer, and so on): `v = value` parsed.
+struct Normalised
 {
-    const ConfigDocument document = ConfigDocument::fromBytes("v = " + TomlEditor::render(value) + '\n', {});
-    return document.root().value(QStringLiteral("v"));
-}
+    Q_DISABLE_COPY_MOVE(Normalised) // node points into tree
+    explicit Normalised(const QVariant &value)
+    {
+        if (!tree.parse("v = " + TomlEditor::render(value) + '\n'))
+            node = tree.table.get("v");
+    }
+    TomlTree tree;
+    const toml::node *node = nullptr; // nullptr when the value cannot be written as TOML
+};
 
-// The original, parsed once: its meaning (to prove each edit against) and toml++'s tree with positions.
+// The original, parsed once: toml++'s tree with the positions the edits are made by, which also proves each edit.
 struct Parsed
 {
-    ConfigDocument document;
     toml::table root;
     QList<Header> headers;
     std::optional<Diagnostic> problem;
@@ -180,11 +248,9 @@ struct Parsed
 Parsed parse(const QByteArray &bytes, const TomlText &text)
 {
     Parsed parsed;
-    // One parse gives both the values and toml++'s tree with the positions the edits are made by.
     TomlTree tree;
-    parsed.document = ConfigDocument::fromBytes(bytes, {}, &tree, ConfigDocument::Positions::Skipped);
-    if (parsed.document.status() != ConfigDocument::Status::Parsed) {
-        parsed.problem = parsed.document.problem();
+    parsed.problem = tree.parse(bytes);
+    if (parsed.problem) {
         parsed.problem->hint = QStringLiteral("Nothing was changed: fix the syntax at this line first.");
         return parsed;
     }
@@ -270,7 +336,8 @@ QByteArray indentationOf(const QByteArray &line)
 
 // Inserts `relative = value` into the existing table at tablePath.
 TomlEditor::Result insertInto(const QByteArray &original, const TomlText &text, Parsed &parsed,
-    const KeyPath &tablePath, const KeyPath &relative, const QVariant &value, const KeyPath &fullPath)
+    const KeyPath &tablePath, const KeyPath &relative, const QVariant &value, const toml::node &wanted,
+    const KeyPath &fullPath)
 {
     const QByteArray assignment = dotted(relative) + " = " + TomlEditor::render(value);
     toml::node *node = find(parsed.root, tablePath);
@@ -290,7 +357,7 @@ TomlEditor::Result insertInto(const QByteArray &original, const TomlText &text, 
         QByteArray bytes = original;
         const qsizetype where = table->empty() ? close : at;
         bytes.insert(where, insertion);
-        return proven(original, parsed.document, bytes, fullPath, value, where, where);
+        return proven(original, parsed.root, bytes, fullPath, &wanted, where, where);
     }
     // The section whose lines hold the table's keys, and the dotted prefix they are written with there.
     KeyPath sectionPath = tablePath;
@@ -318,7 +385,7 @@ TomlEditor::Result insertInto(const QByteArray &original, const TomlText &text, 
     const QByteArray newLine = indentation + (prefix.isEmpty() ? QByteArray() : dotted(prefix) + '.') + dotted(relative)
         + " = " + TomlEditor::render(value, style);
     const qsizetype where = original.isEmpty() ? 0 : (line <= 0 ? text.lineStart(1) : text.lineEnd(line));
-    return proven(original, parsed.document, insertAfterLine(text, line, newLine), fullPath, value, where, where);
+    return proven(original, parsed.root, insertAfterLine(text, line, newLine), fullPath, &wanted, where, where);
 }
 
 } // namespace
@@ -378,26 +445,27 @@ TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPat
     Parsed parsed = parse(original, text);
     if (parsed.problem)
         return {original, parsed.problem};
+    toml::node *node = find(parsed.root, path);
     // The same value again: not a byte changes (1e3 stays 1e3, a multi-line string stays one).
-    if (same(parsed.document.value(path), value))
+    if (node && sameValue(TomlTree::valueOf(*node), value))
         return {original, std::nullopt};
-    const QVariant wanted = normalised(value);
-    if (!wanted.isValid())
+    const Normalised wanted(value);
+    if (!wanted.node)
         return refuse(original, QStringLiteral("the value cannot be written as TOML"));
-    if (toml::node *node = find(parsed.root, path)) {
+    if (node) {
+        if (same(*node, *wanted.node))
+            return {original, std::nullopt};
         if (node->is_table() && !node->as_table()->is_inline())
             return refuse(original, QStringLiteral("`%1` is a table, not a value").arg(keyPathToString(path)));
         if (node->is_array_of_tables())
             return refuse(original, QStringLiteral("`%1` is an array of tables").arg(keyPathToString(path)));
-        if (same(parsed.document.value(path), wanted))
-            return {original, std::nullopt};
         const qsizetype begin = text.offset(node->source().begin);
         const qsizetype end = text.offset(node->source().end);
         if (begin >= end || end > original.size())
             return refuse(original, QStringLiteral("cannot find where `%1` is written").arg(keyPathToString(path)));
         QByteArray bytes = original;
         bytes.replace(begin, end - begin, render(value, original.mid(begin, end - begin)));
-        return proven(original, parsed.document, bytes, path, wanted, begin, end);
+        return proven(original, parsed.root, bytes, path, wanted.node, begin, end);
     }
     // A missing key: into the nearest table that exists, with a header of its own where that reads best.
     KeyPath existing = path.mid(0, path.size() - 1);
@@ -419,9 +487,9 @@ TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPat
             bytes += eol;
         bytes += '[' + dotted(path.mid(0, path.size() - 1)) + ']' + eol + keyText(path.constLast()) + " = "
             + render(value) + (text.endsWithNewline() || original.isEmpty() ? eol : QByteArray());
-        return proven(original, parsed.document, bytes, path, wanted, original.size(), original.size());
+        return proven(original, parsed.root, bytes, path, wanted.node, original.size(), original.size());
     }
-    return insertInto(original, text, parsed, existing, relative, wanted, path);
+    return insertInto(original, text, parsed, existing, relative, value, *wanted.node, path);
 }
 
 TomlEditor::Result TomlEditor::removeKey(const QByteArray &original, const KeyPath &path)
@@ -476,7 +544,7 @@ TomlEditor::Result TomlEditor::removeKey(const QByteArray &original, const KeyPa
             end = lineEnd + 1;
         }
         bytes.remove(begin, end - begin);
-        return proven(original, parsed.document, bytes, path, QVariant(), begin, end);
+        return proven(original, parsed.root, bytes, path, nullptr, begin, end);
     }
     // A key-value starts on the line its value starts on; it goes with all its lines and a comment after it.
     const int first = int(node->source().begin.line);
@@ -499,7 +567,7 @@ TomlEditor::Result TomlEditor::removeKey(const QByteArray &original, const KeyPa
         begin = text.lineStart(first) - (bytes.mid(0, text.lineStart(first)).endsWith("\r\n") ? 2 : 1);
     }
     bytes.remove(begin, end - begin);
-    return proven(original, parsed.document, bytes, path, QVariant(), begin, end);
+    return proven(original, parsed.root, bytes, path, nullptr, begin, end);
 }
 
 } // namespace Posture::Core

@@ -352,13 +352,17 @@ ConfigDocument ConfigDocument::fromBytes(const QByteArray &bytes, const QString 
     document.m_path = path;
     document.m_bytes = bytes;
     document.m_positions.reserve(bytes.size() / 16);
-    toml::table root;
+    auto tree = std::make_shared<TomlTree>();
     Walk walk{.values = true, .positions = &document.m_positions, .tooDeep = {}, .toml11 = std::nullopt};
     walk.toml11.emplace(bytes);
-    document.m_problem = parseChecked(bytes, path, root, walk, &document.m_root);
+    document.m_problem = parseChecked(bytes, path, tree->table, walk, &document.m_root);
     document.m_status = document.m_problem ? Status::ParseError : Status::Parsed;
-    if (document.m_problem)
+    if (document.m_problem) {
         document.m_positions.clear();
+        return document;
+    }
+    tree->bytes = bytes;
+    document.m_tree = std::move(tree);
     return document;
 }
 
@@ -368,11 +372,12 @@ QVariant TomlTree::valueOf(const toml::node &node)
     return toVariant(node, 0, 0, walk);
 }
 
-std::optional<Diagnostic> TomlTree::parse(const QByteArray &bytes)
+std::optional<Diagnostic> TomlTree::parse(const QByteArray &source)
 {
     Walk walk{.values = false, .positions = nullptr, .tooDeep = {}, .toml11 = std::nullopt};
-    walk.toml11.emplace(bytes);
-    return parseChecked(bytes, {}, table, walk, nullptr);
+    walk.toml11.emplace(source);
+    bytes = source;
+    return parseChecked(source, {}, table, walk, nullptr);
 }
 
 QVariant ConfigDocument::value(const KeyPath &path) const

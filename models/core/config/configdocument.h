@@ -9,6 +9,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <memory>
 #include <optional>
 
 namespace Posture::Core {
@@ -16,6 +17,8 @@ namespace Posture::Core {
 // One Codex TOML file as the user wrote it: the original bytes (never re-serialised, so nothing the user wrote is
 // lost) and, when it parses, its values as a Qt tree (tables are QVariantMap, arrays QVariantList, integers qint64,
 // dates QDate/QTime/QDateTime) with the line and column of every value. toml++ stays out of this header.
+struct TomlTree; // configdocumenttree.h: toml++'s own tree of a parse, for the span editor
+
 class ConfigDocument
 {
 public:
@@ -39,6 +42,10 @@ public:
     // Why the file could not be read or parsed, with file, line and column where known.
     std::optional<Diagnostic> problem() const { return m_problem; }
 
+    // toml++'s tree of this parse (core-internal: configdocumenttree.h), which a guided fix's preview edits by instead
+    // of parsing the file again; null unless Parsed.
+    const std::shared_ptr<const TomlTree> &tree() const { return m_tree; }
+
     // The top-level table; empty unless Parsed.
     const QVariantMap &root() const { return m_root; }
     // Replaces the values (keeping bytes and locations): for merging a subset of a document.
@@ -61,6 +68,7 @@ private:
     std::optional<Diagnostic> m_problem;
     QVariantMap m_root;
     QHash<size_t, QPair<int, int>> m_positions; // keyPathHash → line, column
+    std::shared_ptr<const TomlTree> m_tree;
 };
 
 } // namespace Posture::Core

@@ -12,6 +12,7 @@ namespace Posture::Core {
 struct TomlTree
 {
     toml::table table;
+    QByteArray bytes; // what was parsed
 
     // Parses bytes into table: the problem (with line and column) when Codex would refuse them, or nullopt.
     std::optional<Diagnostic> parse(const QByteArray &bytes);

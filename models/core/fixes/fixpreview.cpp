@@ -55,21 +55,24 @@ FileBytes readFile(const QString &path)
 }
 
 // The fix's operations on `bytes`, each proven by the editor. `original` is the file as read: a key an earlier fix
-// removed from it is gone already, and removing it again is done, not a problem.
+// removed from it is gone already, and removing it again is done, not a problem. The first edit goes by the
+// inspection's parse of the file when the file still holds those bytes, each next one by the proof of the one before.
 TomlEditor::Result applyOperations(const QByteArray &bytes, const Fix &fix, const QByteArray &original)
 {
-    TomlEditor::Result result{bytes, std::nullopt, 0, 0};
+    TomlEditor::Result result{bytes, std::nullopt, 0, 0, fix.parsed};
     for (const FixOperation &operation : fix.operations) {
         const bool set = operation.kind == FixOperation::Kind::Set;
-        TomlEditor::Result edit = set ? TomlEditor::setValue(result.bytes, operation.path, operation.value)
-                                      : TomlEditor::removeKey(result.bytes, operation.path);
-        if (!edit.ok() && !set && result.bytes != original && TomlEditor::removeKey(original, operation.path).ok())
+        TomlEditor::Result edit = set ? TomlEditor::setValue(result.bytes, operation.path, operation.value, result.tree)
+                                      : TomlEditor::removeKey(result.bytes, operation.path, result.tree);
+        if (!edit.ok() && !set && result.bytes != original
+            && TomlEditor::removeKey(original, operation.path, fix.parsed).ok())
             continue; // removed by an earlier fix of the same file
         if (!edit.ok()) {
             edit.problem->location.file = fix.file;
             return edit;
         }
         result.bytes = edit.bytes;
+        result.tree = edit.tree;
     }
     return result;
 }

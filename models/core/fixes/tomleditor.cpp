@@ -62,11 +62,11 @@ QList<Header> headersOf(const TomlText &text)
     return headers;
 }
 
-toml::node *find(toml::table &root, const KeyPath &path)
+const toml::node *find(const toml::table &root, const KeyPath &path)
 {
-    toml::node *node = &root;
+    const toml::node *node = &root;
     for (const QString &key : path) {
-        toml::table *table = node ? node->as_table() : nullptr;
+        const toml::table *table = node ? node->as_table() : nullptr;
         if (!table)
             return nullptr;
         node = table->get(key.toStdString());
@@ -214,14 +214,14 @@ TomlEditor::Result proven(const QByteArray &original, const toml::table &before,
     const KeyPath &path, const toml::node *wanted, qsizetype spanBegin, qsizetype spanEnd)
 {
     // toml++'s trees are compared: the edited text is parsed, but not turned into Qt values.
-    TomlTree after;
-    if (const std::optional<Diagnostic> problem = after.parse(edited))
+    auto after = std::make_shared<TomlTree>();
+    if (const std::optional<Diagnostic> problem = after->parse(edited))
         return refuse(original,
             QStringLiteral("the edit would make the file invalid TOML (%1); it was not written").arg(problem->text));
-    if (!sameExcept(&before, after.table, path, 0, wanted))
+    if (!sameExcept(&before, after->table, path, 0, wanted))
         return refuse(original,
             QStringLiteral("the edit would change more than `%1`; it was not written").arg(keyPathToString(path)));
-    return {edited, std::nullopt, spanBegin, spanEnd};
+    return {edited, std::nullopt, spanBegin, spanEnd, std::move(after)};
 }
 
 // The value as the parser reads it back (an int becomes a 64-bit integer, and so on): `v = value` parsed.
@@ -240,23 +240,36 @@ struct Normalised
 // The original, parsed once: toml++'s tree with the positions the edits are made by, which also proves each edit.
 struct Parsed
 {
-    toml::table root;
+    std::shared_ptr<const TomlTree> tree;
     QList<Header> headers;
     std::optional<Diagnostic> problem;
+    const toml::table &root() const { return tree->table; }
 };
 
-Parsed parse(const QByteArray &bytes, const TomlText &text)
+// The caller's parse of exactly these bytes when it has one (a document the inspection read, the previous edit's
+// proof), else a parse of its own.
+Parsed parse(const QByteArray &bytes, const TomlText &text, const std::shared_ptr<const TomlTree> &given)
 {
     Parsed parsed;
-    TomlTree tree;
-    parsed.problem = tree.parse(bytes);
-    if (parsed.problem) {
-        parsed.problem->hint = QStringLiteral("Nothing was changed: fix the syntax at this line first.");
-        return parsed;
+    if (given && given->bytes == bytes) {
+        parsed.tree = given;
+    } else {
+        auto tree = std::make_shared<TomlTree>();
+        parsed.problem = tree->parse(bytes);
+        if (parsed.problem) {
+            parsed.problem->hint = QStringLiteral("Nothing was changed: fix the syntax at this line first.");
+            return parsed;
+        }
+        parsed.tree = std::move(tree);
     }
-    parsed.root = std::move(tree.table);
     parsed.headers = headersOf(text);
     return parsed;
+}
+
+// Nothing to change: the original, and its parse for the next edit.
+TomlEditor::Result unchanged(const QByteArray &original, const Parsed &parsed)
+{
+    return {original, std::nullopt, 0, 0, parsed.tree};
 }
 
 const Header *headerFor(const QList<Header> &headers, const KeyPath &path)
@@ -304,7 +317,7 @@ int lastValueLine(const toml::node &node, int first, int last)
 int rootInsertLine(const Parsed &parsed, const TomlText &text)
 {
     const int firstHeader = parsed.headers.isEmpty() ? text.lineCount() + 1 : parsed.headers.constFirst().line;
-    const int last = lastValueLine(parsed.root, 1, firstHeader - 1);
+    const int last = lastValueLine(parsed.root(), 1, firstHeader - 1);
     if (last > 0)
         return last;
     int line = firstHeader - 1;
@@ -335,13 +348,13 @@ QByteArray indentationOf(const QByteArray &line)
 }
 
 // Inserts `relative = value` into the existing table at tablePath.
-TomlEditor::Result insertInto(const QByteArray &original, const TomlText &text, Parsed &parsed,
+TomlEditor::Result insertInto(const QByteArray &original, const TomlText &text, const Parsed &parsed,
     const KeyPath &tablePath, const KeyPath &relative, const QVariant &value, const toml::node &wanted,
     const KeyPath &fullPath)
 {
     const QByteArray assignment = dotted(relative) + " = " + TomlEditor::render(value);
-    toml::node *node = find(parsed.root, tablePath);
-    toml::table *table = node ? node->as_table() : nullptr;
+    const toml::node *node = find(parsed.root(), tablePath);
+    const toml::table *table = node ? node->as_table() : nullptr;
     if (!table)
         return refuse(original, QStringLiteral("`%1` is not a table").arg(keyPathToString(tablePath)));
     if (table->is_inline()) {
@@ -357,7 +370,7 @@ TomlEditor::Result insertInto(const QByteArray &original, const TomlText &text, 
         QByteArray bytes = original;
         const qsizetype where = table->empty() ? close : at;
         bytes.insert(where, insertion);
-        return proven(original, parsed.root, bytes, fullPath, &wanted, where, where);
+        return proven(original, parsed.root(), bytes, fullPath, &wanted, where, where);
     }
     // The section whose lines hold the table's keys, and the dotted prefix they are written with there.
     KeyPath sectionPath = tablePath;
@@ -385,7 +398,7 @@ TomlEditor::Result insertInto(const QByteArray &original, const TomlText &text, 
     const QByteArray newLine = indentation + (prefix.isEmpty() ? QByteArray() : dotted(prefix) + '.') + dotted(relative)
         + " = " + TomlEditor::render(value, style);
     const qsizetype where = original.isEmpty() ? 0 : (line <= 0 ? text.lineStart(1) : text.lineEnd(line));
-    return proven(original, parsed.root, insertAfterLine(text, line, newLine), fullPath, &wanted, where, where);
+    return proven(original, parsed.root(), insertAfterLine(text, line, newLine), fullPath, &wanted, where, where);
 }
 
 } // namespace
@@ -437,24 +450,25 @@ QByteArray TomlEditor::render(const QVariant &value, const QByteArray &style)
     return quoted + '"';
 }
 
-TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPath &path, const QVariant &value)
+TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPath &path, const QVariant &value,
+    const std::shared_ptr<const TomlTree> &given)
 {
     if (path.isEmpty())
         return refuse(original, QStringLiteral("no key given"));
     const TomlText text(original);
-    Parsed parsed = parse(original, text);
+    const Parsed parsed = parse(original, text, given);
     if (parsed.problem)
         return {original, parsed.problem};
-    toml::node *node = find(parsed.root, path);
+    const toml::node *node = find(parsed.root(), path);
     // The same value again: not a byte changes (1e3 stays 1e3, a multi-line string stays one).
     if (node && sameValue(TomlTree::valueOf(*node), value))
-        return {original, std::nullopt};
+        return unchanged(original, parsed);
     const Normalised wanted(value);
     if (!wanted.node)
         return refuse(original, QStringLiteral("the value cannot be written as TOML"));
     if (node) {
         if (same(*node, *wanted.node))
-            return {original, std::nullopt};
+            return unchanged(original, parsed);
         if (node->is_table() && !node->as_table()->is_inline())
             return refuse(original, QStringLiteral("`%1` is a table, not a value").arg(keyPathToString(path)));
         if (node->is_array_of_tables())
@@ -465,13 +479,13 @@ TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPat
             return refuse(original, QStringLiteral("cannot find where `%1` is written").arg(keyPathToString(path)));
         QByteArray bytes = original;
         bytes.replace(begin, end - begin, render(value, original.mid(begin, end - begin)));
-        return proven(original, parsed.root, bytes, path, wanted.node, begin, end);
+        return proven(original, parsed.root(), bytes, path, wanted.node, begin, end);
     }
     // A missing key: into the nearest table that exists, with a header of its own where that reads best.
     KeyPath existing = path.mid(0, path.size() - 1);
-    while (!existing.isEmpty() && !find(parsed.root, existing))
+    while (!existing.isEmpty() && !find(parsed.root(), existing))
         existing.removeLast();
-    toml::node *ancestor = find(parsed.root, existing);
+    const toml::node *ancestor = find(parsed.root(), existing);
     if (!ancestor || !ancestor->is_table())
         return refuse(original, QStringLiteral("`%1` is not inside a table").arg(keyPathToString(path)));
     const KeyPath relative = path.mid(existing.size());
@@ -487,25 +501,26 @@ TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPat
             bytes += eol;
         bytes += '[' + dotted(path.mid(0, path.size() - 1)) + ']' + eol + keyText(path.constLast()) + " = "
             + render(value) + (text.endsWithNewline() || original.isEmpty() ? eol : QByteArray());
-        return proven(original, parsed.root, bytes, path, wanted.node, original.size(), original.size());
+        return proven(original, parsed.root(), bytes, path, wanted.node, original.size(), original.size());
     }
     return insertInto(original, text, parsed, existing, relative, value, *wanted.node, path);
 }
 
-TomlEditor::Result TomlEditor::removeKey(const QByteArray &original, const KeyPath &path)
+TomlEditor::Result TomlEditor::removeKey(
+    const QByteArray &original, const KeyPath &path, const std::shared_ptr<const TomlTree> &given)
 {
     if (path.isEmpty())
         return refuse(original, QStringLiteral("no key given"));
     const TomlText text(original);
-    Parsed parsed = parse(original, text);
+    const Parsed parsed = parse(original, text, given);
     if (parsed.problem)
         return {original, parsed.problem};
-    toml::node *node = find(parsed.root, path);
+    const toml::node *node = find(parsed.root(), path);
     if (!node)
         return refuse(original, QStringLiteral("`%1` is not in the file").arg(keyPathToString(path)));
     if ((node->is_table() && !node->as_table()->is_inline()) || node->is_array_of_tables())
         return refuse(original, QStringLiteral("`%1` is a table; only keys are removed").arg(keyPathToString(path)));
-    toml::table *parent = find(parsed.root, path.mid(0, path.size() - 1))->as_table();
+    const toml::table *parent = find(parsed.root(), path.mid(0, path.size() - 1))->as_table();
     QByteArray bytes = original;
     if (parent->is_inline()) {
         // Inside `{ ... }`: the key, its value and one comma.
@@ -544,7 +559,7 @@ TomlEditor::Result TomlEditor::removeKey(const QByteArray &original, const KeyPa
             end = lineEnd + 1;
         }
         bytes.remove(begin, end - begin);
-        return proven(original, parsed.root, bytes, path, nullptr, begin, end);
+        return proven(original, parsed.root(), bytes, path, nullptr, begin, end);
     }
     // A key-value starts on the line its value starts on; it goes with all its lines and a comment after it.
     const int first = int(node->source().begin.line);
@@ -567,7 +582,7 @@ TomlEditor::Result TomlEditor::removeKey(const QByteArray &original, const KeyPa
         begin = text.lineStart(first) - (bytes.mid(0, text.lineStart(first)).endsWith("\r\n") ? 2 : 1);
     }
     bytes.remove(begin, end - begin);
-    return proven(original, parsed.root, bytes, path, nullptr, begin, end);
+    return proven(original, parsed.root(), bytes, path, nullptr, begin, end);
 }
 
 } // namespace Posture::Core

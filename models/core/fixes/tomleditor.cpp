@@ -62,6 +62,19 @@ QList<Header> headersOf(const TomlText &text)
     return headers;
 }
 
+// The child of a table at a key as ConfigDocument names it: its Qt string drops a byte order mark that starts the
+// key's UTF-8, so a key not found byte for byte is looked for by that name.
+const toml::node *child(const toml::table &table, const QString &key)
+{
+    if (const toml::node *node = table.get(key.toStdString()))
+        return node;
+    for (const auto &[name, value] : table) {
+        if (QString::fromUtf8(name.str().data(), qsizetype(name.str().size())) == key)
+            return &value;
+    }
+    return nullptr;
+}
+
 const toml::node *find(const toml::table &root, const KeyPath &path)
 {
     const toml::node *node = &root;
@@ -69,7 +82,7 @@ const toml::node *find(const toml::table &root, const KeyPath &path)
         const toml::table *table = node ? node->as_table() : nullptr;
         if (!table)
             return nullptr;
-        node = table->get(key.toStdString());
+        node = child(*table, key);
     }
     return node;
 }
@@ -186,15 +199,14 @@ bool same(const toml::node &a, const toml::node &b)
 bool sameExcept(
     const toml::table *before, const toml::table &after, const KeyPath &path, qsizetype index, const toml::node *wanted)
 {
-    const std::string key = path.at(index).toStdString();
-    const toml::node *was = before ? before->get(key) : nullptr;
-    const toml::node *now = after.get(key);
+    const toml::node *was = before ? child(*before, path.at(index)) : nullptr;
+    const toml::node *now = child(after, path.at(index));
     const size_t others = before ? before->size() - (was ? 1 : 0) : 0;
     if (after.size() != others + (now ? 1 : 0))
         return false;
     if (before) {
         for (const auto &[name, value] : *before) {
-            if (name.str() == key)
+            if (&value == was)
                 continue;
             const toml::node *other = after.get(name.str());
             if (!other || !same(value, *other))

@@ -253,9 +253,19 @@ struct Normalised
 struct Parsed
 {
     std::shared_ptr<const TomlTree> tree;
-    QList<Header> headers;
+    const TomlText *text = nullptr;
     std::optional<Diagnostic> problem;
     const toml::table &root() const { return tree->table; }
+    // The header lines, found when an insertion asks for them (a value replaced in place needs none).
+    const QList<Header> &headers() const
+    {
+        if (!m_headers)
+            m_headers = headersOf(*text);
+        return *m_headers;
+    }
+
+private:
+    mutable std::optional<QList<Header>> m_headers;
 };
 
 // The caller's parse of exactly these bytes when it has one (a document the inspection read, the previous edit's
@@ -274,7 +284,7 @@ Parsed parse(const QByteArray &bytes, const TomlText &text, const std::shared_pt
         }
         parsed.tree = std::move(tree);
     }
-    parsed.headers = headersOf(text);
+    parsed.text = &text;
     return parsed;
 }
 
@@ -328,7 +338,7 @@ int lastValueLine(const toml::node &node, int first, int last)
 // header (so the header keeps its comment), else at the end.
 int rootInsertLine(const Parsed &parsed, const TomlText &text)
 {
-    const int firstHeader = parsed.headers.isEmpty() ? text.lineCount() + 1 : parsed.headers.constFirst().line;
+    const int firstHeader = parsed.headers().isEmpty() ? text.lineCount() + 1 : parsed.headers().constFirst().line;
     const int last = lastValueLine(parsed.root(), 1, firstHeader - 1);
     if (last > 0)
         return last;
@@ -386,16 +396,16 @@ TomlEditor::Result insertInto(const QByteArray &original, const TomlText &text, 
     }
     // The section whose lines hold the table's keys, and the dotted prefix they are written with there.
     KeyPath sectionPath = tablePath;
-    while (!sectionPath.isEmpty() && !headerFor(parsed.headers, sectionPath))
+    while (!sectionPath.isEmpty() && !headerFor(parsed.headers(), sectionPath))
         sectionPath.removeLast();
     const KeyPath prefix = tablePath.mid(sectionPath.size());
     int line = 0;
     if (sectionPath.isEmpty()) {
-        const int firstHeader = parsed.headers.isEmpty() ? text.lineCount() + 1 : parsed.headers.constFirst().line;
+        const int firstHeader = parsed.headers().isEmpty() ? text.lineCount() + 1 : parsed.headers().constFirst().line;
         line = prefix.isEmpty() ? rootInsertLine(parsed, text) : lastValueLine(*table, 1, firstHeader - 1);
     } else {
-        const Header *header = headerFor(parsed.headers, sectionPath);
-        const int end = sectionEnd(parsed.headers, header->line, text.lineCount());
+        const Header *header = headerFor(parsed.headers(), sectionPath);
+        const int end = sectionEnd(parsed.headers(), header->line, text.lineCount());
         line = lastValueLine(*table, header->line + 1, end);
         if (line == 0)
             line = header->line;
@@ -502,7 +512,7 @@ TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPat
         return refuse(original, QStringLiteral("`%1` is not inside a table").arg(keyPathToString(path)));
     const KeyPath relative = path.mid(existing.size());
     const bool ownHeader = relative.size() >= 2 && !ancestor->as_table()->is_inline()
-        && (existing.isEmpty() || headerFor(parsed.headers, existing));
+        && (existing.isEmpty() || headerFor(parsed.headers(), existing));
     if (ownHeader) {
         // A new [table] at the end of the file.
         QByteArray bytes = original;

@@ -346,12 +346,21 @@ ConfigDocument ConfigDocument::load(const QString &path)
     return fromBytes(file.readAll(), path);
 }
 
-ConfigDocument ConfigDocument::fromBytes(const QByteArray &bytes, const QString &path)
+ConfigDocument ConfigDocument::fromBytes(
+    const QByteArray &bytes, const QString &path, const std::shared_ptr<const TomlTree> &parsed)
 {
     ConfigDocument document;
     document.m_path = path;
     document.m_bytes = bytes;
     document.m_positions.reserve(bytes.size() / 16);
+    if (parsed && parsed->bytes == bytes) {
+        // TomlTree::parse made the same checks: only the values and their positions are left to take.
+        Walk walk{.values = true, .positions = &document.m_positions, .tooDeep = {}, .toml11 = std::nullopt};
+        document.m_root = toVariant(parsed->table, 0, keyPathHash({}), walk).toMap();
+        document.m_status = Status::Parsed;
+        document.m_tree = parsed;
+        return document;
+    }
     auto tree = std::make_shared<TomlTree>();
     Walk walk{.values = true, .positions = &document.m_positions, .tooDeep = {}, .toml11 = std::nullopt};
     walk.toml11.emplace(bytes);

@@ -31,8 +31,10 @@ public:
 
     // Reads and parses the file at path. Never throws; problems are in status() and problem().
     static ConfigDocument load(const QString &path);
-    // Parses bytes as if they had been read from path.
-    static ConfigDocument fromBytes(const QByteArray &bytes, const QString &path);
+    // Parses bytes as if they had been read from path; `parsed` is a parse of them when the caller has one (a fix's
+    // proof): used only if it is of exactly these bytes, it spares toml++'s parse.
+    static ConfigDocument fromBytes(
+        const QByteArray &bytes, const QString &path, const std::shared_ptr<const TomlTree> &parsed = {});
 
     Status status() const { return m_status; }
     QString path() const { return m_path; }

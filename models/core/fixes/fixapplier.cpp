@@ -88,6 +88,7 @@ Inspection inspectionOfNewBytes(const FixPreview &preview, const InspectOptions 
     InspectOptions check = options;
     check.runPrograms = false;
     check.replacedFiles.insert(preview.fix.file, preview.after);
+    check.replacedParses.insert(preview.fix.file, preview.afterParsed);
     return Inspection::run(check);
 }
 

@@ -136,6 +136,7 @@ FixPreview preview(const Fix &fix)
     result.before = file.bytes;
     result.fileExisted = file.existed;
     result.after = edit.bytes;
+    result.afterParsed = edit.tree;
     result.diff = maskedDiff(result.before, result.after, fix.file);
     return result;
 }
@@ -186,6 +187,7 @@ QList<FixPreview> previewTogether(const QList<Fix> &fixes, const Inspection &ins
         combined.before = file.bytes;
         combined.fileExisted = file.existed;
         QByteArray bytes = file.bytes;
+        std::shared_ptr<const TomlTree> parsed;
         QList<FixPreview> refusedHere;
         for (const Fix &fix : slot.fixes) {
             const TomlEditor::Result edit = applyOperations(bytes, fix, file.bytes);
@@ -205,11 +207,13 @@ QList<FixPreview> previewTogether(const QList<Fix> &fixes, const Inspection &ins
                 }
             }
             bytes = edit.bytes;
+            parsed = edit.tree;
             combined.fixes.append(fix);
         }
         if (!combined.fixes.isEmpty()) {
             combined.fix = combined.fixes.constFirst();
             combined.after = bytes;
+            combined.afterParsed = parsed;
             combined.diff = maskedDiff(combined.before, combined.after, slot.file);
             previews.append(combined);
         }

@@ -20,8 +20,9 @@ ConfigLayer loadLayer(ConfigLayer::Kind kind, const QString &path, const Inspect
     ConfigLayer layer;
     layer.kind = kind;
     const auto replaced = options.replacedFiles.constFind(path);
-    layer.document = replaced == options.replacedFiles.cend() ? ConfigDocument::load(path)
-                                                              : ConfigDocument::fromBytes(*replaced, path);
+    layer.document = replaced == options.replacedFiles.cend()
+        ? ConfigDocument::load(path)
+        : ConfigDocument::fromBytes(*replaced, path, options.replacedParses.value(path));
     return layer;
 }
 

@@ -36,6 +36,9 @@ struct InspectOptions
     // Layer files read from these bytes instead of from disk (path as the layer names it): a guided fix is judged
     // on what it would write before anything is written.
     QHash<QString, QByteArray> replacedFiles;
+    // A parse of a replaced file's bytes where the caller has one (the proof of a fix's edit), so it is not parsed
+    // again.
+    QHash<QString, std::shared_ptr<const TomlTree>> replacedParses;
 };
 
 // Whether Codex would start with this configuration, as `codex doctor` reports it.

@@ -45,7 +45,10 @@ std::optional<QPair<int, int>> tooDeeplyDotted(const QByteArray &bytes, qsizetyp
     int line = 1;
     int column = 0;
     qsizetype dots = 0;
-    const auto at = [&bytes](qsizetype i, const char *text) { return bytes.mid(i, qsizetype(strlen(text))) == text; };
+    // Three equal quotes from i on, compared in place only at a quote (a 1 MB file has a million characters).
+    const auto tripleAt = [&bytes](qsizetype i, char quote) {
+        return bytes.at(i) == quote && i + 2 < bytes.size() && bytes.at(i + 1) == quote && bytes.at(i + 2) == quote;
+    };
     for (qsizetype i = 0; i < bytes.size(); ++i) {
         const char c = bytes.at(i);
         ++column;
@@ -57,7 +60,7 @@ std::optional<QPair<int, int>> tooDeeplyDotted(const QByteArray &bytes, qsizetyp
         case In::Code:
             if (c == '#') {
                 in = In::Comment;
-            } else if (at(i, "\"\"\"") || at(i, "'''")) {
+            } else if (tripleAt(i, '"') || tripleAt(i, '\'')) {
                 in = c == '"' ? In::MultiBasic : In::MultiLiteral;
                 i += 2;
                 column += 2;
@@ -80,7 +83,7 @@ std::optional<QPair<int, int>> tooDeeplyDotted(const QByteArray &bytes, qsizetyp
                 ++i, ++column;
             else if (in == In::Basic && (c == '"' || c == '\n'))
                 in = In::Code;
-            else if (in == In::MultiBasic && at(i, "\"\"\""))
+            else if (in == In::MultiBasic && tripleAt(i, '"'))
                 in = In::Code, i += 2, column += 2;
             break;
         case In::Literal:
@@ -88,7 +91,7 @@ std::optional<QPair<int, int>> tooDeeplyDotted(const QByteArray &bytes, qsizetyp
                 in = In::Code;
             break;
         case In::MultiLiteral:
-            if (at(i, "'''"))
+            if (tripleAt(i, '\''))
                 in = In::Code, i += 2, column += 2;
             break;
         }
@@ -162,44 +165,67 @@ private:
 // Deeper tables (a.a.a... = 1 parses fine in toml++) would exhaust the stack of every recursive walk after it.
 constexpr qsizetype MaximumDepth = 128;
 
-QVariant toVariant(const toml::node &node, int depth, size_t pathHash, PositionMap *positions,
-    std::optional<toml::source_position> &tooDeep, Toml11Check &toml11)
+// One walk over a parsed tree: the checks toml++ does not make, and, when wanted, the Qt values and their positions.
+struct Walk
+{
+    bool values = true; // false: the checks only (the proof of an edit compares toml++'s trees, not Qt values)
+    PositionMap *positions = nullptr; // none when only the values are wanted
+    std::optional<toml::source_position> tooDeep;
+    std::optional<Toml11Check> toml11; // none for a node whose text is not at hand (checked when it was parsed)
+};
+
+QVariant toVariant(const toml::node &node, int depth, size_t pathHash, Walk &walk)
 {
     const toml::source_position begin = node.source().begin;
     if (depth > MaximumDepth) {
-        tooDeep = begin;
+        walk.tooDeep = begin;
         return {};
     }
-    if (positions) // none when only the values are wanted (the proof of an edit)
-        positions->insert(pathHash, {int(begin.line), int(begin.column)});
+    if (walk.positions)
+        walk.positions->insert(pathHash, {int(begin.line), int(begin.column)});
     switch (node.type()) {
     case toml::node_type::table: {
         QVariantMap map;
         for (auto &&[key, child] : *node.as_table()) {
+            if (walk.toml11)
+                walk.toml11->checkKey(key);
+            if (!walk.values) {
+                toVariant(child, depth + 1, 0, walk);
+                continue;
+            }
             const QString name = QString::fromUtf8(key.str().data(), qsizetype(key.str().size()));
-            toml11.checkKey(key);
-            map.insert(name, toVariant(child, depth + 1, childPathHash(pathHash, name), positions, tooDeep, toml11));
+            map.insert(name, toVariant(child, depth + 1, childPathHash(pathHash, name), walk));
         }
         return map;
     }
     case toml::node_type::array: {
         QVariantList list;
         const toml::array &array = *node.as_array();
-        list.reserve(qsizetype(array.size()));
-        for (size_t i = 0; i < array.size(); ++i)
-            list.append(toVariant(array[i], depth + 1, childPathHash(pathHash, arrayElementKey(qsizetype(i))),
-                positions, tooDeep, toml11));
+        list.reserve(walk.values ? qsizetype(array.size()) : 0);
+        for (size_t i = 0; i < array.size(); ++i) {
+            QVariant item = toVariant(
+                array[i], depth + 1, walk.positions ? childPathHash(pathHash, arrayElementKey(qsizetype(i))) : 0, walk);
+            if (walk.values)
+                list.append(std::move(item));
+        }
         return list;
     }
+    case toml::node_type::floating_point:
+        if (walk.toml11)
+            walk.toml11->checkFloat(node);
+        return walk.values ? QVariant(node.as_floating_point()->get()) : QVariant();
+    default:
+        break;
+    }
+    if (!walk.values)
+        return {};
+    switch (node.type()) {
     case toml::node_type::string: {
         const std::string &text = node.as_string()->get();
         return QString::fromUtf8(text.data(), qsizetype(text.size()));
     }
     case toml::node_type::integer:
         return QVariant::fromValue<qint64>(node.as_integer()->get());
-    case toml::node_type::floating_point:
-        toml11.checkFloat(node);
-        return node.as_floating_point()->get();
     case toml::node_type::boolean:
         return node.as_boolean()->get();
     case toml::node_type::date: {
@@ -218,10 +244,48 @@ QVariant toVariant(const toml::node &node, int depth, size_t pathHash, PositionM
             return QDateTime(date, time, QTimeZone::fromSecondsAheadOfUtc(value.offset->minutes * 60));
         return QDateTime(date, time);
     }
-    case toml::node_type::none:
+    default:
         break;
     }
     return {};
+}
+
+Diagnostic tooDeepProblem(const QString &path, int line, int column)
+{
+    return Diagnostic{DiagnosticSeverity::Error, SourceLocation{path, line, column},
+        QStringLiteral("tables are nested more than %1 levels deep").arg(MaximumDepth),
+        QStringLiteral("No Codex setting is that deep; this file is not a Codex configuration. Nothing was changed.")};
+}
+
+// Parses bytes as Codex would read them into `root`, walking the tree once for the checks toml++ does not make (and
+// for the Qt values and positions `walk` asks for, into *values). The problem, with line and column, or nullopt.
+std::optional<Diagnostic> parseChecked(
+    const QByteArray &bytes, const QString &path, toml::table &root, Walk &walk, QVariantMap *values)
+{
+    if (const std::optional<QPair<int, int>> deep = tooDeeplyDotted(bytes, MaximumDepth))
+        return tooDeepProblem(path, deep->first, deep->second);
+    try {
+        root = toml::parse(std::string_view(bytes.constData(), size_t(bytes.size())), path.toStdString());
+    } catch (const toml::parse_error &error) {
+        const toml::source_position begin = error.source().begin;
+        return Diagnostic{
+            DiagnosticSeverity::Error,
+            SourceLocation{path, int(begin.line), int(begin.column)},
+            printable(QString::fromUtf8(error.description().data(), qsizetype(error.description().size()))),
+            QStringLiteral("Codex refuses to start while this file is not valid TOML. Fix the syntax at this "
+                           "line, then reload."),
+        };
+    }
+    QVariant tree = toVariant(root, 0, keyPathHash({}), walk);
+    if (walk.tooDeep)
+        return tooDeepProblem(path, int(walk.tooDeep->line), int(walk.tooDeep->column));
+    if (std::optional<Diagnostic> problem = walk.toml11 ? walk.toml11->result() : std::nullopt) {
+        problem->location.file = path;
+        return problem;
+    }
+    if (values)
+        *values = tree.toMap();
+    return std::nullopt;
 }
 
 void countValues(const QVariant &value, int &values, int &tables)
@@ -282,66 +346,47 @@ ConfigDocument ConfigDocument::load(const QString &path)
     return fromBytes(file.readAll(), path);
 }
 
-ConfigDocument ConfigDocument::fromBytes(const QByteArray &bytes, const QString &path)
-{
-    return fromBytes(bytes, path, nullptr, Positions::Kept);
-}
-
 ConfigDocument ConfigDocument::fromBytes(
-    const QByteArray &bytes, const QString &path, TomlTree *tree, Positions keepPositions)
+    const QByteArray &bytes, const QString &path, const std::shared_ptr<const TomlTree> &parsed)
 {
     ConfigDocument document;
     document.m_path = path;
     document.m_bytes = bytes;
-    if (const std::optional<QPair<int, int>> deep = tooDeeplyDotted(bytes, MaximumDepth)) {
-        document.m_status = Status::ParseError;
-        document.m_problem = Diagnostic{DiagnosticSeverity::Error, SourceLocation{path, deep->first, deep->second},
-            QStringLiteral("tables are nested more than %1 levels deep").arg(MaximumDepth),
-            QStringLiteral("No Codex setting is that deep; this file is not a Codex configuration. Nothing was "
-                           "changed.")};
+    document.m_positions.reserve(bytes.size() / 16);
+    if (parsed && parsed->bytes == bytes) {
+        // TomlTree::parse made the same checks: only the values and their positions are left to take.
+        Walk walk{.values = true, .positions = &document.m_positions, .tooDeep = {}, .toml11 = std::nullopt};
+        document.m_root = toVariant(parsed->table, 0, keyPathHash({}), walk).toMap();
+        document.m_status = Status::Parsed;
+        document.m_tree = parsed;
         return document;
     }
-    try {
-        toml::table root = toml::parse(std::string_view(bytes.constData(), size_t(bytes.size())), path.toStdString());
-        std::optional<toml::source_position> tooDeep;
-        Toml11Check toml11(bytes);
-        if (keepPositions == Positions::Kept)
-            document.m_positions.reserve(bytes.size() / 16);
-        document.m_root = toVariant(root, 0, keyPathHash({}),
-            keepPositions == Positions::Kept ? &document.m_positions : nullptr, tooDeep, toml11)
-                              .toMap();
-        document.m_status = Status::Parsed;
-        if (tree)
-            tree->table = std::move(root);
-        if (toml11.result()) {
-            document.m_root.clear();
-            document.m_positions.clear();
-            document.m_status = Status::ParseError;
-            document.m_problem = toml11.result();
-            document.m_problem->location.file = path;
-        }
-        if (tooDeep) {
-            document.m_root.clear();
-            document.m_positions.clear();
-            document.m_status = Status::ParseError;
-            document.m_problem =
-                Diagnostic{DiagnosticSeverity::Error, SourceLocation{path, int(tooDeep->line), int(tooDeep->column)},
-                    QStringLiteral("tables are nested more than %1 levels deep").arg(MaximumDepth),
-                    QStringLiteral("No Codex setting is that deep; this file is not a Codex configuration. Nothing was "
-                                   "changed.")};
-        }
-    } catch (const toml::parse_error &error) {
-        const toml::source_position begin = error.source().begin;
-        document.m_status = Status::ParseError;
-        document.m_problem = Diagnostic{
-            DiagnosticSeverity::Error,
-            SourceLocation{path, int(begin.line), int(begin.column)},
-            printable(QString::fromUtf8(error.description().data(), qsizetype(error.description().size()))),
-            QStringLiteral("Codex refuses to start while this file is not valid TOML. Fix the syntax at this "
-                           "line, then reload."),
-        };
+    auto tree = std::make_shared<TomlTree>();
+    Walk walk{.values = true, .positions = &document.m_positions, .tooDeep = {}, .toml11 = std::nullopt};
+    walk.toml11.emplace(bytes);
+    document.m_problem = parseChecked(bytes, path, tree->table, walk, &document.m_root);
+    document.m_status = document.m_problem ? Status::ParseError : Status::Parsed;
+    if (document.m_problem) {
+        document.m_positions.clear();
+        return document;
     }
+    tree->bytes = bytes;
+    document.m_tree = std::move(tree);
     return document;
+}
+
+QVariant TomlTree::valueOf(const toml::node &node)
+{
+    Walk walk{.values = true, .positions = nullptr, .tooDeep = {}, .toml11 = std::nullopt};
+    return toVariant(node, 0, 0, walk);
+}
+
+std::optional<Diagnostic> TomlTree::parse(const QByteArray &source)
+{
+    Walk walk{.values = false, .positions = nullptr, .tooDeep = {}, .toml11 = std::nullopt};
+    walk.toml11.emplace(source);
+    bytes = source;
+    return parseChecked(source, {}, table, walk, nullptr);
 }
 
 QVariant ConfigDocument::value(const KeyPath &path) const

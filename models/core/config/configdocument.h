@@ -9,6 +9,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <memory>
 #include <optional>
 
 namespace Posture::Core {
@@ -30,13 +31,10 @@ public:
 
     // Reads and parses the file at path. Never throws; problems are in status() and problem().
     static ConfigDocument load(const QString &path);
-    // Parses bytes as if they had been read from path.
-    static ConfigDocument fromBytes(const QByteArray &bytes, const QString &path);
-    // The same parse for the span editor: toml++'s tree goes to *tree when it is not null (the editor needs its
-    // source positions; parsing twice costs a second parse of a large file), and without positions the document
-    // answers value() but not location() (the proof of an edit needs the values only).
-    enum class Positions { Kept, Skipped };
-    static ConfigDocument fromBytes(const QByteArray &bytes, const QString &path, TomlTree *tree, Positions positions);
+    // Parses bytes as if they had been read from path; `parsed` is a parse of them when the caller has one (a fix's
+    // proof): used only if it is of exactly these bytes, it spares toml++'s parse.
+    static ConfigDocument fromBytes(
+        const QByteArray &bytes, const QString &path, const std::shared_ptr<const TomlTree> &parsed = {});
 
     Status status() const { return m_status; }
     QString path() const { return m_path; }
@@ -45,6 +43,10 @@ public:
     QString text() const { return QString::fromUtf8(m_bytes); }
     // Why the file could not be read or parsed, with file, line and column where known.
     std::optional<Diagnostic> problem() const { return m_problem; }
+
+    // toml++'s tree of this parse (core-internal: configdocumenttree.h), which a guided fix's preview edits by instead
+    // of parsing the file again; null unless Parsed.
+    const std::shared_ptr<const TomlTree> &tree() const { return m_tree; }
 
     // The top-level table; empty unless Parsed.
     const QVariantMap &root() const { return m_root; }
@@ -68,6 +70,7 @@ private:
     std::optional<Diagnostic> m_problem;
     QVariantMap m_root;
     QHash<size_t, QPair<int, int>> m_positions; // keyPathHash → line, column
+    std::shared_ptr<const TomlTree> m_tree;
 };
 
 } // namespace Posture::Core

@@ -80,9 +80,23 @@ QString defaultJournalPath()
 
 namespace {
 
+// The whole inspection with the preview's file read from the bytes it would write (no programs run): judged before
+// anything is written, it says whether the fix opens the posture and, once the file holds exactly these bytes, whether
+// the finding went away.
+Inspection inspectionOfNewBytes(const FixPreview &preview, const InspectOptions &options)
+{
+    InspectOptions check = options;
+    check.runPrograms = false;
+    check.replacedFiles.insert(preview.fix.file, preview.after);
+    check.replacedParses.insert(preview.fix.file, preview.afterParsed);
+    return Inspection::run(check);
+}
+
 // Why a preview must not be written, checked before anything is: it has a problem or changes nothing, the file changed
-// on disk since the preview read it, or the new bytes would make the posture more open.
-std::optional<FixOutcome> refusalBeforeWriting(const FixPreview &preview, const InspectOptions &options)
+// on disk since the preview read it, or the new bytes would make the posture more open. Otherwise *after is the
+// inspection of the new bytes.
+std::optional<FixOutcome> refusalBeforeWriting(
+    const FixPreview &preview, const InspectOptions &options, std::optional<Inspection> &after)
 {
     const QString ids = preview.fixIds().join(QStringLiteral(", "));
     if (preview.problem)
@@ -97,7 +111,8 @@ std::optional<FixOutcome> refusalBeforeWriting(const FixPreview &preview, const 
                                       "review the fix on the new content.")
                 .arg(path));
     // Never more open (plan() refuses such fixes already; a preview may come from elsewhere).
-    const QStringList widened = FixSafety::widenedBy(Inspection::configurationOnly(options), path, preview.after);
+    after = inspectionOfNewBytes(preview, options);
+    const QStringList widened = FixSafety::widenings(Inspection::configurationOnly(options), *after);
     if (!widened.isEmpty())
         return refused(QStringLiteral("%1: not applied: it would make the posture more open (%2); nothing was written.")
                 .arg(ids, widened.join(QStringLiteral("; "))));
@@ -108,7 +123,8 @@ std::optional<FixOutcome> refusalBeforeWriting(const FixPreview &preview, const 
 
 FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const QString &journalPath)
 {
-    if (std::optional<FixOutcome> refusal = refusalBeforeWriting(preview, options))
+    std::optional<Inspection> judged;
+    if (std::optional<FixOutcome> refusal = refusalBeforeWriting(preview, options, judged))
         return *refusal;
     const QString path = preview.fix.file;
     const QFileInfo info(path);
@@ -157,10 +173,10 @@ FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const
             {QStringLiteral("before_sha256"), sha256(now)}, {QStringLiteral("after_sha256"), sha256(preview.after)},
             {QStringLiteral("backup"), outcome.backup}});
 
-    // Did it work? The engine judges the new file; if not, the old bytes go back.
-    InspectOptions check = options;
-    check.runPrograms = false;
-    const Inspection after = Inspection::run(check);
+    // Did it work? The engine judges the new file; if not, the old bytes go back. The file holds exactly the bytes
+    // judged before writing, so that judgement stands; a file the fix created is inspected again now that it exists
+    // (a project's config is only read where there is one).
+    const Inspection after = existed ? *std::move(judged) : inspectionOfNewBytes(preview, options);
     QStringList stayed;
     for (const Finding &finding : after.findings) {
         if (findingIds.contains(finding.id))

@@ -22,6 +22,8 @@ struct FixPreview
     QByteArray after; // the bytes to write
     bool fileExisted = true; // false when the fix creates the file (before is empty then)
     QString diff; // unified diff of the two, secrets masked
+    // The proof's parse of after: applying reads the new bytes by it instead of parsing them again.
+    std::shared_ptr<const TomlTree> afterParsed;
     std::optional<Diagnostic> problem; // why it cannot be applied; nothing is written then
 
     bool changes() const { return !problem && before != after; }

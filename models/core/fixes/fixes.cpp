@@ -23,11 +23,14 @@ struct Target
     QString file;
     QString layer;
     QString refusal;
+    std::shared_ptr<const TomlTree> parsed; // the inspection's parse of file
 };
 
 Target targetFor(const Inspection &inspection, const KeyPath &path, const PostureValue *cell = nullptr)
 {
-    const auto user = [&inspection] { return Target{inspection.userConfig().path(), QStringLiteral("user"), {}}; };
+    const auto user = [&inspection] {
+        return Target{inspection.userConfig().path(), QStringLiteral("user"), {}, inspection.userConfig().tree()};
+    };
     if (cell && cell->requiredBy.line > 0)
         return {{}, {},
             QStringLiteral("the administrator's requirements (%1) decide this value; a change in your "
@@ -41,7 +44,7 @@ Target targetFor(const Inspection &inspection, const KeyPath &path, const Postur
     case ConfigLayer::Kind::User:
     case ConfigLayer::Kind::Profile:
     case ConfigLayer::Kind::Project:
-        return {layer.document.path(), layer.kindName(), {}};
+        return {layer.document.path(), layer.kindName(), {}, layer.document.tree()};
     case ConfigLayer::Kind::System:
         return user(); // the user's file overrides the system's
     case ConfigLayer::Kind::Managed:
@@ -69,7 +72,8 @@ QString fixIdFor(const Finding &finding)
 Fix make(const Finding &finding, const Target &target, const QString &title, const QList<FixOperation> &operations,
     const QString &note = {})
 {
-    return {fixIdFor(finding), finding.id, title, target.file, target.layer, operations, note, target.refusal};
+    return {fixIdFor(finding), finding.id, title, target.file, target.layer, operations, note, target.refusal,
+        target.parsed};
 }
 
 // What a move would open; empty when nothing (the same check plan() makes, asked before choosing the fix).

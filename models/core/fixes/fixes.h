@@ -6,9 +6,12 @@
 
 #include <QVariant>
 
+#include <memory>
+
 namespace Posture::Core {
 
 struct Inspection;
+struct TomlTree; // core/config/configdocumenttree.h
 
 // One change to one key of one file.
 struct FixOperation
@@ -30,6 +33,9 @@ struct Fix
     QList<FixOperation> operations;
     QString note; // what else the user must do (set an environment variable, ...)
     QString refusal; // when not empty: why this fix is not offered as applicable (a higher layer decides, ...)
+    // The inspection's parse of `file`: a preview edits by it while the file still holds those bytes (no parse of its
+    // own); null when there is none.
+    std::shared_ptr<const TomlTree> parsed;
 
     bool applicable() const { return refusal.isEmpty(); }
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // FixApplier's previews: a fix's operations applied in memory to its file's bytes, alone or several per file.
 #include "core/common/secrets.h"
+#include "core/config/tomltext.h"
 #include "core/fixes/fixapplier.h"
 #include "core/fixes/fixsafety.h"
 #include "core/fixes/tomleditor.h"
@@ -55,57 +56,53 @@ FileBytes readFile(const QString &path)
 }
 
 // The fix's operations on `bytes`, each proven by the editor. `original` is the file as read: a key an earlier fix
-// removed from it is gone already, and removing it again is done, not a problem.
+// removed from it is gone already, and removing it again is done, not a problem. The first edit goes by the
+// inspection's parse of the file when the file still holds those bytes, each next one by the proof of the one before.
 TomlEditor::Result applyOperations(const QByteArray &bytes, const Fix &fix, const QByteArray &original)
 {
-    TomlEditor::Result result{bytes, std::nullopt, 0, 0};
+    TomlEditor::Result result{bytes, std::nullopt, 0, 0, fix.parsed};
     for (const FixOperation &operation : fix.operations) {
         const bool set = operation.kind == FixOperation::Kind::Set;
-        TomlEditor::Result edit = set ? TomlEditor::setValue(result.bytes, operation.path, operation.value)
-                                      : TomlEditor::removeKey(result.bytes, operation.path);
-        if (!edit.ok() && !set && result.bytes != original && TomlEditor::removeKey(original, operation.path).ok())
+        TomlEditor::Result edit = set ? TomlEditor::setValue(result.bytes, operation.path, operation.value, result.tree)
+                                      : TomlEditor::removeKey(result.bytes, operation.path, result.tree);
+        if (!edit.ok() && !set && result.bytes != original
+            && TomlEditor::removeKey(original, operation.path, fix.parsed).ok())
             continue; // removed by an earlier fix of the same file
         if (!edit.ok()) {
             edit.problem->location.file = fix.file;
             return edit;
         }
         result.bytes = edit.bytes;
+        result.tree = edit.tree;
     }
     return result;
 }
 
-// The lines of a text and, for each, the nearest table header line at or above it (-1: none). A header is what
-// Secrets::maskConfigText takes for one, so that masking a line after its header masks it as the whole text would.
-struct HeaderedLines
+// The index of the nearest table header line at or above line `index` (both from 0) of `text`, or -1. A header is
+// what Secrets::maskConfigText takes for one, so that masking a line after its header masks it as the whole text
+// would. Asked only for the few lines a diff shows, so a 1 MB file is not searched for every header.
+int headerAtOrAbove(const TomlText &text, int index)
 {
-    explicit HeaderedLines(const QByteArray &bytes)
-        : lines(bytes.split('\n'))
-    {
-        static const QRegularExpression header(QStringLiteral("^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]"));
-        headerOf.reserve(lines.size());
-        int current = -1;
-        for (qsizetype i = 0; i < lines.size(); ++i) {
-            const QByteArray trimmed = lines.at(i).trimmed();
-            if (trimmed.startsWith('[') && header.match(QString::fromUtf8(lines.at(i))).hasMatch())
-                current = int(i);
-            headerOf.append(current);
-        }
+    static const QRegularExpression header(QStringLiteral("^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]"));
+    for (int i = std::min(index, text.lineCount() - 1); i >= 0; --i) {
+        const QByteArray line = text.line(i + 1);
+        if (QByteArrayView(line).trimmed().startsWith('[') && header.match(QString::fromUtf8(line)).hasMatch())
+            return i;
     }
-    QList<QByteArray> lines;
-    QList<int> headerOf;
-};
+    return -1;
+}
 
 // The diff is shown with secrets masked: the lines are compared as they are, and the few lines shown are masked after
 // the table header they are under (Secrets::maskConfigText works line by line, following headers).
 QString maskedDiff(const QByteArray &before, const QByteArray &after, const QString &file)
 {
-    const HeaderedLines sides[2] = {HeaderedLines(before), HeaderedLines(after)};
+    const TomlText sides[2] = {TomlText(before), TomlText(after)};
     return unifiedDiff(before, after, file, [&sides](bool isAfter, int index, const QByteArray &line) {
-        const HeaderedLines &side = sides[isAfter ? 1 : 0];
-        const int header = index < side.headerOf.size() ? side.headerOf.at(index) : -1;
+        const TomlText &side = sides[isAfter ? 1 : 0];
+        const int header = headerAtOrAbove(side, index);
         if (header < 0 || header == index)
             return Secrets::maskConfigText(QString::fromUtf8(line)).toUtf8().split('\n').constFirst();
-        const QString masked = Secrets::maskConfigText(QString::fromUtf8(side.lines.at(header) + '\n' + line));
+        const QString masked = Secrets::maskConfigText(QString::fromUtf8(side.line(header + 1) + '\n' + line));
         return masked.toUtf8().split('\n').value(1);
     });
 }
@@ -139,6 +136,7 @@ FixPreview preview(const Fix &fix)
     result.before = file.bytes;
     result.fileExisted = file.existed;
     result.after = edit.bytes;
+    result.afterParsed = edit.tree;
     result.diff = maskedDiff(result.before, result.after, fix.file);
     return result;
 }
@@ -189,6 +187,7 @@ QList<FixPreview> previewTogether(const QList<Fix> &fixes, const Inspection &ins
         combined.before = file.bytes;
         combined.fileExisted = file.existed;
         QByteArray bytes = file.bytes;
+        std::shared_ptr<const TomlTree> parsed;
         QList<FixPreview> refusedHere;
         for (const Fix &fix : slot.fixes) {
             const TomlEditor::Result edit = applyOperations(bytes, fix, file.bytes);
@@ -208,11 +207,13 @@ QList<FixPreview> previewTogether(const QList<Fix> &fixes, const Inspection &ins
                 }
             }
             bytes = edit.bytes;
+            parsed = edit.tree;
             combined.fixes.append(fix);
         }
         if (!combined.fixes.isEmpty()) {
             combined.fix = combined.fixes.constFirst();
             combined.after = bytes;
+            combined.afterParsed = parsed;
             combined.diff = maskedDiff(combined.before, combined.after, slot.file);
             previews.append(combined);
         }

@@ -4,6 +4,8 @@
 #include "core/inspection.h"
 #include "core/surfaces/inventory.h"
 
+#include <QSet>
+
 namespace Posture::Core::FixSafety {
 
 namespace {
@@ -27,8 +29,9 @@ void compare(QStringList &widened, const QString &what, const QStringList &close
 void compareSets(QStringList &widened, const QString &what, const QStringList &before, const QStringList &after)
 {
     QStringList added;
+    const QSet<QString> known(before.cbegin(), before.cend()); // 2,000 MCP servers: no list search per item
     for (const QString &item : after) {
-        if (!before.contains(item))
+        if (!known.contains(item))
             added.append(item);
     }
     if (!added.isEmpty())
@@ -43,16 +46,6 @@ QStringList trustedFolders(const Inspection &inspection)
             folders.append(entry.path);
     }
     return folders;
-}
-
-QStringList enabledMcpServers(const Inspection &inspection)
-{
-    QStringList names;
-    for (const McpServer &server : Inventory::mcpServers(inspection.config)) {
-        if (server.enabled)
-            names.append(server.name);
-    }
-    return names;
 }
 
 void compareSurface(QStringList &widened, const QString &surface, const LocalPosture &before, const LocalPosture &after)
@@ -91,7 +84,8 @@ QStringList widenings(const Inspection &before, const Inspection &after)
             {QStringLiteral("disabled"), QStringLiteral("cached"), QStringLiteral("live")}, webSearch(before),
             webSearch(after));
         compareSets(widened, QStringLiteral("trusted projects"), trustedFolders(before), trustedFolders(after));
-        compareSets(widened, QStringLiteral("MCP servers"), enabledMcpServers(before), enabledMcpServers(after));
+        compareSets(widened, QStringLiteral("MCP servers"), Inventory::enabledMcpServerNames(before.config),
+            Inventory::enabledMcpServerNames(after.config));
     }
     widened.removeDuplicates();
     return widened;

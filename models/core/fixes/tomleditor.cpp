@@ -62,14 +62,27 @@ QList<Header> headersOf(const TomlText &text)
     return headers;
 }
 
-toml::node *find(toml::table &root, const KeyPath &path)
+// The child of a table at a key as ConfigDocument names it: its Qt string drops a byte order mark that starts the
+// key's UTF-8, so a key not found byte for byte is looked for by that name.
+const toml::node *child(const toml::table &table, const QString &key)
 {
-    toml::node *node = &root;
+    if (const toml::node *node = table.get(key.toStdString()))
+        return node;
+    for (const auto &[name, value] : table) {
+        if (QString::fromUtf8(name.str().data(), qsizetype(name.str().size())) == key)
+            return &value;
+    }
+    return nullptr;
+}
+
+const toml::node *find(const toml::table &root, const KeyPath &path)
+{
+    const toml::node *node = &root;
     for (const QString &key : path) {
-        toml::table *table = node ? node->as_table() : nullptr;
+        const toml::table *table = node ? node->as_table() : nullptr;
         if (!table)
             return nullptr;
-        node = table->get(key.toStdString());
+        node = child(*table, key);
     }
     return node;
 }
@@ -97,8 +110,8 @@ TomlEditor::Result refuse(const QByteArray &original, const QString &why, int li
             QStringLiteral("Nothing was changed."), QStringLiteral("edit-refused"), {}}};
 }
 
-// Equality of parsed values, where nan equals nan (a file holding nan must still be editable).
-bool same(const QVariant &a, const QVariant &b)
+// Equality of values, where nan equals nan (a file holding nan must still be editable).
+bool sameValue(const QVariant &a, const QVariant &b)
 {
     if (a.typeId() == QMetaType::Double && b.typeId() == QMetaType::Double && std::isnan(a.toDouble())
         && std::isnan(b.toDouble()))
@@ -109,7 +122,7 @@ bool same(const QVariant &a, const QVariant &b)
         if (x.size() != y.size())
             return false;
         for (auto it = x.cbegin(); it != x.cend(); ++it) {
-            if (!y.contains(it.key()) || !same(it.value(), y.value(it.key())))
+            if (!y.contains(it.key()) || !sameValue(it.value(), y.value(it.key())))
                 return false;
         }
         return true;
@@ -120,7 +133,7 @@ bool same(const QVariant &a, const QVariant &b)
         if (x.size() != y.size())
             return false;
         for (qsizetype i = 0; i < x.size(); ++i) {
-            if (!same(x.at(i), y.at(i)))
+            if (!sameValue(x.at(i), y.at(i)))
                 return false;
         }
         return true;
@@ -128,69 +141,157 @@ bool same(const QVariant &a, const QVariant &b)
     return a == b;
 }
 
-void setIn(QVariantMap &map, const KeyPath &path, qsizetype index, const QVariant &value)
+// Equality of parsed values, where nan equals nan as above. Types must match: an integer is not the float of the same
+// value.
+bool same(const toml::node &a, const toml::node &b)
 {
-    if (index == path.size() - 1) {
-        if (value.isValid())
-            map.insert(path.at(index), value);
-        else
-            map.remove(path.at(index));
-        return;
+    if (a.type() != b.type())
+        return false;
+    switch (a.type()) {
+    case toml::node_type::table: {
+        const toml::table &x = *a.as_table();
+        const toml::table &y = *b.as_table();
+        if (x.size() != y.size())
+            return false;
+        // Both are ordered by key: compared side by side.
+        for (auto i = x.cbegin(), j = y.cbegin(); i != x.cend(); ++i, ++j) {
+            if (i->first != j->first || !same(i->second, j->second))
+                return false;
+        }
+        return true;
     }
-    QVariantMap child = map.value(path.at(index)).toMap();
-    setIn(child, path, index + 1, value);
-    map.insert(path.at(index), child);
+    case toml::node_type::array: {
+        const toml::array &x = *a.as_array();
+        const toml::array &y = *b.as_array();
+        if (x.size() != y.size())
+            return false;
+        for (size_t i = 0; i < x.size(); ++i) {
+            if (!same(x[i], y[i]))
+                return false;
+        }
+        return true;
+    }
+    case toml::node_type::floating_point: {
+        const double x = a.as_floating_point()->get();
+        const double y = b.as_floating_point()->get();
+        return x == y || (std::isnan(x) && std::isnan(y));
+    }
+    case toml::node_type::string:
+        return *a.as_string() == *b.as_string();
+    case toml::node_type::integer:
+        return *a.as_integer() == *b.as_integer();
+    case toml::node_type::boolean:
+        return *a.as_boolean() == *b.as_boolean();
+    case toml::node_type::date:
+        return *a.as_date() == *b.as_date();
+    case toml::node_type::time:
+        return *a.as_time() == *b.as_time();
+    case toml::node_type::date_time:
+        return *a.as_date_time() == *b.as_date_time();
+    case toml::node_type::none:
+        break;
+    }
+    return true;
 }
 
-// The edit is kept only if the text parses and means the original (`before`, already parsed) with exactly this one
-// change.
-TomlEditor::Result proven(const QByteArray &original, const ConfigDocument &before, const QByteArray &edited,
-    const KeyPath &path, const QVariant &value, qsizetype spanBegin, qsizetype spanEnd)
+// Whether `after` holds exactly what `before` holds (nullptr: a table the edit creates), except at path from index on:
+// `wanted` there (nullptr: nothing). Every key beside the path is compared whole; along the path only the one key.
+bool sameExcept(
+    const toml::table *before, const toml::table &after, const KeyPath &path, qsizetype index, const toml::node *wanted)
 {
-    // The values only: where each one is written does not take part in the proof.
-    const ConfigDocument after = ConfigDocument::fromBytes(edited, {}, nullptr, ConfigDocument::Positions::Skipped);
-    if (after.status() != ConfigDocument::Status::Parsed)
+    const toml::node *was = before ? child(*before, path.at(index)) : nullptr;
+    const toml::node *now = child(after, path.at(index));
+    const size_t others = before ? before->size() - (was ? 1 : 0) : 0;
+    if (after.size() != others + (now ? 1 : 0))
+        return false;
+    if (before) {
+        for (const auto &[name, value] : *before) {
+            if (&value == was)
+                continue;
+            const toml::node *other = after.get(name.str());
+            if (!other || !same(value, *other))
+                return false;
+        }
+    }
+    if (index == path.size() - 1)
+        return wanted ? now && same(*wanted, *now) : !now;
+    if (!now || !now->is_table() || (was && !was->is_table()))
+        return false;
+    return sameExcept(was ? was->as_table() : nullptr, *now->as_table(), path, index + 1, wanted);
+}
+
+// The edit is kept only if the text parses as Codex would read it and means the original (`before`, already parsed)
+// with exactly this one change: `wanted` at path (nullptr: the key removed).
+TomlEditor::Result proven(const QByteArray &original, const toml::table &before, const QByteArray &edited,
+    const KeyPath &path, const toml::node *wanted, qsizetype spanBegin, qsizetype spanEnd)
+{
+    // toml++'s trees are compared: the edited text is parsed, but not turned into Qt values.
+    auto after = std::make_shared<TomlTree>();
+    if (const std::optional<Diagnostic> problem = after->parse(edited))
         return refuse(original,
-            QStringLiteral("the edit would make the file invalid TOML (%1); it was not written")
-                .arg(after.problem() ? after.problem()->text : QString()));
-    QVariantMap expected = before.root();
-    setIn(expected, path, 0, value);
-    if (!same(after.root(), expected))
+            QStringLiteral("the edit would make the file invalid TOML (%1); it was not written").arg(problem->text));
+    if (!sameExcept(&before, after->table, path, 0, wanted))
         return refuse(original,
             QStringLiteral("the edit would change more than `%1`; it was not written").arg(keyPathToString(path)));
-    return {edited, std::nullopt, spanBegin, spanEnd};
+    return {edited, std::nullopt, spanBegin, spanEnd, std::move(after)};
 }
 
-// The value as the parser reads it back (an int becomes a 64-bit integer, and so on).
-QVariant normalised(const QVariant &value)
+// The value as the parser reads it back (an int becomes a 64-bit integer, and so on): `v = value` parsed.
+struct Normalised
 {
-    const ConfigDocument document = ConfigDocument::fromBytes("v = " + TomlEditor::render(value) + '\n', {});
-    return document.root().value(QStringLiteral("v"));
-}
-
-// The original, parsed once: its meaning (to prove each edit against) and toml++'s tree with positions.
-struct Parsed
-{
-    ConfigDocument document;
-    toml::table root;
-    QList<Header> headers;
-    std::optional<Diagnostic> problem;
+    Q_DISABLE_COPY_MOVE(Normalised) // node points into tree
+    explicit Normalised(const QVariant &value)
+    {
+        if (!tree.parse("v = " + TomlEditor::render(value) + '\n'))
+            node = tree.table.get("v");
+    }
+    TomlTree tree;
+    const toml::node *node = nullptr; // nullptr when the value cannot be written as TOML
 };
 
-Parsed parse(const QByteArray &bytes, const TomlText &text)
+// The original, parsed once: toml++'s tree with the positions the edits are made by, which also proves each edit.
+struct Parsed
+{
+    std::shared_ptr<const TomlTree> tree;
+    const TomlText *text = nullptr;
+    std::optional<Diagnostic> problem;
+    const toml::table &root() const { return tree->table; }
+    // The header lines, found when an insertion asks for them (a value replaced in place needs none).
+    const QList<Header> &headers() const
+    {
+        if (!m_headers)
+            m_headers = headersOf(*text);
+        return *m_headers;
+    }
+
+private:
+    mutable std::optional<QList<Header>> m_headers;
+};
+
+// The caller's parse of exactly these bytes when it has one (a document the inspection read, the previous edit's
+// proof), else a parse of its own.
+Parsed parse(const QByteArray &bytes, const TomlText &text, const std::shared_ptr<const TomlTree> &given)
 {
     Parsed parsed;
-    // One parse gives both the values and toml++'s tree with the positions the edits are made by.
-    TomlTree tree;
-    parsed.document = ConfigDocument::fromBytes(bytes, {}, &tree, ConfigDocument::Positions::Skipped);
-    if (parsed.document.status() != ConfigDocument::Status::Parsed) {
-        parsed.problem = parsed.document.problem();
-        parsed.problem->hint = QStringLiteral("Nothing was changed: fix the syntax at this line first.");
-        return parsed;
+    if (given && given->bytes == bytes) {
+        parsed.tree = given;
+    } else {
+        auto tree = std::make_shared<TomlTree>();
+        parsed.problem = tree->parse(bytes);
+        if (parsed.problem) {
+            parsed.problem->hint = QStringLiteral("Nothing was changed: fix the syntax at this line first.");
+            return parsed;
+        }
+        parsed.tree = std::move(tree);
     }
-    parsed.root = std::move(tree.table);
-    parsed.headers = headersOf(text);
+    parsed.text = &text;
     return parsed;
+}
+
+// Nothing to change: the original, and its parse for the next edit.
+TomlEditor::Result unchanged(const QByteArray &original, const Parsed &parsed)
+{
+    return {original, std::nullopt, 0, 0, parsed.tree};
 }
 
 const Header *headerFor(const QList<Header> &headers, const KeyPath &path)
@@ -237,8 +338,8 @@ int lastValueLine(const toml::node &node, int first, int last)
 // header (so the header keeps its comment), else at the end.
 int rootInsertLine(const Parsed &parsed, const TomlText &text)
 {
-    const int firstHeader = parsed.headers.isEmpty() ? text.lineCount() + 1 : parsed.headers.constFirst().line;
-    const int last = lastValueLine(parsed.root, 1, firstHeader - 1);
+    const int firstHeader = parsed.headers().isEmpty() ? text.lineCount() + 1 : parsed.headers().constFirst().line;
+    const int last = lastValueLine(parsed.root(), 1, firstHeader - 1);
     if (last > 0)
         return last;
     int line = firstHeader - 1;
@@ -269,12 +370,13 @@ QByteArray indentationOf(const QByteArray &line)
 }
 
 // Inserts `relative = value` into the existing table at tablePath.
-TomlEditor::Result insertInto(const QByteArray &original, const TomlText &text, Parsed &parsed,
-    const KeyPath &tablePath, const KeyPath &relative, const QVariant &value, const KeyPath &fullPath)
+TomlEditor::Result insertInto(const QByteArray &original, const TomlText &text, const Parsed &parsed,
+    const KeyPath &tablePath, const KeyPath &relative, const QVariant &value, const toml::node &wanted,
+    const KeyPath &fullPath)
 {
     const QByteArray assignment = dotted(relative) + " = " + TomlEditor::render(value);
-    toml::node *node = find(parsed.root, tablePath);
-    toml::table *table = node ? node->as_table() : nullptr;
+    const toml::node *node = find(parsed.root(), tablePath);
+    const toml::table *table = node ? node->as_table() : nullptr;
     if (!table)
         return refuse(original, QStringLiteral("`%1` is not a table").arg(keyPathToString(tablePath)));
     if (table->is_inline()) {
@@ -290,20 +392,20 @@ TomlEditor::Result insertInto(const QByteArray &original, const TomlText &text, 
         QByteArray bytes = original;
         const qsizetype where = table->empty() ? close : at;
         bytes.insert(where, insertion);
-        return proven(original, parsed.document, bytes, fullPath, value, where, where);
+        return proven(original, parsed.root(), bytes, fullPath, &wanted, where, where);
     }
     // The section whose lines hold the table's keys, and the dotted prefix they are written with there.
     KeyPath sectionPath = tablePath;
-    while (!sectionPath.isEmpty() && !headerFor(parsed.headers, sectionPath))
+    while (!sectionPath.isEmpty() && !headerFor(parsed.headers(), sectionPath))
         sectionPath.removeLast();
     const KeyPath prefix = tablePath.mid(sectionPath.size());
     int line = 0;
     if (sectionPath.isEmpty()) {
-        const int firstHeader = parsed.headers.isEmpty() ? text.lineCount() + 1 : parsed.headers.constFirst().line;
+        const int firstHeader = parsed.headers().isEmpty() ? text.lineCount() + 1 : parsed.headers().constFirst().line;
         line = prefix.isEmpty() ? rootInsertLine(parsed, text) : lastValueLine(*table, 1, firstHeader - 1);
     } else {
-        const Header *header = headerFor(parsed.headers, sectionPath);
-        const int end = sectionEnd(parsed.headers, header->line, text.lineCount());
+        const Header *header = headerFor(parsed.headers(), sectionPath);
+        const int end = sectionEnd(parsed.headers(), header->line, text.lineCount());
         line = lastValueLine(*table, header->line + 1, end);
         if (line == 0)
             line = header->line;
@@ -318,7 +420,7 @@ TomlEditor::Result insertInto(const QByteArray &original, const TomlText &text, 
     const QByteArray newLine = indentation + (prefix.isEmpty() ? QByteArray() : dotted(prefix) + '.') + dotted(relative)
         + " = " + TomlEditor::render(value, style);
     const qsizetype where = original.isEmpty() ? 0 : (line <= 0 ? text.lineStart(1) : text.lineEnd(line));
-    return proven(original, parsed.document, insertAfterLine(text, line, newLine), fullPath, value, where, where);
+    return proven(original, parsed.root(), insertAfterLine(text, line, newLine), fullPath, &wanted, where, where);
 }
 
 } // namespace
@@ -370,45 +472,47 @@ QByteArray TomlEditor::render(const QVariant &value, const QByteArray &style)
     return quoted + '"';
 }
 
-TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPath &path, const QVariant &value)
+TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPath &path, const QVariant &value,
+    const std::shared_ptr<const TomlTree> &given)
 {
     if (path.isEmpty())
         return refuse(original, QStringLiteral("no key given"));
     const TomlText text(original);
-    Parsed parsed = parse(original, text);
+    const Parsed parsed = parse(original, text, given);
     if (parsed.problem)
         return {original, parsed.problem};
+    const toml::node *node = find(parsed.root(), path);
     // The same value again: not a byte changes (1e3 stays 1e3, a multi-line string stays one).
-    if (same(parsed.document.value(path), value))
-        return {original, std::nullopt};
-    const QVariant wanted = normalised(value);
-    if (!wanted.isValid())
+    if (node && sameValue(TomlTree::valueOf(*node), value))
+        return unchanged(original, parsed);
+    const Normalised wanted(value);
+    if (!wanted.node)
         return refuse(original, QStringLiteral("the value cannot be written as TOML"));
-    if (toml::node *node = find(parsed.root, path)) {
+    if (node) {
+        if (same(*node, *wanted.node))
+            return unchanged(original, parsed);
         if (node->is_table() && !node->as_table()->is_inline())
             return refuse(original, QStringLiteral("`%1` is a table, not a value").arg(keyPathToString(path)));
         if (node->is_array_of_tables())
             return refuse(original, QStringLiteral("`%1` is an array of tables").arg(keyPathToString(path)));
-        if (same(parsed.document.value(path), wanted))
-            return {original, std::nullopt};
         const qsizetype begin = text.offset(node->source().begin);
         const qsizetype end = text.offset(node->source().end);
         if (begin >= end || end > original.size())
             return refuse(original, QStringLiteral("cannot find where `%1` is written").arg(keyPathToString(path)));
         QByteArray bytes = original;
         bytes.replace(begin, end - begin, render(value, original.mid(begin, end - begin)));
-        return proven(original, parsed.document, bytes, path, wanted, begin, end);
+        return proven(original, parsed.root(), bytes, path, wanted.node, begin, end);
     }
     // A missing key: into the nearest table that exists, with a header of its own where that reads best.
     KeyPath existing = path.mid(0, path.size() - 1);
-    while (!existing.isEmpty() && !find(parsed.root, existing))
+    while (!existing.isEmpty() && !find(parsed.root(), existing))
         existing.removeLast();
-    toml::node *ancestor = find(parsed.root, existing);
+    const toml::node *ancestor = find(parsed.root(), existing);
     if (!ancestor || !ancestor->is_table())
         return refuse(original, QStringLiteral("`%1` is not inside a table").arg(keyPathToString(path)));
     const KeyPath relative = path.mid(existing.size());
     const bool ownHeader = relative.size() >= 2 && !ancestor->as_table()->is_inline()
-        && (existing.isEmpty() || headerFor(parsed.headers, existing));
+        && (existing.isEmpty() || headerFor(parsed.headers(), existing));
     if (ownHeader) {
         // A new [table] at the end of the file.
         QByteArray bytes = original;
@@ -419,25 +523,26 @@ TomlEditor::Result TomlEditor::setValue(const QByteArray &original, const KeyPat
             bytes += eol;
         bytes += '[' + dotted(path.mid(0, path.size() - 1)) + ']' + eol + keyText(path.constLast()) + " = "
             + render(value) + (text.endsWithNewline() || original.isEmpty() ? eol : QByteArray());
-        return proven(original, parsed.document, bytes, path, wanted, original.size(), original.size());
+        return proven(original, parsed.root(), bytes, path, wanted.node, original.size(), original.size());
     }
-    return insertInto(original, text, parsed, existing, relative, wanted, path);
+    return insertInto(original, text, parsed, existing, relative, value, *wanted.node, path);
 }
 
-TomlEditor::Result TomlEditor::removeKey(const QByteArray &original, const KeyPath &path)
+TomlEditor::Result TomlEditor::removeKey(
+    const QByteArray &original, const KeyPath &path, const std::shared_ptr<const TomlTree> &given)
 {
     if (path.isEmpty())
         return refuse(original, QStringLiteral("no key given"));
     const TomlText text(original);
-    Parsed parsed = parse(original, text);
+    const Parsed parsed = parse(original, text, given);
     if (parsed.problem)
         return {original, parsed.problem};
-    toml::node *node = find(parsed.root, path);
+    const toml::node *node = find(parsed.root(), path);
     if (!node)
         return refuse(original, QStringLiteral("`%1` is not in the file").arg(keyPathToString(path)));
     if ((node->is_table() && !node->as_table()->is_inline()) || node->is_array_of_tables())
         return refuse(original, QStringLiteral("`%1` is a table; only keys are removed").arg(keyPathToString(path)));
-    toml::table *parent = find(parsed.root, path.mid(0, path.size() - 1))->as_table();
+    const toml::table *parent = find(parsed.root(), path.mid(0, path.size() - 1))->as_table();
     QByteArray bytes = original;
     if (parent->is_inline()) {
         // Inside `{ ... }`: the key, its value and one comma.
@@ -476,7 +581,7 @@ TomlEditor::Result TomlEditor::removeKey(const QByteArray &original, const KeyPa
             end = lineEnd + 1;
         }
         bytes.remove(begin, end - begin);
-        return proven(original, parsed.document, bytes, path, QVariant(), begin, end);
+        return proven(original, parsed.root(), bytes, path, nullptr, begin, end);
     }
     // A key-value starts on the line its value starts on; it goes with all its lines and a comment after it.
     const int first = int(node->source().begin.line);
@@ -499,7 +604,7 @@ TomlEditor::Result TomlEditor::removeKey(const QByteArray &original, const KeyPa
         begin = text.lineStart(first) - (bytes.mid(0, text.lineStart(first)).endsWith("\r\n") ? 2 : 1);
     }
     bytes.remove(begin, end - begin);
-    return proven(original, parsed.document, bytes, path, QVariant(), begin, end);
+    return proven(original, parsed.root(), bytes, path, nullptr, begin, end);
 }
 
 } // namespace Posture::Core

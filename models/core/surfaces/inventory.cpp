@@ -31,6 +31,12 @@ void collectCommands(const QString &event, const QVariant &value, QStringList &o
     }
 }
 
+// A server is enabled unless its table says otherwise.
+bool enabled(const QVariantMap &server)
+{
+    return server.value(QStringLiteral("enabled"), true).toBool();
+}
+
 } // namespace
 
 QList<McpServer> mcpServers(const EffectiveConfig &config)
@@ -48,12 +54,23 @@ QList<McpServer> mcpServers(const EffectiveConfig &config)
         server.args = maskedStrings(path + KeyPath{QStringLiteral("args")}, entry.value(QStringLiteral("args")));
         server.envNames = entry.value(QStringLiteral("env")).toMap().keys();
         server.bearerTokenEnvVar = entry.value(QStringLiteral("bearer_token_env_var")).toString();
-        server.enabled = entry.value(QStringLiteral("enabled"), true).toBool();
+        server.enabled = enabled(entry);
         server.provenance =
             config.provenance(path + KeyPath{server.url.isEmpty() ? QStringLiteral("command") : QStringLiteral("url")});
         servers.append(server);
     }
     return servers;
+}
+
+QStringList enabledMcpServerNames(const EffectiveConfig &config)
+{
+    QStringList names;
+    const QVariantMap table = config.value({QStringLiteral("mcp_servers")}).toMap();
+    for (auto it = table.cbegin(); it != table.cend(); ++it) {
+        if (enabled(it.value().toMap()))
+            names.append(it.key());
+    }
+    return names;
 }
 
 QList<TrustEntry> trustEntries(const EffectiveConfig &config)

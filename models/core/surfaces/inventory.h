@@ -29,6 +29,9 @@ struct TrustEntry
 namespace Inventory {
 
 QList<McpServer> mcpServers(const EffectiveConfig &config);
+// The names of the MCP servers that are enabled, as mcpServers() judges them, without working out (and masking) the
+// rest of each server: the widening check of a guided fix asks this twice per fix.
+QStringList enabledMcpServerNames(const EffectiveConfig &config);
 QList<TrustEntry> trustEntries(const EffectiveConfig &config);
 // The notify command, secrets masked; empty when none.
 QStringList notifyCommand(const EffectiveConfig &config);

@@ -48,7 +48,7 @@ QString findings(const Inspection &inspection, const HtmlText &html)
         const RiskLevel level = riskOf(finding.severity);
         const bool muted = finding.isAccepted();
         text += QStringLiteral("<article class=\"finding tint-%1%2\">\n<h3>%3 %4</h3>\n")
-                    .arg(riskWord(level), muted ? QStringLiteral(" accepted") : QString(), HtmlText::risk(level),
+                    .arg(riskWord(level), muted ? QStringLiteral(" accepted") : QString(), html.risk(level),
                         html.text(Secrets::maskText(finding.title)));
         text += QStringLiteral("<p class=\"ids\">%1 · %2</p>\n")
                     .arg(html.code(finding.id), html.text(surfacesLabel(finding.surfaces, QStringLiteral(", "))));

@@ -36,8 +36,7 @@ namespace HtmlReport {
 QString summary(const Inspection &inspection, const HtmlText &html)
 {
     const SurfaceVerdict all = hostVerdict(inspection);
-    QString text =
-        QStringLiteral("<header>\n<h1>Codex posture: %1</h1>\n").arg(HtmlText::risk(riskOf(all), all.word()));
+    QString text = QStringLiteral("<header>\n<h1>Codex posture: %1</h1>\n").arg(html.risk(riskOf(all), all.word()));
     text += QStringLiteral("<table class=\"facts\" width=\"100%\">\n");
     const auto fact = [&text](const QString &label, const QString &value) { text += HtmlText::row({label, value}); };
     fact(QStringLiteral("Machine"),
@@ -66,7 +65,7 @@ QString verdicts(const Inspection &inspection, const HtmlText &html)
         const RiskLevel level = riskOf(verdict);
         text += QStringLiteral("<td class=\"verdict tint-%1\"><div class=\"surface\">%2</div>"
                                "<div class=\"word\">%3</div><div class=\"counts\">%4</div></td>\n")
-                    .arg(riskWord(level), html.text(surfaceLabel(surface)), HtmlText::risk(level, verdict.word()),
+                    .arg(riskWord(level), html.text(surfaceLabel(surface)), html.risk(level, verdict.word()),
                         html.text(verdictCountsText(verdict)));
     }
     return text + QStringLiteral("</tr></table>\n</section>\n");
@@ -93,7 +92,7 @@ QString posture(const Inspection &inspection, const HtmlText &html)
             const bool empty = cell.value.isEmpty() || cell.value == u"—";
             QString shown = empty ? QStringLiteral("—") : html.code(cell.value);
             if (cell.risk != RiskLevel::Ok && cell.risk != RiskLevel::Info)
-                shown += u' ' + HtmlText::risk(cell.risk);
+                shown += u' ' + html.risk(cell.risk);
             if (!cell.file.isEmpty() || !cell.provenance.isEmpty())
                 shown += QStringLiteral("<div class=\"from\">%1</div>").arg(html.text(cell.provenance));
             text += QStringLiteral("<td class=\"tint-%1\">%2</td>").arg(riskWord(cell.risk), shown);

@@ -65,7 +65,7 @@ QString machineFacts(const HostFacts &facts, const HtmlText &html)
 QString enforcementRow(const QString &label, const Enforcement &enforcement, const HtmlText &html)
 {
     return HtmlText::row(
-        {label, HtmlText::risk(riskOf(enforcement), enforcement.stateName()), html.text(enforcement.summary())});
+        {label, html.risk(riskOf(enforcement), enforcement.stateName()), html.text(enforcement.summary())});
 }
 
 } // namespace
@@ -78,7 +78,7 @@ QString layers(const Inspection &inspection, const HtmlText &html)
     for (const ConfigLayer &layer : inspection.layers) {
         if (layer.kind == ConfigLayer::Kind::User || layer.exists())
             text += HtmlText::row({html.text(layer.kindName()), html.code(layer.document.path()),
-                HtmlText::risk(layerRisk(layer), layerStatus(layer))});
+                html.risk(layerRisk(layer), layerStatus(layer))});
     }
     text += QStringLiteral("</table>\n");
     if (inspection.userConfig().status() == ConfigDocument::Status::Missing)
@@ -112,7 +112,7 @@ QString sandbox(const Inspection &inspection, const HtmlText &html)
             + HtmlText::row({QStringLiteral("Probe"), QStringLiteral("State"), QStringLiteral("Evidence")}, true);
         for (const Capability &probe : capability.probes)
             text += HtmlText::row(
-                {html.code(probe.id), HtmlText::risk(riskOf(probe), probe.stateName()), html.text(probe.evidence)});
+                {html.code(probe.id), html.risk(riskOf(probe), probe.stateName()), html.text(probe.evidence)});
         text += QStringLiteral("</table>\n");
     }
     text += machineFacts(capability.facts, html);

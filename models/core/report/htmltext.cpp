@@ -50,11 +50,11 @@ QString HtmlText::riskIcon(RiskLevel level)
     return QStringLiteral("?");
 }
 
-QString HtmlText::risk(RiskLevel level, const QString &word)
+QString HtmlText::risk(RiskLevel level, const QString &word) const
 {
     const QString name = riskWord(level);
     return QStringLiteral("<span class=\"risk risk-%1\"><span class=\"icon\" aria-hidden=\"true\">%2</span> %3</span>")
-        .arg(name, riskIcon(level), (word.isEmpty() ? name : word).toHtmlEscaped());
+        .arg(name, riskIcon(level), text(word.isEmpty() ? name : word));
 }
 
 } // namespace Posture::Core

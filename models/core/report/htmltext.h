@@ -30,8 +30,9 @@ public:
     // One table row of cells already escaped; header cells with th.
     static QString row(const QStringList &cells, bool header = false);
     // A level as icon, word and colour: <span class="risk risk-high"><span class="icon">▲</span> high</span>. Never
-    // colour alone: the icon's shape and the word say it too.
-    static QString risk(RiskLevel level, const QString &word = {});
+    // colour alone: the icon's shape and the word say it too. The word is text like any other (a layer's status names
+    // the project it ignores): redacted and escaped.
+    QString risk(RiskLevel level, const QString &word = {}) const;
     // The icon of a level, a different shape for each (text glyphs: the page loads no image).
     static QString riskIcon(RiskLevel level);
 

@@ -3,6 +3,7 @@
 // evidence escaped and masked, names redacted before escaping, the SHA-256 of what was inspected, nothing fetched.
 #include "core/inspection.h"
 #include "core/report/htmlreport.h"
+#include "core/report/htmltext.h"
 #include "core/report/reports.h"
 #include "fixturehome.h"
 
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void filesInspected_haveTheirSha256();
     void userText_isEscaped();
     void redacted_namesNoOneAndStaysEscaped();
+    void levelWords_areRedactedToo();
     void pdfPage_isTheSameReportWithPlainStyle();
 };
 
@@ -186,6 +188,16 @@ void TestHtmlReport::redacted_namesNoOneAndStaysEscaped()
     QVERIFY2(page.contains(QStringLiteral("&lt;home&gt;/.codex/config.toml")), qPrintable(page));
     QVERIFY(!page.contains(QStringLiteral("<home>")));
     QCOMPARE(pageProblems(page), QString());
+}
+
+// A level's word can name a path (an ignored project layer's status says which project to trust): it is text too.
+void TestHtmlReport::levelWords_areRedactedToo()
+{
+    const HtmlText html(Redaction::of(QStringLiteral("/home/zoë"), QStringLiteral("zoë"), QStringLiteral("box")));
+    const QString shown = html.risk(RiskLevel::Info, QStringLiteral("ignored: trust [projects.\"/home/zoë/p\"] <x>"));
+    QVERIFY2(!shown.contains(QStringLiteral("zoë")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("ignored: trust [projects.&quot;&lt;home&gt;/p&quot;] &lt;x&gt;</span>")),
+        qPrintable(shown));
 }
 
 void TestHtmlReport::pdfPage_isTheSameReportWithPlainStyle()

@@ -207,28 +207,24 @@ void benchmarkFormats(const Inspection &inspection, int runs)
     std::printf("\n");
 }
 
-// The HTML report of the 1 MB config (2,000 servers in the posture and the layers): budget 300 ms, inspection and
-// page together.
-void benchmarkLargeHtml(const QString &codexHome, int runs)
+// The HTML report of the 1 MB config (2,000 servers in the posture and the layers), rendered from its inspection (made
+// once, as the formats above): budget 300 ms for the inspection's median time and the page's together.
+void benchmarkLargeHtml(const Inspection &inspection, double inspectionMs, int runs)
 {
     const ReportFormat &html = *reportFormat(QStringLiteral("html"));
     QList<double> pageTimes;
-    QList<double> totalTimes;
     qsizetype bytes = 0;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
         timer.start();
-        const Inspection inspection = Inspection::run(
-            InspectOptions{.codexHome = codexHome, .home = codexHome, .cwd = codexHome}, QProcessEnvironment());
-        const qint64 inspected = timer.nsecsElapsed();
         bytes = renderReport(html, inspection, ReportRequest{QDateTime::currentDateTimeUtc(), false, false}).size();
-        totalTimes.append(double(timer.nsecsElapsed()) / 1e6);
-        pageTimes.append(double(timer.nsecsElapsed() - inspected) / 1e6);
+        pageTimes.append(double(timer.nsecsElapsed()) / 1e6);
     }
-    const double total = median(totalTimes);
+    const double page = median(pageTimes);
+    const double total = inspectionMs + page;
     std::printf("  its HTML report (%.2f MB), median of %d runs: page %.2f ms; inspection and page %.2f ms "
                 "(budget 300 ms: %s)\n",
-        double(bytes) / 1e6, runs, median(pageTimes), total, verdict(total <= 300));
+        double(bytes) / 1e6, runs, page, total, verdict(total <= 300));
 }
 
 int main(int argc, char *argv[])
@@ -300,17 +296,17 @@ int main(int argc, char *argv[])
         return 2;
     file.close();
     QList<double> times;
-    int servers = 0;
+    Inspection large;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
         timer.start();
-        const Inspection inspection = Inspection::run(
+        large = Inspection::run(
             InspectOptions{.codexHome = dir.path(), .home = dir.path(), .cwd = dir.path()}, QProcessEnvironment());
         times.append(double(timer.nsecsElapsed()) / 1e6);
-        servers = int(inspection.config.value({QStringLiteral("mcp_servers")}).toMap().size());
-        if (inspection.loadStatus == LoadStatus::Fail)
+        if (large.loadStatus == LoadStatus::Fail)
             return 2;
     }
+    const int servers = int(large.config.value({QStringLiteral("mcp_servers")}).toMap().size());
     std::sort(times.begin(), times.end());
     // Where the time goes: reading and parsing alone, and checking against the schema alone.
     QElapsedTimer part;
@@ -325,6 +321,6 @@ int main(int argc, char *argv[])
     std::printf("read and evaluate a %.2f MB config.toml with %d MCP servers, median of %d runs: %.2f ms "
                 "(fastest %.2f ms, slowest %.2f ms)\n",
         double(config.size()) / 1e6, servers, runs, times.at(times.size() / 2), times.constFirst(), times.constLast());
-    benchmarkLargeHtml(dir.path(), runs);
+    benchmarkLargeHtml(large, times.at(times.size() / 2), runs);
     return benchmarkFix(config, runs);
 }

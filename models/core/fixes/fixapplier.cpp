@@ -110,9 +110,15 @@ std::optional<FixOutcome> refusalBeforeWriting(
         return refused(QStringLiteral("%1 changed on disk since it was read; nothing was written. Inspect again and "
                                       "review the fix on the new content.")
                 .arg(path));
-    // Never more open (plan() refuses such fixes already; a preview may come from elsewhere).
+    // Never more open (plan() refuses such fixes already; a preview may come from elsewhere). The file as it is now is
+    // judged by the inspection's parse of it where that parse is of exactly these bytes (ConfigDocument checks).
     after = inspectionOfNewBytes(preview, options);
-    const QStringList widened = FixSafety::widenings(Inspection::configurationOnly(options), *after);
+    InspectOptions unchanged = options;
+    if (preview.fileExisted && preview.fix.parsed) {
+        unchanged.replacedFiles.insert(path, now);
+        unchanged.replacedParses.insert(path, preview.fix.parsed);
+    }
+    const QStringList widened = FixSafety::widenings(Inspection::configurationOnly(unchanged), *after);
     if (!widened.isEmpty())
         return refused(QStringLiteral("%1: not applied: it would make the posture more open (%2); nothing was written.")
                 .arg(ids, widened.join(QStringLiteral("; "))));

@@ -45,11 +45,11 @@ void checkCommand(Context &context, const KeyPath &path, const QString &program,
                                "setting there.")});
 }
 
-bool holdsSecret(const Inspection &inspection, const QString &file)
+bool holdsSecret(const Context &context, const QString &file)
 {
-    const QList<PlaintextSecret> secrets = plaintextSecrets(inspection);
+    const QList<PlaintextSecret> &secrets = context.plaintextSecrets();
     return std::any_of(secrets.cbegin(), secrets.cend(),
-        [&](const PlaintextSecret &secret) { return inspection.config.location(secret.path).file == file; });
+        [&](const PlaintextSecret &secret) { return context.inspection.config.location(secret.path).file == file; });
 }
 
 void checkFile(Context &context, const QString &path, bool credentials)
@@ -80,7 +80,7 @@ void checkFile(Context &context, const QString &path, bool credentials)
                 .remediation = QStringLiteral("chmod go-w %1").arg(path)});
     }
     // A plaintext secret in this file makes its readability a finding.
-    if (othersRead && holdsSecret(context.inspection, path)) {
+    if (othersRead && holdsSecret(context, path)) {
         context.add(Rule::SecretFileReadableByOthers, path, context.localSurfaces(), Context::fact(path, mode),
             {.title = QStringLiteral("%1 holds a secret and other users can read it").arg(info.fileName()),
                 .explanation =

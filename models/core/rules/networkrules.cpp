@@ -99,7 +99,7 @@ void plainHttpUrls(Context &context)
                     .arg(url.host()),
                 .remediation = QStringLiteral("Use an https:// URL.")});
     };
-    for (const McpServer &server : Inventory::mcpServers(config)) {
+    for (const McpServer &server : context.mcpServers()) {
         if (!server.url.isEmpty())
             checkUrl({QStringLiteral("mcp_servers"), server.name, QStringLiteral("url")},
                 QStringLiteral("MCP server `%1`").arg(server.name));

@@ -10,6 +10,20 @@ Context::Context(const Inspection &inspectionToJudge, Findings &findings)
     , m_findings(findings)
 { }
 
+const QList<McpServer> &Context::mcpServers() const
+{
+    if (!m_mcpServers)
+        m_mcpServers = Inventory::mcpServers(inspection.config);
+    return *m_mcpServers;
+}
+
+const QList<PlaintextSecret> &Context::plaintextSecrets() const
+{
+    if (!m_plaintextSecrets)
+        m_plaintextSecrets = findPlaintextSecrets(inspection.config, mcpServers());
+    return *m_plaintextSecrets;
+}
+
 Evidence Context::evidence(const KeyPath &path) const
 {
     Evidence evidence;

@@ -6,10 +6,20 @@
 #include "core/inspection.h"
 #include "core/rules/catalogue.h"
 #include "core/rules/finding.h"
+#include "core/surfaces/inventory.h"
+
+#include <optional>
 
 namespace Posture::Core::Rules {
 
 using RiskRules::Rule;
+
+// A value written in plain text in the configuration that is a secret: the key and how to name where it is.
+struct PlaintextSecret
+{
+    KeyPath path;
+    QString where; // "provider `corp`'s headers", or empty for a provider's experimental_bearer_token
+};
 
 // What a finding says, by name.
 struct FindingText
@@ -36,6 +46,12 @@ public:
     // The surfaces whose Codex starts: rules about the configuration apply to them.
     Surfaces localSurfaces() const;
 
+    // Worked out once per rules pass, as several rules ask (a configuration may name thousands of MCP servers).
+    const QList<McpServer> &mcpServers() const;
+    // Every plaintext secret of the effective configuration (the secret rules report them; the file rules ask
+    // whether a file others can read holds one).
+    const QList<PlaintextSecret> &plaintextSecrets() const;
+
     // Adds a finding of a catalogue rule. Its id ("<rule id>:<subject>", or the rule id alone for an empty subject),
     // rule id, severity and reference come from the catalogue (pass a severity only where it differs from the rule's
     // usual one). One with the same id already there gains the surfaces (the CLI and the IDE share layers) and keeps
@@ -45,6 +61,8 @@ public:
 
 private:
     Findings &m_findings;
+    mutable std::optional<QList<McpServer>> m_mcpServers;
+    mutable std::optional<QList<PlaintextSecret>> m_plaintextSecrets;
 };
 
 // A value as TOML would show it: "never", true, ["a", "b"].
@@ -54,15 +72,8 @@ QString meantSecurityKey(const QString &key);
 // Where Codex reads a security key that users write in the wrong place (network_access →
 // sandbox_workspace_write.network_access); empty for a key without one such place.
 KeyPath securityKeyHome(const QString &key);
-// A value written in plain text in the configuration that is a secret: the key and how to name where it is.
-struct PlaintextSecret
-{
-    KeyPath path;
-    QString where; // "provider `corp`'s headers", or empty for a provider's experimental_bearer_token
-};
-// Every plaintext secret of the effective configuration (the secret rules report them; the file rules ask whether a
-// file others can read holds one).
-QList<PlaintextSecret> plaintextSecrets(const Inspection &inspection);
+// Every plaintext secret of the effective configuration (Context::plaintextSecrets keeps the list).
+QList<PlaintextSecret> findPlaintextSecrets(const EffectiveConfig &config, const QList<McpServer> &servers);
 
 // The rule groups, each in its own file.
 void postureRules(Context &context);

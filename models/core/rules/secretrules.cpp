@@ -74,9 +74,8 @@ void reportSecret(Context &context, const PlaintextSecret &secret)
 
 } // namespace
 
-QList<PlaintextSecret> plaintextSecrets(const Inspection &inspection)
+QList<PlaintextSecret> findPlaintextSecrets(const EffectiveConfig &config, const QList<McpServer> &servers)
 {
-    const EffectiveConfig &config = inspection.config;
     QList<PlaintextSecret> secrets;
     const QVariantMap providers = config.value({QStringLiteral("model_providers")}).toMap();
     for (auto it = providers.cbegin(); it != providers.cend(); ++it) {
@@ -86,7 +85,7 @@ QList<PlaintextSecret> plaintextSecrets(const Inspection &inspection)
         collectSecretEntries(config, {QStringLiteral("model_providers"), it.key(), QStringLiteral("http_headers")},
             QStringLiteral("provider `%1`'s headers").arg(it.key()), secrets);
     }
-    for (const McpServer &server : Inventory::mcpServers(config)) {
+    for (const McpServer &server : servers) {
         collectSecretEntries(config, {QStringLiteral("mcp_servers"), server.name, QStringLiteral("env")},
             QStringLiteral("MCP server `%1`'s environment").arg(server.name), secrets);
         collectSecretEntries(config, {QStringLiteral("mcp_servers"), server.name, QStringLiteral("http_headers")},
@@ -114,9 +113,9 @@ void secretRules(Context &context)
                                    "needs with shell_environment_policy.set / include_only.")});
     }
 
-    for (const PlaintextSecret &secret : plaintextSecrets(context.inspection))
+    for (const PlaintextSecret &secret : context.plaintextSecrets())
         reportSecret(context, secret);
-    for (const McpServer &server : Inventory::mcpServers(config)) {
+    for (const McpServer &server : context.mcpServers()) {
         const QString package = unpinnedPackage(server);
         if (!package.isEmpty() && server.enabled) {
             const KeyPath args{QStringLiteral("mcp_servers"), server.name, QStringLiteral("args")};

@@ -55,7 +55,8 @@ Diagnostics onlySeverity(const Diagnostics &diagnostics, DiagnosticSeverity seve
 // Checks what Codex checks when it loads. Each layer: parse errors, unknown keys (Codex warns per file), and the
 // rules beyond the schema. Types and values are checked on the merged result, as Codex does: a wrong value that a
 // higher layer overrides does not stop Codex.
-Diagnostics checkLayers(const ConfigLayers &layers, const EffectiveConfig &config, const QString &profile)
+Diagnostics checkLayers(
+    const ConfigLayers &layers, const EffectiveConfig &config, const QString &profile, const ConfigSchema &schema)
 {
     Diagnostics messages;
     Diagnostics layerErrors;
@@ -71,7 +72,7 @@ Diagnostics checkLayers(const ConfigLayers &layers, const EffectiveConfig &confi
         if (layer.kind == ConfigLayer::Kind::Requirements)
             continue; // constraints, not settings: Requirements reads them
         // Errors wait for the merge (below); warnings and notes stand as they are.
-        for (const Diagnostic &message : ConfigSchema::codex().validate(layer.document))
+        for (const Diagnostic &message : schema.validate(layer.document))
             (message.severity == DiagnosticSeverity::Error ? layerErrors : messages).append(message);
         messages += CodexRules::checkLayer(layer, profile);
         // A project layer loses its deny-listed keys in the merge, so its own errors may not be the merged ones.
@@ -84,7 +85,7 @@ Diagnostics checkLayers(const ConfigLayers &layers, const EffectiveConfig &confi
         messages += layerErrors; // one file with values: its own errors are the merged result's
     } else {
         const auto locate = [&config](const KeyPath &path) { return config.location(path); };
-        messages += onlySeverity(ConfigSchema::codex().validate(config.root(), locate), DiagnosticSeverity::Error);
+        messages += onlySeverity(schema.validate(config.root(), locate), DiagnosticSeverity::Error);
     }
     messages += CodexRules::checkEffective(config);
     return messages;
@@ -142,9 +143,10 @@ const ConfigLayer *Inspection::layerWithFile(const QString &file) const
 
 namespace {
 
-// What Codex makes of its configuration with these options: layers, trust, merge, checks, posture.
-void evaluateConfiguration(
-    Inspection &inspection, const InspectOptions &options, const QProcessEnvironment &environment)
+// What Codex makes of its configuration with these options, by the rules of that release: layers, trust, merge,
+// checks, posture.
+void evaluateConfiguration(Inspection &inspection, const InspectOptions &options,
+    const QProcessEnvironment &environment, const QString &release)
 {
     inspection.options = options;
     inspection.locations = CodexLocations::resolve(options.codexHome, options.home, environment);
@@ -168,7 +170,9 @@ void evaluateConfiguration(
     const Requirements requirements = Requirements::from(layers);
 
     inspection.config = EffectiveConfig::merge(layers, CodexRules::projectDeniedReason);
-    inspection.messages = checkLayers(layers, inspection.config, options.profile) + requirements.diagnostics;
+    inspection.messages =
+        checkLayers(layers, inspection.config, options.profile, CodexReleases::known().schema(release))
+        + requirements.diagnostics;
     for (const Diagnostic &message : std::as_const(inspection.messages)) {
         if (message.code == u"unknown-key")
             inspection.config.ignore(message.keyPath,
@@ -200,14 +204,32 @@ void judgeRisks(Inspection &inspection, const InspectOptions &options)
     inspection.fixes = Fixes::plan(inspection);
 }
 
-// The configuration as the CLI sees it, and the IDE extension's posture: the same layers without a profile (only the
-// configuration is evaluated again). Returns the inspection and the IDE's effective configuration.
-std::pair<Inspection, EffectiveConfig> configurationAndIde(
-    const InspectOptions &options, const QProcessEnvironment &environment)
+// The messages of `a` that `b` does not have (by text and place).
+Diagnostics messagesOnlyIn(const Diagnostics &a, const Diagnostics &b)
+{
+    Diagnostics only;
+    for (const Diagnostic &message : a) {
+        if (std::none_of(b.cbegin(), b.cend(), [&message](const Diagnostic &other) {
+                return other.text == message.text && other.location.file == message.location.file
+                    && other.location.line == message.location.line;
+            }))
+            only.append(message);
+    }
+    return only;
+}
+
+// The configuration as the CLI sees it, and the IDE extension's posture: the same layers without a profile, by the
+// IDE's codex release's rules (evaluated again only when the profile or the rules differ). Returns the inspection
+// and the IDE's effective configuration.
+std::pair<Inspection, EffectiveConfig> configurationAndIde(const InspectOptions &options,
+    const QProcessEnvironment &environment, const RulesChoice &cliRules, const RulesChoice &ideRules)
 {
     Inspection inspection;
-    evaluateConfiguration(inspection, options, environment);
-    if (options.profile.isEmpty()) {
+    evaluateConfiguration(inspection, options, environment, cliRules.release);
+    inspection.cliRules = cliRules;
+    inspection.ideRules = ideRules;
+    const bool sameRules = CodexReleases::known().sameRules(cliRules.release, ideRules.release);
+    if (options.profile.isEmpty() && sameRules) {
         inspection.ideLoadStatus = inspection.loadStatus;
         inspection.ide = inspection.cli;
         return {inspection, inspection.config};
@@ -215,26 +237,63 @@ std::pair<Inspection, EffectiveConfig> configurationAndIde(
     InspectOptions withoutProfile = options;
     withoutProfile.profile.clear();
     Inspection base;
-    evaluateConfiguration(base, withoutProfile, environment);
+    evaluateConfiguration(base, withoutProfile, environment, ideRules.release);
     inspection.ideLoadStatus = base.loadStatus;
     inspection.ide = base.cli;
+    if (!sameRules) {
+        // The same files by the CLI's release, without the profile either: what differs is the releases' doing.
+        Inspection cliBase;
+        if (options.profile.isEmpty())
+            cliBase.messages = inspection.messages;
+        else
+            evaluateConfiguration(cliBase, withoutProfile, environment, cliRules.release);
+        inspection.cliOnlyMessages = messagesOnlyIn(cliBase.messages, base.messages);
+        inspection.ideOnlyMessages = messagesOnlyIn(base.messages, cliBase.messages);
+    }
     return {inspection, base.config};
+}
+
+// The rules each surface's codex follows: --codex-version's for both; otherwise the release of the first codex on
+// PATH (or a standalone install) for the CLI and of an IDE extension's bundled codex for the IDE (the CLI's when no
+// extension bundles one), or the newest recorded release when no version is known.
+std::pair<RulesChoice, RulesChoice> chooseRules(const InspectOptions &options, const QList<CodexBinary> &binaries)
+{
+    const CodexReleases &releases = CodexReleases::known();
+    QString error;
+    if (!options.codexVersion.isEmpty()) {
+        if (const std::optional<RulesChoice> asked = releases.asked(options.codexVersion, &error))
+            return {*asked, *asked};
+    }
+    const auto choiceFor = [&](bool ide) -> std::optional<RulesChoice> {
+        for (const CodexBinary &binary : binaries) {
+            if (binary.source.endsWith(QStringLiteral("extension")) != ide)
+                continue;
+            const QString where = binary.source + QStringLiteral(": ") + binary.path;
+            return releases.choose(binary.version,
+                binary.version.isEmpty() ? QStringLiteral("%1, version not known: %2").arg(where, binary.error)
+                                         : where);
+        }
+        return std::nullopt;
+    };
+    const RulesChoice cli = choiceFor(false).value_or(releases.choose({}, QStringLiteral("no codex found")));
+    return {cli, choiceFor(true).value_or(cli)};
 }
 
 } // namespace
 
 Inspection Inspection::configurationOnly(const InspectOptions &options, const QProcessEnvironment &environment)
 {
-    return configurationAndIde(options, environment).first;
+    const auto [cliRules, ideRules] = chooseRules(options, {});
+    return configurationAndIde(options, environment, cliRules, ideRules).first;
 }
 
 Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironment &environment)
 {
-    auto [inspection, ideConfig] = configurationAndIde(options, environment);
-    const QString codexHome = inspection.locations.codexHome;
-    inspection.ideSurface = IdeSurface::discover(inspection.locations.home);
-    inspection.cloud =
-        options.cloudFile.isEmpty() ? CloudSurface::documentedDefaults() : CloudSurface::load(options.cloudFile);
+    // The codex binaries first: their versions decide whose rules judge the configuration.
+    const CodexLocations locations = CodexLocations::resolve(options.codexHome, options.home, environment);
+    const QString codexHome = locations.codexHome;
+    const IdeSurface ideSurface = IdeSurface::discover(locations.home);
+    const QString cwd = canonicalPath(options.cwd.isEmpty() ? QDir::currentPath() : options.cwd);
     const SystemRoot root(options.systemRoot);
     // A copied machine is searched with the standard PATH below its root, and nothing found there is ever run.
     const QStringList searchPath = root.isLive()
@@ -243,15 +302,21 @@ Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironm
     QStringList hostSearchPath;
     for (const QString &directory : searchPath)
         hostSearchPath.append(root.hostPath(directory));
-    inspection.binaries = CodexBinaries::find(
-        hostSearchPath.join(u':'), inspection.trust.cwd, codexHome, inspection.ideSurface.extensions);
+    QList<CodexBinary> binaries = CodexBinaries::find(hostSearchPath.join(u':'), cwd, codexHome, ideSurface.extensions);
     const bool live = options.runPrograms && root.isLive();
     if (live)
-        CodexBinaries::askVersions(inspection.binaries, options.probeTimeoutMs);
+        CodexBinaries::askVersions(binaries, options.probeTimeoutMs);
     else
-        for (CodexBinary &binary : inspection.binaries)
+        for (CodexBinary &binary : binaries)
             binary.error = root.isLive() ? QStringLiteral("not asked (--no-live-probe)")
                                          : QStringLiteral("not asked: nothing is run on a copied machine");
+    const auto [cliRules, ideRules] = chooseRules(options, binaries);
+
+    auto [inspection, ideConfig] = configurationAndIde(options, environment, cliRules, ideRules);
+    inspection.ideSurface = ideSurface;
+    inspection.binaries = binaries;
+    inspection.cloud =
+        options.cloudFile.isEmpty() ? CloudSurface::documentedDefaults() : CloudSurface::load(options.cloudFile);
     QStringList codexPaths;
     for (const CodexBinary &binary : std::as_const(inspection.binaries))
         codexPaths.append(binary.path);

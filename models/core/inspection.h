@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/config/codexlocations.h"
+#include "core/config/codexreleases.h"
 #include "core/config/effectiveconfig.h"
 #include "core/config/projecttrust.h"
 #include "core/fixes/fixes.h"
@@ -26,6 +27,9 @@ struct InspectOptions
     QString profile; // --profile: the profile Codex would be started with
     QString systemRoot; // --system-root: a copied machine: /etc/codex/..., /proc, /sys, bwrap are read below it
     QString cloudFile; // --cloud: the declared cloud environments
+    // --codex-version: the recorded Codex release whose rules judge both surfaces; empty: the release of the codex
+    // each surface runs (asked when programs run), or the newest recorded one.
+    QString codexVersion;
     // Start the fixed probes: each codex binary's --version, bwrap and `codex sandbox` (never anything the config
     // names). Never on a copied machine (systemRoot).
     bool runPrograms = false;
@@ -60,6 +64,13 @@ struct Inspection
     // The IDE extension reads the same layers but is started without a profile.
     LoadStatus ideLoadStatus = LoadStatus::Ok;
     LocalPosture ide;
+    // Which Codex release's rules judged each surface, and why (CodexReleases).
+    RulesChoice cliRules;
+    RulesChoice ideRules;
+    // Where the CLI's and the IDE's releases judge these files differently (both without a profile): what each says
+    // that the other does not. Empty when both follow the same rules.
+    Diagnostics cliOnlyMessages;
+    Diagnostics ideOnlyMessages;
     IdeSurface ideSurface;
     CloudSurface cloud;
     QList<CodexBinary> binaries;

@@ -3,10 +3,13 @@
 
 #include "core/common/keypath.h"
 
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QVariant>
 
 #include <memory>
+#include <optional>
 
 namespace Posture::Core {
 
@@ -22,7 +25,18 @@ public:
         Status status = Status::Unknown;
         QString text; // Codex's warning, for Warning
         bool forThisValue = false; // measured with this very string, not another value of its kind
+
+        friend bool operator==(const Answer &, const Answer &) = default;
     };
+    // How one key's answers differ in another Codex release (schema/versions.json): only what differs is set.
+    struct SlotAnswers
+    {
+        std::optional<Answer> status;
+        QHash<QString, Answer> kinds;
+        QHash<QString, Answer> values;
+        std::optional<Answer> unknownKey;
+    };
+    using ReleaseAnswers = QHash<QString, SlotAnswers>; // by the table's key name ("features.multi_agent")
 
     // The table compiled into the engine.
     static const CodexAcceptance &codex();
@@ -30,7 +44,23 @@ public:
     explicit CodexAcceptance(const QJsonObject &table);
     ~CodexAcceptance();
 
+    // This table as another release answered: its answers where they differ, this table's elsewhere. The key tree is
+    // shared, not copied.
+    CodexAcceptance forRelease(const QString &version, ReleaseAnswers answers) const;
+
     QString codexVersion() const;
+
+    // One answer that differs between two releases: the key as the table names it, the question ("status": its
+    // valid value; "kinds.string": a string; "values.xhigh": that string; "unknown_key": an unknown key inside it).
+    struct Difference
+    {
+        QString key;
+        QString question;
+        Answer before; // `older`'s answer
+        Answer after; // this release's
+    };
+    // Every answer this release gives differently from `older` (both from the same recorded table).
+    QList<Difference> differencesFrom(const CodexAcceptance &older) const;
     // How Codex took a value of this kind (and, for a string, this value) at this key; Unknown where the table has no
     // key of that name, or no value of that key loaded on its own.
     Answer value(const KeyPath &path, const QVariant &value) const;
@@ -42,8 +72,18 @@ public:
     // "string", "integer", "float", "boolean", "array", "table" or "datetime": the kind a parsed TOML value has.
     static QString kindOf(const QVariant &value);
 
+    // Decodes one answer as the table writes it ("ok", "warning:N", "fail", "fail:N"; N indexes texts).
+    static Answer decode(const QJsonValue &value, const QJsonArray &texts);
+
 private:
-    std::unique_ptr<const class AcceptanceTree> m_tree;
+    CodexAcceptance() = default;
+    const SlotAnswers *releaseAnswers(const QString &key) const;
+    // This release's answer to a question of the recorded key (see Difference).
+    Answer answer(const QString &key, const QString &question) const;
+
+    std::shared_ptr<const class AcceptanceTree> m_tree;
+    std::shared_ptr<const ReleaseAnswers> m_release; // null for the table as recorded
+    QString m_version;
 };
 
 } // namespace Posture::Core

@@ -513,6 +513,13 @@ ConfigSchema::ConfigSchema(const QJsonObject &schema)
     : m_compiled(std::make_shared<const CompiledSchema>(schema))
 { }
 
+ConfigSchema ConfigSchema::withAcceptance(const CodexAcceptance *acceptance) const
+{
+    ConfigSchema copy = *this;
+    copy.m_acceptance = acceptance;
+    return copy;
+}
+
 Diagnostics ConfigSchema::validate(const QVariantMap &root, const Locator &locate) const
 {
     Issues issues;

@@ -25,6 +25,8 @@ public:
     static const ConfigSchema &codex();
 
     explicit ConfigSchema(const QJsonObject &schema);
+    // The same schema corrected by another acceptance table (another Codex release's; it must outlive the copy).
+    ConfigSchema withAcceptance(const class CodexAcceptance *acceptance) const;
 
     // Where a key path was written; the validator reports each problem there.
     using Locator = std::function<SourceLocation(const KeyPath &path)>;

@@ -71,6 +71,12 @@ QString remedy(Rule rule)
         return u"Replace approval_policy = \"on-failure\" by \"on-request\"."_s;
     case Rule::CodexVersionsDiffer:
         return u"Update the IDE extension or the CLI so that both run the same codex version."_s;
+    case Rule::CodexReleasesJudgeDifferently:
+        return u"Run the same codex release for the CLI and the IDE, or change the keys the two take differently."_s;
+    case Rule::CodexNewerThanKnown:
+        return u"Update codex-posture, or record the new release's rules (scripts/record-versions)."_s;
+    case Rule::CodexOlderThanKnown:
+        return u"Update codex to a recorded release."_s;
     case Rule::RequirementOverrides:
         return u"Nothing to do on this machine: an administrator's requirement decides the value."_s;
     case Rule::CloudInternetUnrestricted:

@@ -217,6 +217,74 @@ void administratorOverrides(Context &context)
     }
 }
 
+// The rules codex-posture knows for the codex each surface runs: newer or older than every recorded release, and
+// releases that take this configuration differently.
+void codexReleases(Context &context)
+{
+    const Inspection &inspection = context.inspection;
+    const CodexReleases &releases = CodexReleases::known();
+    const auto fit = [&](const RulesChoice &rules, Surfaces surfaces) {
+        const Evidence evidence = Context::fact(rules.source.section(QStringLiteral(": "), 1), rules.installed);
+        if (rules.fit == RulesChoice::Fit::NewerThanKnown)
+            context.add(Rule::CodexNewerThanKnown, rules.installed, surfaces, evidence,
+                {.title =
+                        QStringLiteral("codex %1 is newer than every release codex-posture knows").arg(rules.installed),
+                    .explanation = QStringLiteral(
+                        "codex-posture knows the rules of Codex up to %1 and judged this configuration by them. "
+                        "What %2 accepts, warns about or refuses may have changed since: verdicts may be out of "
+                        "date.")
+                        .arg(releases.newest(), rules.installed),
+                    .remediation =
+                        QStringLiteral("Update codex-posture, or record the new release (scripts/record-versions).")});
+        else if (rules.fit == RulesChoice::Fit::OlderThanKnown)
+            context.add(Rule::CodexOlderThanKnown, rules.installed, surfaces, evidence,
+                {.title =
+                        QStringLiteral("codex %1 is older than every release codex-posture knows").arg(rules.installed),
+                    .explanation = QStringLiteral(
+                        "It was judged by the rules of %1, the oldest recorded release; older releases may accept "
+                        "or refuse keys differently.")
+                        .arg(releases.oldest()),
+                    .remediation = QStringLiteral("Update codex to %1 or newer.").arg(releases.oldest())});
+    };
+    const bool sameBinary = inspection.cliRules.source == inspection.ideRules.source;
+    fit(inspection.cliRules, sameBinary ? context.localSurfaces() : Surfaces(Surface::Cli));
+    if (!sameBinary)
+        fit(inspection.ideRules, Surface::Ide);
+
+    if (inspection.cliOnlyMessages.isEmpty() && inspection.ideOnlyMessages.isEmpty())
+        return;
+    QStringList keys;
+    for (const Diagnostics *messages : {&inspection.cliOnlyMessages, &inspection.ideOnlyMessages}) {
+        for (const Diagnostic &message : *messages) {
+            const QString key = keyPathToString(message.keyPath);
+            if (!key.isEmpty() && !keys.contains(key))
+                keys.append(key);
+        }
+    }
+    const auto says = [](const Diagnostics &messages) {
+        QStringList texts;
+        for (const Diagnostic &message : messages)
+            texts.append(message.text);
+        return texts.isEmpty() ? QStringLiteral("nothing of the kind") : texts.join(QStringLiteral("; "));
+    };
+    const bool oneRefuses = inspection.codexStarts() != inspection.ideStarts();
+    const Diagnostics &first =
+        inspection.cliOnlyMessages.isEmpty() ? inspection.ideOnlyMessages : inspection.cliOnlyMessages;
+    context.add(Rule::CodexReleasesJudgeDifferently, keys.join(u','), context.localSurfaces(),
+        context.evidence(first.constFirst().keyPath),
+        {.title = QStringLiteral("The CLI's codex %1 and the IDE's %2 take %3 differently")
+                .arg(inspection.cliRules.release, inspection.ideRules.release,
+                    keys.isEmpty() ? QStringLiteral("this configuration") : keys.join(QStringLiteral(", "))),
+            .explanation = QStringLiteral("By the rules of %1 (the CLI): %2. By the rules of %3 (the IDE): %4. What "
+                                          "was checked with one surface does not hold for the other.")
+                .arg(inspection.cliRules.release, says(inspection.cliOnlyMessages), inspection.ideRules.release,
+                    says(inspection.ideOnlyMessages)),
+            .remediation = QStringLiteral(
+                "Run the same codex release for both (update the older one), or change the keys they take "
+                "differently.")},
+        oneRefuses ? std::nullopt : std::optional<Severity>(Severity::Low));
+}
+
 } // namespace
 
 void configRules(Context &context)
@@ -224,6 +292,7 @@ void configRules(Context &context)
     refusedAndIgnored(context);
     deprecatedValues(context);
     codexVersions(context);
+    codexReleases(context);
     administratorOverrides(context);
 }
 

@@ -2,6 +2,7 @@
 #include "commandline.h"
 
 #include "core/common/version.h"
+#include "core/report/codexchanges.h"
 #include "core/report/reports.h"
 
 #include <QCommandLineParser>
@@ -32,6 +33,27 @@ CommandLine usageError(const QString &message)
     result.exitCode = 2;
     result.output = QStringLiteral("codex-posture: %1\nTry 'codex-posture --help'.\n").arg(message);
     return result;
+}
+
+// --codex-changes FROM TO: the change list, printed at once (it reads no configuration).
+CommandLine codexChangesOutput(const QStringList &versions, const QString &report)
+{
+    const Core::CodexReleases &releases = Core::CodexReleases::known();
+    if (versions.size() != 2)
+        return usageError(QStringLiteral("--codex-changes needs two Codex releases (known: %1)")
+                .arg(releases.versions().join(QStringLiteral(", "))));
+    for (const QString &version : versions) {
+        QString error;
+        if (!releases.asked(version, &error))
+            return usageError(error.replace(QStringLiteral("--codex-version"), QStringLiteral("--codex-changes")));
+    }
+    if (!report.isEmpty() && report != u"text" && report != u"json")
+        return usageError(QStringLiteral("--codex-changes prints text or json, not %1").arg(report));
+    const Core::CodexChanges changes =
+        Core::CodexChangeList::between(releases, versions.constFirst(), versions.constLast());
+    return CommandLine{.exitCode = 0,
+        .output = report == u"json" ? QString::fromUtf8(Core::CodexChangeList::json(changes))
+                                    : Core::CodexChangeList::text(changes)};
 }
 
 } // namespace
@@ -105,8 +127,16 @@ CommandLine CommandLine::parse(int argc, char *argv[])
         QStringLiteral("Open the window, save a PNG of it to FILE and quit."), QStringLiteral("FILE"));
     const QCommandLineOption dark(QStringLiteral("dark"),
         QStringLiteral("With --screenshot: paint the window with the dark palette (else the light one)."));
+    const QCommandLineOption codexVersion(QStringLiteral("codex-version"),
+        QStringLiteral("Judge by the rules of this recorded Codex release (both CLI and IDE) instead of the release "
+                       "of the codex each runs (known: %1).")
+            .arg(Core::CodexReleases::known().versions().join(QStringLiteral(", "))),
+        QStringLiteral("VERSION"));
+    const QCommandLineOption codexChanges(QStringLiteral("codex-changes"),
+        QStringLiteral("Print what changed in Codex's configuration semantics between two recorded releases, given "
+                       "after the options (codex-posture --codex-changes 0.160.1 0.171.0); --report json for JSON."));
     parser.addOptions({codexHome, home, cwd, profile, systemRoot, cloud, report, baseline, accept, failOn, fix, dryRun,
-        yes, patch, undo, noLiveProbe, screenshot, dark, output, redact});
+        yes, patch, undo, noLiveProbe, screenshot, dark, output, redact, codexVersion, codexChanges});
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -117,6 +147,8 @@ CommandLine CommandLine::parse(int argc, char *argv[])
         return CommandLine{.exitCode = 0, .output = helpText(parser)};
     if (parser.isSet(QStringLiteral("version")))
         return CommandLine{.exitCode = 0, .output = QStringLiteral("codex-posture %1\n").arg(Core::toolVersion())};
+    if (parser.isSet(codexChanges))
+        return codexChangesOutput(parser.positionalArguments(), parser.value(report));
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
 
@@ -153,12 +185,16 @@ CommandLine CommandLine::parse(int argc, char *argv[])
             return usageError(QStringLiteral("--fail-on %1: not a severity (info, low, medium, high, critical)")
                     .arg(parser.value(failOn)));
     }
+    if (QString error;
+        parser.isSet(codexVersion) && !Core::CodexReleases::known().asked(parser.value(codexVersion), &error))
+        return usageError(error);
     result.options = Core::InspectOptions{.codexHome = parser.value(codexHome),
         .home = parser.value(home),
         .cwd = parser.value(cwd),
         .profile = parser.value(profile),
         .systemRoot = parser.value(systemRoot),
         .cloudFile = parser.value(cloud),
+        .codexVersion = parser.value(codexVersion),
         .runPrograms = !parser.isSet(noLiveProbe),
         .baselineFile = parser.value(baseline),
         .acceptFile = parser.value(accept)};

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -73,7 +74,56 @@ private Q_SLOTS:
     void failOn_setsTheExitStatus();
     void fleetFormats_printAndFailOn_data();
     void fleetFormats_printAndFailOn();
+    void codexVersion_judgesByThatReleaseInEveryReport();
+    void codexChanges_listsWhatChangedAsTextAndJson();
 };
+
+void TestAppSmoke::codexVersion_judgesByThatReleaseInEveryReport()
+{
+    // [features] multi_agent: silent up to 0.167.2, a deprecation warning from 0.168.0 (the real CLIs say so).
+    QTemporaryDir home;
+    QVERIFY(writeConfig(home, "[features]\nmulti_agent = true\n"));
+    const auto json = [&home](const QString &version) {
+        const Run run =
+            runApp({QStringLiteral("--home"), home.path(), QStringLiteral("--no-live-probe"),
+                       QStringLiteral("--report"), QStringLiteral("json"), QStringLiteral("--codex-version"), version},
+                false);
+        return QJsonDocument::fromJson(run.out.toUtf8()).object();
+    };
+    const QJsonObject older = json(QStringLiteral("0.167.2"));
+    const QJsonObject newer = json(QStringLiteral("0.171.0"));
+    QCOMPARE(older.value(u"codex").toObject().value(u"config_load").toString(), QStringLiteral("ok"));
+    QCOMPARE(newer.value(u"codex").toObject().value(u"config_load").toString(), QStringLiteral("warning"));
+    const QJsonObject rules = older.value(u"codex").toObject().value(u"rules").toObject();
+    QCOMPARE(rules.value(u"cli").toObject().value(u"release").toString(), QStringLiteral("0.167.2"));
+    QCOMPARE(rules.value(u"ide").toObject().value(u"fit").toString(), QStringLiteral("asked"));
+    const Run text =
+        runApp({QStringLiteral("--home"), home.path(), QStringLiteral("--no-live-probe"), QStringLiteral("--report"),
+                   QStringLiteral("text"), QStringLiteral("--codex-version"), QStringLiteral("0.167.2")},
+            false);
+    QVERIFY2(text.out.contains(QStringLiteral("CLI and IDE 0.167.2 (asked for with --codex-version)")),
+        qPrintable(text.out));
+}
+
+void TestAppSmoke::codexChanges_listsWhatChangedAsTextAndJson()
+{
+    const Run text =
+        runApp({QStringLiteral("--codex-changes"), QStringLiteral("0.160.1"), QStringLiteral("0.171.0")}, false);
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains(QStringLiteral("newly warned  features.multi_agent")), qPrintable(text.out));
+    QVERIFY2(text.out.contains(QStringLiteral("(since 0.168.0)")), qPrintable(text.out));
+    const Run json = runApp({QStringLiteral("--codex-changes"), QStringLiteral("0.160.1"), QStringLiteral("0.171.0"),
+                                QStringLiteral("--report"), QStringLiteral("json")},
+        false);
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject changes = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(changes.value(u"from").toString(), QStringLiteral("0.160.1"));
+    QVERIFY(!changes.value(u"changes").toArray().isEmpty());
+    // Two releases with the same rules: nothing changed.
+    const Run same =
+        runApp({QStringLiteral("--codex-changes"), QStringLiteral("0.168.0"), QStringLiteral("0.171.0")}, false);
+    QVERIFY2(same.out.contains(QStringLiteral("No recorded question is answered differently")), qPrintable(same.out));
+}
 
 void TestAppSmoke::version_printsProjectVersion()
 {
@@ -155,6 +205,13 @@ void TestAppSmoke::badUsage_exitsTwo_data()
                                       << QStringLiteral("--baseline /nonexistent.toml: no such file");
     QTest::newRow("missing accept file") << QStringList{QStringLiteral("--accept"), QStringLiteral("/nonexistent.toml")}
                                          << QStringLiteral("--accept /nonexistent.toml: no such file");
+    QTest::newRow("codex version not recorded") << QStringList{QStringLiteral("--codex-version"),
+        QStringLiteral("0.170.0")} << QStringLiteral("--codex-version 0.170.0: not a recorded Codex release");
+    QTest::newRow("codex changes, one release") << QStringList{QStringLiteral("--codex-changes"),
+        QStringLiteral("0.171.0")} << QStringLiteral("--codex-changes needs two Codex releases");
+    QTest::newRow("codex changes as sarif") << QStringList{QStringLiteral("--codex-changes"), QStringLiteral("0.160.1"),
+        QStringLiteral("0.171.0"), QStringLiteral("--report"), QStringLiteral("sarif")}
+                                            << QStringLiteral("--codex-changes prints text or json");
     QTest::newRow("stray argument") << QStringList{QStringLiteral("config.toml")}
                                     << QStringLiteral("unexpected argument 'config.toml'");
     QTest::newRow("output without a report") << QStringList{QStringLiteral("--output"), QStringLiteral("/tmp/x")}

@@ -28,12 +28,12 @@ _codex_posture() {
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return
         ;;
-    --profile | --fix)
+    --profile | --fix | --codex-version)
         return
         ;;
     esac
     mapfile -t COMPREPLY < <(compgen -W '--help --help-all --version --codex-home --home --cwd --profile
         --system-root --cloud --report --output --redact --baseline --accept --fail-on --fix --dry-run --yes --patch
-        --undo --no-live-probe --screenshot --dark' -- "$cur")
+        --undo --no-live-probe --screenshot --dark --codex-version --codex-changes' -- "$cur")
 }
 complete -F _codex_posture codex-posture

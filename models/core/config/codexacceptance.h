@@ -61,6 +61,8 @@ public:
     };
     // Every answer this release gives differently from `older` (both from the same recorded table).
     QList<Difference> differencesFrom(const CodexAcceptance &older) const;
+    // This release's answer to a question of the recorded key (see Difference).
+    Answer answer(const QString &key, const QString &question) const;
     // How Codex took a value of this kind (and, for a string, this value) at this key; Unknown where the table has no
     // key of that name, or no value of that key loaded on its own.
     Answer value(const KeyPath &path, const QVariant &value) const;
@@ -78,8 +80,6 @@ public:
 private:
     CodexAcceptance() = default;
     const SlotAnswers *releaseAnswers(const QString &key) const;
-    // This release's answer to a question of the recorded key (see Difference).
-    Answer answer(const QString &key, const QString &question) const;
 
     std::shared_ptr<const class AcceptanceTree> m_tree;
     std::shared_ptr<const ReleaseAnswers> m_release; // null for the table as recorded

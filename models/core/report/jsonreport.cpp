@@ -217,6 +217,21 @@ QJsonArray versionsJson(const QList<CodexBinary> &binaries)
     return array;
 }
 
+QJsonObject rulesChoiceJson(const RulesChoice &rules)
+{
+    return {{QStringLiteral("release"), rules.release}, {QStringLiteral("installed"), stringOrNull(rules.installed)},
+        {QStringLiteral("source"), rules.source}, {QStringLiteral("fit"), rules.fitName()},
+        {QStringLiteral("text"), rules.describe()}};
+}
+
+// Whose rules judged each surface, and every release codex-posture knows.
+QJsonObject rulesJson(const Inspection &inspection)
+{
+    return {{QStringLiteral("cli"), rulesChoiceJson(inspection.cliRules)},
+        {QStringLiteral("ide"), rulesChoiceJson(inspection.ideRules)},
+        {QStringLiteral("known"), QJsonArray::fromStringList(CodexReleases::known().versions())}};
+}
+
 QJsonArray messagesJson(const Diagnostics &messages)
 {
     QJsonArray array;
@@ -285,7 +300,8 @@ QByteArray renderJsonReport(const Inspection &inspection, const QDateTime &gener
         {QStringLiteral("codex"),
             QJsonObject{{QStringLiteral("config_load"), loadStatusName(inspection.loadStatus)},
                 {QStringLiteral("messages"), messagesJson(inspection.messages)},
-                {QStringLiteral("versions"), versionsJson(inspection.binaries)}}},
+                {QStringLiteral("versions"), versionsJson(inspection.binaries)},
+                {QStringLiteral("rules"), rulesJson(inspection)}}},
         {QStringLiteral("layers"), layersJson(inspection.layers)},
         {QStringLiteral("project"), project},
         {QStringLiteral("surfaces"),

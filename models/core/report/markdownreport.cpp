@@ -132,6 +132,7 @@ QString versions(const Inspection &inspection)
     QString text = QStringLiteral("\n## Versions\n\n")
         + markdownHeader({QStringLiteral("Program"), QStringLiteral("Version"), QStringLiteral("Path")});
     text += markdownRow({QStringLiteral("codex-posture"), markdownCode(toolVersion()), QString()});
+    text += markdownRow({QStringLiteral("Codex rules applied"), markdownText(codexRulesText(inspection)), QString()});
     for (const CodexBinary &binary : inspection.binaries)
         text += markdownRow({QStringLiteral("codex (%1)").arg(markdownText(binary.source)),
             binary.version.isEmpty() ? QString(QStringLiteral("unknown: ") + markdownText(binary.error))

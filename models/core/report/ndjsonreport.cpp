@@ -54,7 +54,10 @@ QByteArray renderNdjsonReport(const Inspection &inspection, const QDateTime &gen
         {QStringLiteral("host_id"), redact ? QStringLiteral("<host>") : id}, {QStringLiteral("host_id_source"), source},
         {QStringLiteral("time"), generatedAt.toUTC().toString(Qt::ISODate)},
         {QStringLiteral("tool_version"), toolVersion()},
-        {QStringLiteral("codex_versions"), codexVersions(inspection.binaries)}};
+        {QStringLiteral("codex_versions"), codexVersions(inspection.binaries)},
+        {QStringLiteral("codex_rules"),
+            QJsonObject{{QStringLiteral("cli"), inspection.cliRules.release},
+                {QStringLiteral("ide"), inspection.ideRules.release}}}};
     QByteArray lines;
     for (const Finding &finding : inspection.findings) {
         QJsonObject object = common;

@@ -130,4 +130,11 @@ QString EvidenceSnippets::of(const Evidence &evidence)
     return evidence.line <= lines->size() ? QString(lines->at(evidence.line - 1)).remove(u'\r') : QString();
 }
 
+QString codexRulesText(const Inspection &inspection)
+{
+    const QString cli = inspection.cliRules.describe();
+    const QString ide = inspection.ideRules.describe();
+    return cli == ide ? QStringLiteral("CLI and IDE ") + cli : QStringLiteral("CLI %1; IDE %2").arg(cli, ide);
+}
+
 } // namespace Posture::Core

@@ -37,6 +37,9 @@ QString acceptanceText(const Acceptance &acceptance);
 QStringList verdictCounts(const SurfaceVerdict &verdict);
 // "CLI and IDE extension": the labels of the surfaces, in their order.
 QString surfacesLabel(Surfaces surfaces, const QString &separator);
+// Whose rules judged the configuration: "CLI and IDE 0.171.0 (newest recorded release: no codex found)", or each
+// surface's when they differ.
+QString codexRulesText(const Inspection &inspection);
 // The verdict over every surface: each finding counted once.
 SurfaceVerdict hostVerdict(const Inspection &inspection);
 

@@ -115,6 +115,7 @@ QString renderTextReport(const Inspection &inspection, const QDateTime &generate
         inspection.trust.cwd
             + QStringLiteral(" (project trust: %1)").arg(ProjectTrust::levelName(inspection.trust.level)));
     report += row(QStringLiteral("verdict"), loadVerdictText(inspection.loadStatus));
+    report += row(QStringLiteral("Codex rules"), codexRulesText(inspection));
 
     report += QStringLiteral("\nConfiguration files, lowest precedence first\n");
     for (const ConfigLayer &layer : inspection.layers) {

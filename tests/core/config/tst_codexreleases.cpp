@@ -3,6 +3,7 @@
 // release judges each surface (fake codex binaries answering --version), and the findings about releases.
 #include "core/config/codexreleases.h"
 #include "core/inspection.h"
+#include "core/report/codexchanges.h"
 
 #include <QDir>
 #include <QFile>
@@ -86,7 +87,32 @@ private Q_SLOTS:
     void fakeBinaries_decideEachSurfacesRules_data();
     void fakeBinaries_decideEachSurfacesRules();
     void releasesThatDisagree_giveAFindingWithTheKey();
+    void changeList_saysWhatChangedAndSince();
 };
+
+void TestCodexReleases::changeList_saysWhatChangedAndSince()
+{
+    const CodexReleases &releases = CodexReleases::known();
+    const CodexChanges forwards =
+        CodexChangeList::between(releases, QStringLiteral("0.160.1"), QStringLiteral("0.171.0"));
+    QVERIFY(forwards.between.contains(QStringLiteral("0.168.0")));
+    QVERIFY(!forwards.between.contains(QStringLiteral("0.171.0")));
+    const auto multiAgent =
+        std::find_if(forwards.changes.cbegin(), forwards.changes.cend(), [](const CodexChange &change) {
+            return change.key == u"features.multi_agent" && change.question == u"status";
+        });
+    QVERIFY(multiAgent != forwards.changes.cend());
+    QCOMPARE(multiAgent->kind, QStringLiteral("newly warned"));
+    QCOMPARE(multiAgent->since, QStringLiteral("0.168.0"));
+    // Backwards, the same change undone, by the first release before 0.168.0.
+    const CodexChanges backwards =
+        CodexChangeList::between(releases, QStringLiteral("0.171.0"), QStringLiteral("0.160.1"));
+    QCOMPARE(backwards.changes.size(), forwards.changes.size());
+    QCOMPARE(backwards.changes.constFirst().kind, QStringLiteral("no longer warned"));
+    QCOMPARE(backwards.changes.constFirst().since, QStringLiteral("0.167.2"));
+    QVERIFY(CodexChangeList::text(forwards).contains(QStringLiteral("features.multi_agent")));
+    QVERIFY(CodexChangeList::between(releases, QStringLiteral("0.168.0"), QStringLiteral("0.171.0")).changes.isEmpty());
+}
 
 void TestCodexReleases::releases_areRecordedAndOrdered()
 {

@@ -3,6 +3,7 @@
 
 #include "acceptriskdialog.h"
 #include "banner.h"
+#include "codexchangesdialog.h"
 #include "configtabs.h"
 #include "configview.h"
 #include "core/common/version.h"
@@ -375,6 +376,12 @@ void MainWindow::createActions()
     });
     nextPane->setShortcut(Qt::Key_F6);
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_codexReleases = helpMenu->addAction(tr("&Codex Releases…"), this, [this] {
+        auto *dialog = new CodexChangesDialog(inspection(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    m_codexReleases->setToolTip(tr("Whose rules judged this machine, and what changed between Codex releases"));
     helpMenu->addAction(tr("&About codex-posture"), this, [this] {
         QMessageBox::about(this, tr("About codex-posture"),
             tr("<h3>codex-posture %1</h3><p>What can Codex actually do on this machine?</p>"

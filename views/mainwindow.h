@@ -77,6 +77,7 @@ public:
     QAction *undoAction() const { return m_undo; }
     QAction *redoAction() const { return m_redo; }
     QAction *fixAllAction() const { return m_fixAll; }
+    QAction *codexReleasesAction() const { return m_codexReleases; }
     QList<SurfaceTile *> tiles() const { return m_tiles; }
     QTabWidget *detailTabs() const { return m_detailTabs; }
     QMenu *recentMenu() const { return m_recentMenu; }
@@ -128,6 +129,7 @@ private:
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     QAction *m_fixAll = nullptr;
+    QAction *m_codexReleases = nullptr;
     QLabel *m_statusIcon;
     QLabel *m_status;
     QStackedWidget *m_pages;

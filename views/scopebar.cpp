@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "scopebar.h"
 
+#include "core/report/reportparts.h"
+
 #include <QAction>
 #include <QDir>
 #include <QHBoxLayout>
@@ -70,6 +72,7 @@ ScopeBar::ScopeBar(const QList<QAction *> &actions, QWidget *parent)
     , m_home(new ScopeField(this))
     , m_project(new ScopeField(this))
     , m_profile(new ScopeField(this))
+    , m_rules(new ScopeField(this))
     , m_mode(new ScopeField(this))
 {
     setAccessibleName(tr("What is inspected"));
@@ -79,6 +82,7 @@ ScopeBar::ScopeBar(const QList<QAction *> &actions, QWidget *parent)
     layout->addWidget(m_home, 3);
     layout->addWidget(m_project, 4);
     layout->addWidget(m_profile, 1);
+    layout->addWidget(m_rules, 2);
     for (QAction *action : actions) {
         auto *button = new QToolButton(this);
         button->setDefaultAction(action);
@@ -111,13 +115,18 @@ void ScopeBar::setInspection(const Core::Inspection &inspection, bool sample)
     m_project->setToolTip(
         tr("%1: the folder Codex would start in, and its trust").arg(QDir::toNativeSeparators(trust.cwd)));
     m_profile->set(tr("Profile:"), options.profile.isEmpty() ? tr("none") : options.profile);
+    // Whose rules judged the files: the release of the codex each surface runs (Help ▸ Codex Releases… says more).
+    const QString cli = inspection.cliRules.release;
+    const QString ide = inspection.ideRules.release;
+    m_rules->set(tr("Codex rules:"), cli == ide ? cli : tr("CLI %1 · IDE %2").arg(cli, ide));
+    m_rules->setToolTip(Core::codexRulesText(inspection));
     setAccessibleDescription(text());
 }
 
 QString ScopeBar::text() const
 {
     QStringList lines;
-    for (const ScopeField *field : {m_mode, m_home, m_project, m_profile})
+    for (const ScopeField *field : {m_mode, m_home, m_project, m_profile, m_rules})
         lines.append(field->plainText());
     return lines.join(u'\n');
 }

@@ -29,6 +29,7 @@ private:
     ScopeField *m_home;
     ScopeField *m_project;
     ScopeField *m_profile;
+    ScopeField *m_rules;
     ScopeField *m_mode;
 };
 

@@ -90,6 +90,23 @@ CodexChanges between(const CodexReleases &releases, const QString &from, const Q
     return result;
 }
 
+QList<CodexChange> merged(const CodexChanges &changes)
+{
+    QList<CodexChange> result;
+    for (const CodexChange &change : changes.changes) {
+        if (!result.isEmpty()) {
+            CodexChange &last = result.last();
+            if (last.key == change.key && last.kind == change.kind && last.before == change.before
+                && last.after == change.after && last.since == change.since) {
+                last.what += QStringLiteral(", ") + change.what;
+                continue;
+            }
+        }
+        result.append(change);
+    }
+    return result;
+}
+
 QString text(const CodexChanges &changes)
 {
     QString out = QStringLiteral("Codex configuration semantics, %1 -> %2").arg(changes.from, changes.to);
@@ -104,23 +121,10 @@ QString text(const CodexChanges &changes)
     out += QStringLiteral("%1 answer%2 changed:\n")
                .arg(changes.changes.size())
                .arg(changes.changes.size() == 1 ? "" : "s");
-    // The questions of one key that changed alike are one line: "features.multi_agent, its valid value, a boolean".
-    for (qsizetype i = 0; i < changes.changes.size();) {
-        const CodexChange &change = changes.changes.at(i);
-        QStringList what{change.what};
-        qsizetype next = i + 1;
-        for (; next < changes.changes.size(); ++next) {
-            const CodexChange &other = changes.changes.at(next);
-            if (other.key != change.key || other.kind != change.kind || !(other.before == change.before)
-                || !(other.after == change.after) || other.since != change.since)
-                break;
-            what.append(other.what);
-        }
+    for (const CodexChange &change : merged(changes))
         out += QStringLiteral("  %1  %2: %3 (since %4)\n      %5: %6\n      %7: %8\n")
-                   .arg(change.kind, change.key, what.join(QStringLiteral(", ")), change.since, changes.from,
-                       answerText(change.before), changes.to, answerText(change.after));
-        i = next;
-    }
+                   .arg(change.kind, change.key, change.what, change.since, changes.from, answerText(change.before),
+                       changes.to, answerText(change.after));
     return out;
 }
 

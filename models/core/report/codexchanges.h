@@ -31,6 +31,9 @@ namespace CodexChangeList {
 // from and to must be recorded releases (CodexReleases::isKnown); from may be newer than to (changes backwards).
 CodexChanges between(const CodexReleases &releases, const QString &from, const QString &to);
 
+// The changes with the questions of one key that changed alike as one ("its valid value, a value of kind boolean").
+QList<CodexChange> merged(const CodexChanges &changes);
+
 QString text(const CodexChanges &changes);
 QByteArray json(const CodexChanges &changes);
 

@@ -236,19 +236,24 @@ posture_exec_on_host() {
     exit $?
 }
 
-# Installs the pinned real Codex CLI (tests/oracle/package-lock.json) once per lock file into the cache, and prints
-# the path of its native binary. The binary is static, so it runs on the host and inside the build root alike.
-posture_ensure_oracle() {
-    local lock=$POSTURE_SRC/tests/oracle/package-lock.json key dir bin
-    key=$(cat "$POSTURE_SRC/tests/oracle/package.json" "$lock" | sha256sum | cut -c1-16)
-    dir=$POSTURE_CACHE/oracle-$key
+# Installs a pinned npm package of the Codex CLI (the package.json and package-lock.json in $1) once per content of
+# those two files into $POSTURE_CACHE/$2-<hash>, and prints the path of its native binary. The binary is static, so it
+# runs on the host and inside the build root alike. A half-done install is never taken for a done one: it is made in a
+# .new directory and marked .complete only when npm ci succeeded.
+posture_install_codex_package() {
+    local package=$1 name=$2 key dir bin
+    if [ ! -f "$package/package.json" ] || [ ! -f "$package/package-lock.json" ]; then
+        die "no pinned Codex CLI in $package"
+    fi
+    key=$(cat "$package/package.json" "$package/package-lock.json" | sha256sum | cut -c1-16)
+    dir=$POSTURE_CACHE/$name-$key
     if [ ! -f "$dir/.complete" ]; then
         command -v npm >/dev/null 2>&1 || die "npm is needed to install the pinned Codex CLI (apt-get install npm)"
-        say "installing the pinned Codex CLI into $dir"
+        say "installing the pinned Codex CLI ($package) into $dir"
         mkdir -p "$POSTURE_CACHE"
         rm -rf "$dir.new"
         mkdir -p "$dir.new"
-        cp "$POSTURE_SRC/tests/oracle/package.json" "$lock" "$dir.new/"
+        cp "$package/package.json" "$package/package-lock.json" "$dir.new/"
         (cd "$dir.new" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci of the Codex CLI failed"
         rm -rf "$dir"
         mv "$dir.new" "$dir"
@@ -258,6 +263,47 @@ posture_ensure_oracle() {
     [ -n "$bin" ] || bin=$(find "$dir/node_modules/@openai" -path '*/vendor/*/codex/codex' -type f 2>/dev/null | head -n 1)
     [ -n "$bin" ] || die "the Codex CLI package in $dir has no native binary for this machine"
     echo "$bin"
+}
+
+# Installs the pinned real Codex CLI the tests judge against (tests/oracle) and prints its native binary's path.
+posture_ensure_oracle() {
+    posture_install_codex_package "$POSTURE_SRC/tests/oracle" oracle
+}
+
+# The Codex version the oracle pins (tests/oracle/package.json), the newest one codex-posture knows.
+posture_oracle_version() {
+    sed -n 's/.*"@openai\/codex": *"\([^"]*\)".*/\1/p' "$POSTURE_SRC/tests/oracle/package.json"
+}
+
+# The Codex versions pinned for their acceptance tables (tests/oracle/versions/<V>, and the oracle's), oldest first.
+posture_pinned_codex_versions() {
+    {
+        posture_oracle_version
+        find "$POSTURE_SRC/tests/oracle/versions" -mindepth 1 -maxdepth 1 -type d -printf '%f\n'
+    } | sort -t. -k1,1n -k2,2n -k3,3n -u
+}
+
+# Installs one pinned Codex version (tests/oracle/versions/<V>; the oracle's own pin for its version, so that it is
+# installed once) and prints its native binary's path.
+posture_ensure_codex() {
+    local version=$1
+    if [ "$version" = "$(posture_oracle_version)" ]; then
+        posture_ensure_oracle
+    else
+        posture_install_codex_package "$POSTURE_SRC/tests/oracle/versions/$version" "codex-$version"
+    fi
+}
+
+# The older pinned Codex versions the oracle tests run besides the oracle (tst_versiontables regenerates 0.167.2's
+# table; the differential test runs the oldest and a middle one), installed, as CMake's POSTURE_CODEX_VERSIONS wants
+# them: VERSION=BINARY;...
+POSTURE_TEST_CODEX_VERSIONS=(0.160.1 0.167.2)
+posture_test_codex_versions() {
+    local version list=""
+    for version in "${POSTURE_TEST_CODEX_VERSIONS[@]}"; do
+        list+="${list:+;}$version=$(posture_ensure_codex "$version")"
+    done
+    echo "$list"
 }
 
 # Builds the libFuzzer target (preset fuzz) and runs it for $1 seconds on a corpus kept in build/fuzz/corpus, seeded

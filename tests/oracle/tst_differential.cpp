@@ -2,6 +2,7 @@
 // The differential test: the real, pinned Codex CLI and codex-posture judge the same homes. It prints the agreement
 // rate and every disagreement; it fails on any disagreement on the fixtures and below 98% on the generated homes.
 // POSTURE_DIFF_SEED and POSTURE_DIFF_COUNT explore other generated homes; POSTURE_DIFF_KEEP=DIR keeps them in DIR.
+#include "codexversions.h"
 #include "fixturehome.h"
 #include "homegenerator.h"
 #include "verdict.h"
@@ -25,11 +26,11 @@ struct Tally
 };
 
 // Runs both judges on one case; a disagreement (or an oracle that cannot run) is added to the tally.
-void judge(const CodexCase &codexCase, const QString &name, Tally &tally)
+void judge(const CodexCase &codexCase, const QString &name, Tally &tally, const QString &oracle = Oracle)
 {
     const Verdict ours = postureVerdict(codexCase); // before the CLI writes its state into the home
     QString error;
-    const Verdict real = oracleVerdict(Oracle, codexCase, &error);
+    const Verdict real = oracleVerdict(oracle, codexCase, &error);
     ++tally.cases;
     if (!error.isEmpty())
         tally.disagreements.append(name + QStringLiteral(": the CLI did not answer: ") + error);
@@ -56,6 +57,8 @@ private Q_SLOTS:
     void initTestCase();
     void fixtures_agreeWithRealCodex();
     void generatedHomes_agreeWithRealCodex();
+    void olderReleases_agreeWithTheirRealCodex_data();
+    void olderReleases_agreeWithTheirRealCodex();
 };
 
 void TestDifferential::initTestCase()
@@ -100,6 +103,46 @@ void TestDifferential::generatedHomes_agreeWithRealCodex()
     print(qPrintable(QStringLiteral("generated homes (seed %1)").arg(seed)), tally);
     QVERIFY(tally.cases >= 150 || count < 150);
     QVERIFY2(tally.rate() >= 98.0, "agreement with the real CLI on generated homes fell below 98%");
+}
+
+void TestDifferential::olderReleases_agreeWithTheirRealCodex_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<QString>("binary");
+    const QMap<QString, QString> binaries = pinnedCodexBinaries();
+    for (auto it = binaries.cbegin(); it != binaries.cend(); ++it)
+        QTest::newRow(qPrintable(it.key())) << it.key() << it.value();
+}
+
+// The same corpus (every fixture, the real-world pattern cases among them, and generated homes) judged by the rules
+// of an older recorded release, against that release's real CLI. With the pinned oracle's test above: three releases.
+void TestDifferential::olderReleases_agreeWithTheirRealCodex()
+{
+    QFETCH(QString, version);
+    QFETCH(QString, binary);
+    QVERIFY2(QFileInfo(binary).isExecutable(), qPrintable(binary + QStringLiteral(" is not a pinned Codex CLI")));
+    Tally tally;
+    for (const QString &directory : FixtureHome::caseDirectories()) {
+        const FixtureHome fixture(directory);
+        QVERIFY(fixture.isValid());
+        CodexCase codexCase{
+            fixture.home(), fixture.codexHome(), fixture.cwd(), fixture.profile(), fixture.options(false).systemRoot};
+        codexCase.codexVersion = version;
+        judge(codexCase, fixture.name(), tally, binary);
+    }
+    HomeGenerator generator(20261201u);
+    for (int i = 0; i < 100; ++i) {
+        QTemporaryDir temporary;
+        QVERIFY(temporary.isValid());
+        QString description;
+        CodexCase codexCase = generator.generate(temporary.path(), &description);
+        codexCase.codexVersion = version;
+        judge(codexCase, QStringLiteral("#%1 %2").arg(i).arg(description), tally, binary);
+    }
+    print(qPrintable(QStringLiteral("codex %1: fixtures and generated homes").arg(version)), tally);
+    QVERIFY(tally.cases >= 150);
+    QVERIFY2(tally.disagreements.isEmpty(),
+        qPrintable(QStringLiteral("codex-posture must agree with codex %1 on every case").arg(version)));
 }
 
 QTEST_GUILESS_MAIN(TestDifferential)

@@ -119,7 +119,8 @@ Core::InspectOptions CodexCase::options(bool withProfile) const
         .home = home,
         .cwd = cwd,
         .profile = withProfile ? profile : QString(),
-        .systemRoot = systemRoot};
+        .systemRoot = systemRoot,
+        .codexVersion = codexVersion};
 }
 
 QString Verdict::toString() const

@@ -121,7 +121,7 @@ void TestAppSmoke::codexChanges_listsWhatChangedAsTextAndJson()
     QVERIFY(!changes.value(u"changes").toArray().isEmpty());
     // Two releases with the same rules: nothing changed.
     const Run same =
-        runApp({QStringLiteral("--codex-changes"), QStringLiteral("0.168.0"), QStringLiteral("0.171.0")}, false);
+        runApp({QStringLiteral("--codex-changes"), QStringLiteral("0.168.0"), QStringLiteral("0.169.0")}, false);
     QVERIFY2(same.out.contains(QStringLiteral("No recorded question is answered differently")), qPrintable(same.out));
 }
 

@@ -131,13 +131,45 @@ bool codexParsesToml(const QString &codex, const QByteArray &config)
     return !standardError.contains("TOML parse error") && !standardError.contains("Failed to read config file");
 }
 
-Outcome askCodex(const QString &codex, const QString &config)
+QString withUnknownKey(const QString &tableLiteral)
+{
+    QString inner = tableLiteral.mid(1, tableLiteral.size() - 2).trimmed();
+    return QStringLiteral("{ ") + (inner.isEmpty() ? QString() : inner + QStringLiteral(", "))
+        + QStringLiteral("probe_unknown_key = true }");
+}
+
+namespace {
+
+QString promptInputRefusalIn(const QString &codex, const QString &home)
+{
+    QString error;
+    QByteArray standardError;
+    runOracle(
+        codex, probeCase(home), {QStringLiteral("debug"), QStringLiteral("prompt-input")}, &error, &standardError);
+    return normalised(refusal(QString::fromUtf8(standardError)), home);
+}
+
+} // namespace
+
+QString promptInputRefusal(const QString &codex, const QString &config)
+{
+    QTemporaryDir directory;
+    const QString home = directory.path();
+    QDir().mkpath(home + QStringLiteral("/.codex"));
+    QDir().mkpath(home + QStringLiteral("/work"));
+    QFile file(home + QStringLiteral("/.codex/config.toml"));
+    const QByteArray bytes = config.toUtf8();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return {};
+    file.close();
+    return promptInputRefusalIn(codex, home);
+}
+
+Outcome askCodex(const QString &codex, const QString &config, bool withRefusalText)
 {
     QTemporaryDir directory;
     QString home;
     const QJsonObject load = doctorLoadCheck(codex, config.toUtf8(), &home, directory);
-    const CodexCase codexCase = probeCase(home);
-    QString error;
     Outcome outcome{load.value(u"status").toString(), {}};
     if (outcome.status == u"warning") {
         const QJsonValue warnings = load.value(u"details").toObject().value(u"startup warning");
@@ -146,9 +178,8 @@ Outcome askCodex(const QString &codex, const QString &config)
             texts.append(normalised(warning.toString(), home));
         outcome.text = texts.join(u'\n');
     } else if (outcome.status == u"fail") {
-        QByteArray standardError;
-        runOracle(codex, codexCase, {QStringLiteral("debug"), QStringLiteral("prompt-input")}, &error, &standardError);
-        outcome.text = normalised(refusal(QString::fromUtf8(standardError)), home);
+        if (withRefusalText)
+            outcome.text = promptInputRefusalIn(codex, home);
         if (outcome.text.isEmpty())
             outcome.text = load.value(u"details").toObject().value(u"error").toString();
     }

@@ -42,7 +42,15 @@ QJsonObject doctorLoadCheck(const QString &codex, const QByteArray &config);
 // parse error or unreadable bytes still parsed.
 bool codexParsesToml(const QString &codex, const QByteArray &config);
 
-// Runs `codex doctor --json` on a temporary home holding config (and `debug prompt-input` for a refusal's text).
-Outcome askCodex(const QString &codex, const QString &config);
+// The literal of a table holding the keys of tableLiteral and an unknown key (probe_unknown_key = true).
+QString withUnknownKey(const QString &tableLiteral);
+
+// Runs `codex doctor --json` on a temporary home holding config (and `debug prompt-input` for a refusal's text unless
+// withRefusalText is false: then a refusal's text is doctor's error).
+Outcome askCodex(const QString &codex, const QString &config, bool withRefusalText = true);
+
+// The error `codex debug prompt-input` prints for config, as askCodex records a refusal's text; empty when it started.
+// One CLI run, and the cheapest (it stops at the error), where askCodex needs two for a refusal.
+QString promptInputRefusal(const QString &codex, const QString &config);
 
 } // namespace Posture::Tests

@@ -298,13 +298,6 @@ QStringList contextsFor(const Slot &slot)
     return contexts;
 }
 
-QString withUnknownKey(const QString &tableLiteral)
-{
-    QString inner = tableLiteral.mid(1, tableLiteral.size() - 2).trimmed();
-    return QStringLiteral("{ ") + (inner.isEmpty() ? QString() : inner + QStringLiteral(", "))
-        + QStringLiteral("probe_unknown_key = true }");
-}
-
 // Outcomes as the table stores them: "ok", or "warning:N" / "fail:N" with N the index of the text in "texts".
 class Table
 {

@@ -11,27 +11,42 @@ namespace Posture::Core {
 
 namespace {
 
-// One release's answers, decoded: texts index the file's own list.
-CodexAcceptance::ReleaseAnswers decodeAnswers(const QJsonObject &answers, const QJsonArray &texts)
+// One release's answers, decoded (texts index the file's own list), without those the engine cannot tell from the
+// newest release's: a refusal whose wording alone changed is the same refusal to the engine, which words its own.
+// `kept` lists what remains, as "key/question=status text" lines: two releases with the same lines judge alike.
+CodexAcceptance::ReleaseAnswers decodeAnswers(
+    const QJsonObject &answers, const QJsonArray &texts, const CodexAcceptance &newest, QStringList &kept)
 {
-    const auto decodeMap = [&texts](const QJsonObject &map) {
-        QHash<QString, CodexAcceptance::Answer> decoded;
-        for (auto it = map.constBegin(); it != map.constEnd(); ++it)
-            decoded.insert(it.key(), CodexAcceptance::decode(it.value(), texts));
-        return decoded;
-    };
     CodexAcceptance::ReleaseAnswers release;
     for (auto it = answers.constBegin(); it != answers.constEnd(); ++it) {
         const QJsonObject slot = it.value().toObject();
         CodexAcceptance::SlotAnswers decoded;
+        bool differs = false;
+        const auto take = [&](const QString &question,
+                              const QJsonValue &value) -> std::optional<CodexAcceptance::Answer> {
+            const CodexAcceptance::Answer answer = CodexAcceptance::decode(value, texts);
+            if (answer == newest.answer(it.key(), question))
+                return std::nullopt;
+            differs = true;
+            kept.append(QStringLiteral("%1/%2=%3 %4").arg(it.key(), question).arg(int(answer.status)).arg(answer.text));
+            return answer;
+        };
         if (slot.contains(u"status"))
-            decoded.status = CodexAcceptance::decode(slot.value(u"status"), texts);
+            decoded.status = take(QStringLiteral("status"), slot.value(u"status"));
         if (slot.contains(u"unknown_key"))
-            decoded.unknownKey = CodexAcceptance::decode(slot.value(u"unknown_key"), texts);
-        decoded.kinds = decodeMap(slot.value(u"kinds").toObject());
-        decoded.values = decodeMap(slot.value(u"values").toObject());
-        release.insert(it.key(), decoded);
+            decoded.unknownKey = take(QStringLiteral("unknown_key"), slot.value(u"unknown_key"));
+        for (const auto &[field, map] : {std::pair{QStringLiteral("kinds"), &decoded.kinds},
+                 std::pair{QStringLiteral("values"), &decoded.values}}) {
+            const QJsonObject answersOfField = slot.value(field).toObject();
+            for (auto answer = answersOfField.constBegin(); answer != answersOfField.constEnd(); ++answer) {
+                if (const auto value = take(field + u'.' + answer.key(), answer.value()))
+                    map->insert(answer.key(), *value);
+            }
+        }
+        if (differs)
+            release.insert(it.key(), decoded);
     }
+    kept.sort();
     return release;
 }
 
@@ -95,10 +110,11 @@ CodexReleases::CodexReleases(const QJsonObject &versions, const CodexAcceptance 
     const QJsonArray texts = versions.value(u"texts").toArray();
     const QJsonObject releases = versions.value(u"versions").toObject();
     for (auto it = releases.constBegin(); it != releases.constEnd(); ++it) {
-        const QJsonObject answers = it.value().toObject().value(u"answers").toObject();
+        QStringList kept;
+        CodexAcceptance::ReleaseAnswers answers =
+            decodeAnswers(it.value().toObject().value(u"answers").toObject(), texts, newest, kept);
         Release &release =
-            m_releases
-                .emplace(it.key(), Release{answers, newest.forRelease(it.key(), decodeAnswers(answers, texts)), schema})
+            m_releases.emplace(it.key(), Release{kept, newest.forRelease(it.key(), std::move(answers)), schema})
                 .first->second;
         release.schema = schema.withAcceptance(&release.acceptance); // the map's nodes do not move
         m_versions.append(it.key());

@@ -67,7 +67,7 @@ public:
 private:
     struct Release
     {
-        QJsonObject answers; // as recorded: two releases with equal answers have the same rules
+        QStringList answers; // what differs from the newest, in one canonical form: equal lists, the same rules
         CodexAcceptance acceptance;
         ConfigSchema schema;
     };

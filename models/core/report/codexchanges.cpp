@@ -54,8 +54,9 @@ QString questionInWords(const QString &question)
 
 QString answerText(const CodexAcceptance::Answer &answer)
 {
-    return answer.text.isEmpty() ? statusName(answer.status)
-                                 : QStringLiteral("%1: %2").arg(statusName(answer.status), answer.text);
+    QString text = answer.text;
+    text.replace(u'\n', QStringLiteral("\n        ")); // Codex's multi-line warnings stay under their release
+    return text.isEmpty() ? statusName(answer.status) : QStringLiteral("%1: %2").arg(statusName(answer.status), text);
 }
 
 } // namespace

@@ -111,7 +111,7 @@ void TestCodexReleases::changeList_saysWhatChangedAndSince()
     QCOMPARE(backwards.changes.constFirst().kind, QStringLiteral("no longer warned"));
     QCOMPARE(backwards.changes.constFirst().since, QStringLiteral("0.167.2"));
     QVERIFY(CodexChangeList::text(forwards).contains(QStringLiteral("features.multi_agent")));
-    QVERIFY(CodexChangeList::between(releases, QStringLiteral("0.168.0"), QStringLiteral("0.171.0")).changes.isEmpty());
+    QVERIFY(CodexChangeList::between(releases, QStringLiteral("0.168.0"), QStringLiteral("0.169.0")).changes.isEmpty());
 }
 
 void TestCodexReleases::releases_areRecordedAndOrdered()
@@ -139,7 +139,8 @@ void TestCodexReleases::tables_answerAsEachReleaseDid()
     const KeyPath approval{QStringLiteral("approval_policy")};
     QCOMPARE(releases.acceptance(QStringLiteral("0.160.1")).value(approval, QStringLiteral("untrusted")),
         CodexAcceptance::codex().value(approval, QStringLiteral("untrusted")));
-    QVERIFY(releases.sameRules(QStringLiteral("0.168.0"), QStringLiteral("0.171.0")));
+    QVERIFY(releases.sameRules(QStringLiteral("0.168.0"), QStringLiteral("0.169.0")));
+    QVERIFY(!releases.sameRules(QStringLiteral("0.169.0"), QStringLiteral("0.171.0"))); // marketplaces.<name> = []
     QVERIFY(!releases.sameRules(QStringLiteral("0.167.2"), QStringLiteral("0.168.0")));
 }
 
@@ -154,7 +155,7 @@ void TestCodexReleases::differences_listWhatChanged()
     QVERIFY(it != changes.cend());
     QCOMPARE(it->before.status, CodexAcceptance::Status::Ok);
     QCOMPARE(it->after.status, CodexAcceptance::Status::Warning);
-    QVERIFY(releases.acceptance(QStringLiteral("0.171.0"))
+    QVERIFY(releases.acceptance(QStringLiteral("0.169.0"))
             .differencesFrom(releases.acceptance(QStringLiteral("0.168.0")))
             .isEmpty());
 }

@@ -4,6 +4,7 @@
 //    the same home, both started as processes the same number of times;
 // 2. reading and evaluating a 1 MB config.toml with 2,000 MCP servers, in process;
 // 3. a guided fix on that config: its preview (time and peak memory) and applying it with the inspection after it.
+#include "core/config/codexreleases.h"
 #include "core/config/configschema.h"
 #include "core/fixes/fixapplier.h"
 #include "core/inspection.h"
@@ -15,6 +16,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -117,6 +120,48 @@ const char *verdict(bool holds)
 
 // A fix of the 1 MB config (approval_policy = "never" made "on-request"): the preview as the window and --fix show
 // it, then applying it to a copy with the inspection afterwards that decides whether it stays.
+// The recorded Codex releases (issue 16): what their tables add to a scan. A process pays once for reading them
+// (CodexReleases::known()); a scan by an older release's rules differs from one by the newest's only by lookups.
+void benchmarkReleases(const InspectOptions &options, int runs)
+{
+    QFile file(QStringLiteral(":/posture/versions.json"));
+    const QByteArray versions = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    QList<double> loads;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const CodexReleases releases(
+            QJsonDocument::fromJson(versions).object(), CodexAcceptance::codex(), ConfigSchema::codex());
+        loads.append(double(timer.nsecsElapsed()) / 1e6);
+        if (releases.versions().size() < 2)
+            return;
+    }
+    const auto scan = [&](const QString &release) {
+        QList<double> times;
+        InspectOptions asked = options;
+        asked.codexVersion = release;
+        for (int i = 0; i < runs; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            const Inspection inspection = Inspection::run(asked, QProcessEnvironment());
+            times.append(double(timer.nsecsElapsed()) / 1e6);
+        }
+        return median(times);
+    };
+    const CodexReleases &releases = CodexReleases::known();
+    const double newest = scan(releases.newest());
+    const double oldest = scan(releases.oldest());
+    const double load = median(loads);
+    const double added = load + std::max(0.0, oldest - newest);
+    std::printf("the %lld recorded Codex releases (versions.json, %.0f KB in the binary before compression):\n",
+        qlonglong(releases.versions().size()), double(versions.size()) / 1024);
+    std::printf("  reading them, once per process          %8.2f ms\n", load);
+    std::printf("  a scan by %s's rules / by %s's    %8.2f / %.2f ms\n", qPrintable(releases.oldest()),
+        qPrintable(releases.newest()), oldest, newest);
+    std::printf(
+        "  added to a scan                         %8.2f ms  (budget 2 ms: %s)\n\n", added, verdict(added <= 2));
+}
+
 int benchmarkFix(const QByteArray &config, int runs)
 {
     QTemporaryDir dir;
@@ -287,6 +332,7 @@ int main(int argc, char *argv[])
         benchmarkFormats(
             Inspection::run(InspectOptions{.home = parser.value(home), .cwd = cwd.path()}, QProcessEnvironment()),
             runs);
+        benchmarkReleases(InspectOptions{.home = parser.value(home), .cwd = cwd.path()}, runs);
     }
 
     QTemporaryDir dir;

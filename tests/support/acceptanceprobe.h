@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -33,6 +34,27 @@ struct Outcome
     QString text; // warning: the startup warnings; fail: the error
 
     bool loads() const { return status == u"ok" || status == u"warning"; }
+};
+
+// Outcomes as the tables store them: "ok", or "warning:N" / "fail:N" with N the index of the text in their "texts".
+class AnswerTexts
+{
+public:
+    QString encode(const Outcome &outcome)
+    {
+        if (outcome.status != u"warning" && outcome.status != u"fail")
+            return outcome.status.isEmpty() ? QStringLiteral("unanswered") : outcome.status;
+        qsizetype index = m_texts.indexOf(outcome.text);
+        if (index < 0) {
+            index = m_texts.size();
+            m_texts.append(outcome.text);
+        }
+        return outcome.status + u':' + QString::number(index);
+    }
+    QJsonArray json() const { return QJsonArray::fromStringList(m_texts); }
+
+private:
+    QStringList m_texts;
 };
 
 // `codex doctor --json`'s config.load check for a temporary home holding config (bytes as they are).

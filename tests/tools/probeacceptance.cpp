@@ -298,27 +298,6 @@ QStringList contextsFor(const Slot &slot)
     return contexts;
 }
 
-// Outcomes as the table stores them: "ok", or "warning:N" / "fail:N" with N the index of the text in "texts".
-class Table
-{
-public:
-    QString encode(const Outcome &outcome)
-    {
-        if (outcome.status != u"warning" && outcome.status != u"fail")
-            return outcome.status.isEmpty() ? QStringLiteral("unanswered") : outcome.status;
-        qsizetype index = m_texts.indexOf(outcome.text);
-        if (index < 0) {
-            index = m_texts.size();
-            m_texts.append(outcome.text);
-        }
-        return outcome.status + u':' + QString::number(index);
-    }
-    QJsonArray texts() const { return QJsonArray::fromStringList(m_texts); }
-
-private:
-    QStringList m_texts;
-};
-
 struct SlotResult
 {
     Slot slot;
@@ -428,7 +407,7 @@ int main(int argc, char **argv)
     }
     prober.wait();
 
-    Table table;
+    AnswerTexts table;
     QJsonObject slotsJson;
     for (const SlotResult &result : std::as_const(results)) {
         QJsonObject entry;
@@ -465,7 +444,7 @@ int main(int argc, char **argv)
     const QJsonObject document{{QStringLiteral("codex_version"), version},
         {QStringLiteral("generated_by"), QStringLiteral("scripts/record-acceptance")},
         {QStringLiteral("questions"), prober.asked()}, {QStringLiteral("slots"), slotsJson},
-        {QStringLiteral("top_level"), topLevelJson}, {QStringLiteral("texts"), table.texts()}};
+        {QStringLiteral("top_level"), topLevelJson}, {QStringLiteral("texts"), table.json()}};
     QFile out(arguments.at(3));
     if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(document).toJson(QJsonDocument::Indented)) < 0) {
         std::fprintf(stderr, "%s: %s\n", qPrintable(out.fileName()), qPrintable(out.errorString()));

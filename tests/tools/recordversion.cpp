@@ -291,30 +291,9 @@ private:
     QThreadPool m_pool;
 };
 
-// Answers as the tables encode them: "ok", or "warning:N" / "fail:N" with N the index of the text in texts.
-class Texts
-{
-public:
-    QString encode(const Outcome &outcome)
-    {
-        if (outcome.status != u"warning" && outcome.status != u"fail")
-            return outcome.status.isEmpty() ? QStringLiteral("unanswered") : outcome.status;
-        qsizetype index = m_texts.indexOf(outcome.text);
-        if (index < 0) {
-            index = m_texts.size();
-            m_texts.append(outcome.text);
-        }
-        return outcome.status + u':' + QString::number(index);
-    }
-    QJsonArray json() const { return QJsonArray::fromStringList(m_texts); }
-
-private:
-    QStringList m_texts;
-};
-
 // Re-encodes answers (an entry's "answers", texts its own) with the shared texts, in the order of the JSON objects
 // (slots, then fields, then kinds and values, all sorted), so that the numbering is the same on every run.
-QJsonObject reencoded(const QJsonObject &answers, const QJsonArray &texts, Texts &shared)
+QJsonObject reencoded(const QJsonObject &answers, const QJsonArray &texts, AnswerTexts &shared)
 {
     QJsonObject result;
     for (auto it = answers.constBegin(); it != answers.constEnd(); ++it) {
@@ -354,7 +333,7 @@ int combine(const QString &newest, const QStringList &entryFiles)
         return QVersionNumber::fromString(a.value(u"codex_version").toString())
             < QVersionNumber::fromString(b.value(u"codex_version").toString());
     });
-    Texts texts;
+    AnswerTexts texts;
     QJsonObject versions;
     for (const QJsonObject &entry : std::as_const(entries)) {
         versions.insert(entry.value(u"codex_version").toString(),
@@ -428,7 +407,7 @@ int main(int argc, char **argv)
     Recorder recorder(codex, questions, jobs);
     recorder.run();
 
-    Texts texts;
+    AnswerTexts texts;
     QJsonObject answers;
     int unanswered = 0;
     for (qsizetype i = 0; i < questions.size(); ++i) {
@@ -449,7 +428,7 @@ int main(int argc, char **argv)
     }
     const QString version = codexVersion(codex);
     // The texts renumbered in the order --combine reads them, so that an entry alone and in versions.json agree.
-    Texts ordered;
+    AnswerTexts ordered;
     const QJsonObject entry{{QStringLiteral("codex_version"), version},
         {QStringLiteral("questions"), int(questions.size())}, {QStringLiteral("calls"), recorder.calls()},
         {QStringLiteral("answers"), reencoded(answers, texts.json(), ordered)},

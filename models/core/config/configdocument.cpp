@@ -193,7 +193,7 @@ QVariant toVariant(const toml::node &node, int depth, size_t pathHash, Walk &wal
                 toVariant(child, depth + 1, 0, walk);
                 continue;
             }
-            const QString name = QString::fromUtf8(key.str().data(), qsizetype(key.str().size()));
+            const QString name = fromTomlUtf8(key.str());
             map.insert(name, toVariant(child, depth + 1, childPathHash(pathHash, name), walk));
         }
         return map;
@@ -221,8 +221,7 @@ QVariant toVariant(const toml::node &node, int depth, size_t pathHash, Walk &wal
         return {};
     switch (node.type()) {
     case toml::node_type::string: {
-        const std::string &text = node.as_string()->get();
-        return QString::fromUtf8(text.data(), qsizetype(text.size()));
+        return fromTomlUtf8(node.as_string()->get());
     }
     case toml::node_type::integer:
         return QVariant::fromValue<qint64>(node.as_integer()->get());

@@ -5,8 +5,22 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QString>
+
+#include <string_view>
 
 namespace Posture::Core {
+
+// A TOML key's name or string value as a Qt string. Qt's UTF-8 decoder drops a byte order mark at the start of its
+// input, but in a key or a string it is a character (Codex's parser keeps it): without it, "\u{FEFF}name" and "name"
+// would be one key to the engine and two to Codex. Every key and string the core takes from toml++ goes through here.
+inline QString fromTomlUtf8(std::string_view bytes)
+{
+    QString name = QString::fromUtf8(bytes.data(), qsizetype(bytes.size()));
+    if (bytes.starts_with("\xEF\xBB\xBF") && !name.startsWith(QChar(0xFEFF)))
+        name.prepend(QChar(0xFEFF));
+    return name;
+}
 
 // A TOML file's bytes with what edits and checks need: where each line starts, its line ending, and toml++'s
 // positions (line, column in code points, after a BOM) as byte offsets. Core-internal: it speaks toml++.

@@ -53,7 +53,7 @@ QList<Header> headersOf(const TomlText &text)
                 break;
             const auto only = table->begin(); // the iterator owns the key/value pair it hands out
             const std::string_view key = only->first.str();
-            entry.path.append(QString::fromUtf8(key.data(), qsizetype(key.size())));
+            entry.path.append(fromTomlUtf8(key));
             node = &only->second;
         }
         if (!entry.path.isEmpty())
@@ -62,17 +62,10 @@ QList<Header> headersOf(const TomlText &text)
     return headers;
 }
 
-// The child of a table at a key as ConfigDocument names it: its Qt string drops a byte order mark that starts the
-// key's UTF-8, so a key not found byte for byte is looked for by that name.
+// The child of a table at a key as ConfigDocument names it (fromTomlUtf8: the same bytes).
 const toml::node *child(const toml::table &table, const QString &key)
 {
-    if (const toml::node *node = table.get(key.toStdString()))
-        return node;
-    for (const auto &[name, value] : table) {
-        if (QString::fromUtf8(name.str().data(), qsizetype(name.str().size())) == key)
-            return &value;
-    }
-    return nullptr;
+    return table.get(key.toStdString());
 }
 
 const toml::node *find(const toml::table &root, const KeyPath &path)

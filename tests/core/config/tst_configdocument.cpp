@@ -21,6 +21,7 @@ private Q_SLOTS:
     void fromBytes_syntaxError_reportsLineAndColumn_data();
     void fromBytes_syntaxError_reportsLineAndColumn();
     void fromBytes_crlfAndBom_parse();
+    void fromBytes_bomInsideKeysAndStrings_isKept();
     void load_directory_isUnreadable();
     void load_danglingSymlink_namesTarget();
     void load_fifo_isNotOpened();
@@ -94,6 +95,21 @@ void TestConfigDocument::fromBytes_crlfAndBom_parse()
     QCOMPARE(document.status(), Status::Parsed);
     QCOMPARE(document.valueCount(), 2);
     QCOMPARE(document.bytes(), bytes);
+}
+
+// A byte order mark that starts a quoted key or a string is a character of it (Qt's decoder would drop it): the key is
+// another key than the one without it, as it is to Codex. Found by the span editor's fuzz smoke.
+void TestConfigDocument::fromBytes_bomInsideKeysAndStrings_isKept()
+{
+    const QByteArray bytes("name.f = 1\n\"\xEF\xBB\xBFname\".last = \"\xEF\xBB\xBF"
+                           "Dent\"\n");
+    const ConfigDocument document = ConfigDocument::fromBytes(bytes, QStringLiteral("config.toml"));
+    QCOMPARE(document.status(), Status::Parsed);
+    const QString bom(QChar(0xFEFF));
+    QCOMPARE(document.value({QStringLiteral("name"), QStringLiteral("f")}), QVariant(qint64(1)));
+    QVERIFY(!document.value({QStringLiteral("name"), QStringLiteral("last")}).isValid());
+    QCOMPARE(document.value({bom + QStringLiteral("name"), QStringLiteral("last")}).toString(),
+        bom + QStringLiteral("Dent"));
 }
 
 void TestConfigDocument::load_directory_isUnreadable()

@@ -137,6 +137,13 @@ void TestTomlEditor::edits_data()
     QTest::newRow("out of a multi-line inline table")
         << QByteArray("srv = {\n  command = \"x\",\n  timeout = 5,\n}\n") << "remove" << "srv.timeout" << QVariant()
         << QByteArray("srv = {\n  command = \"x\",\n}\n");
+    // Found by the fuzz smoke: a quoted key starting with a BOM elsewhere in the file, and the value set to itself.
+    QTest::newRow("a key beside a BOM-named key, set to its value")
+        << QByteArray("name.f = 1979-05-27T07:32\nirst = \"Arthur\"\n\"\xEF\xBB\xBFname\".'last' = \"Dent\"\n\n"
+                      "many.dots.dot.6ot.dot = 42\n")
+        << "set" << "many.dots.dot.6ot.dot" << QVariant(42)
+        << QByteArray("name.f = 1979-05-27T07:32\nirst = \"Arthur\"\n\"\xEF\xBB\xBFname\".'last' = \"Dent\"\n\n"
+                      "many.dots.dot.6ot.dot = 42\n");
     QTest::newRow("an empty file") << QByteArray() << "set" << "approval_policy"
                                    << QVariant(QStringLiteral("on-request"))
                                    << QByteArray("approval_policy = \"on-request\"\n");

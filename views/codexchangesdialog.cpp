@@ -20,11 +20,7 @@ namespace {
 
 QString answerText(const Core::CodexAcceptance::Answer &answer)
 {
-    using Status = Core::CodexAcceptance::Status;
-    const QString word = answer.status == Status::Ok ? CodexChangesDialog::tr("accepted")
-        : answer.status == Status::Warning           ? CodexChangesDialog::tr("warning")
-        : answer.status == Status::Fail              ? CodexChangesDialog::tr("refused")
-                                                     : CodexChangesDialog::tr("not recorded");
+    const QString word = Core::CodexChangeList::statusName(answer.status);
     return answer.text.isEmpty() ? word : word + QStringLiteral(": ") + answer.text;
 }
 

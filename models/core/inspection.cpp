@@ -259,14 +259,13 @@ std::pair<Inspection, EffectiveConfig> configurationAndIde(const InspectOptions 
 std::pair<RulesChoice, RulesChoice> chooseRules(const InspectOptions &options, const QList<CodexBinary> &binaries)
 {
     const CodexReleases &releases = CodexReleases::known();
-    QString error;
-    if (!options.codexVersion.isEmpty()) {
+    if (QString error; !options.codexVersion.isEmpty()) {
         if (const std::optional<RulesChoice> asked = releases.asked(options.codexVersion, &error))
             return {*asked, *asked};
     }
     const auto choiceFor = [&](bool ide) -> std::optional<RulesChoice> {
         for (const CodexBinary &binary : binaries) {
-            if (binary.source.endsWith(QStringLiteral("extension")) != ide)
+            if (binary.bundledWithExtension() != ide)
                 continue;
             const QString where = binary.source + QStringLiteral(": ") + binary.path;
             return releases.choose(binary.version,

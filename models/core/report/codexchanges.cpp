@@ -11,21 +11,6 @@ namespace {
 
 using Status = CodexAcceptance::Status;
 
-QString statusName(Status status)
-{
-    switch (status) {
-    case Status::Ok:
-        return QStringLiteral("ok");
-    case Status::Warning:
-        return QStringLiteral("warning");
-    case Status::Fail:
-        return QStringLiteral("refused");
-    case Status::Unknown:
-        return QStringLiteral("not recorded");
-    }
-    Q_UNREACHABLE_RETURN(QString());
-}
-
 QString kindOf(const CodexAcceptance::Answer &before, const CodexAcceptance::Answer &after)
 {
     if (after.status == Status::Fail)
@@ -60,6 +45,22 @@ QString answerText(const CodexAcceptance::Answer &answer)
 }
 
 } // namespace
+
+QString statusName(CodexAcceptance::Status status)
+{
+    using Status = CodexAcceptance::Status;
+    switch (status) {
+    case Status::Ok:
+        return QStringLiteral("ok");
+    case Status::Warning:
+        return QStringLiteral("warning");
+    case Status::Fail:
+        return QStringLiteral("refused");
+    case Status::Unknown:
+        return QStringLiteral("not recorded");
+    }
+    Q_UNREACHABLE_RETURN(QString());
+}
 
 CodexChanges between(const CodexReleases &releases, const QString &from, const QString &to)
 {

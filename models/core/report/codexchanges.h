@@ -34,6 +34,9 @@ CodexChanges between(const CodexReleases &releases, const QString &from, const Q
 // The changes with the questions of one key that changed alike as one ("its valid value, a value of kind boolean").
 QList<CodexChange> merged(const CodexChanges &changes);
 
+// "ok", "warning", "refused" or "not recorded": an answer's status in words.
+QString statusName(CodexAcceptance::Status status);
+
 QString text(const CodexChanges &changes);
 QByteArray json(const CodexChanges &changes);
 

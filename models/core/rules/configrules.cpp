@@ -164,7 +164,7 @@ void codexVersions(Context &context)
         }
     }
     for (const CodexBinary &binary : inspection.binaries) {
-        if (!binary.source.endsWith(QStringLiteral("extension")) || binary.version.isEmpty() || cliVersion.isEmpty()
+        if (!binary.bundledWithExtension() || binary.version.isEmpty() || cliVersion.isEmpty()
             || binary.version == cliVersion)
             continue;
         context.add(Rule::CodexVersionsDiffer, binary.path, Surface::Ide, Context::fact(binary.path, binary.version),

@@ -12,6 +12,9 @@ struct CodexBinary
     QString source; // "PATH", "VS Code extension", "standalone install", ...
     QString version; // "0.171.0"; empty when not asked or not answered
     QString error; // why there is no version: "not run (--no-live-probe)", "timed out after 5 s", ...
+
+    // Bundled with an IDE extension (source "<editor> extension"): the IDE's codex, not the CLI's.
+    bool bundledWithExtension() const { return source.endsWith(QStringLiteral("extension")); }
 };
 
 namespace CodexBinaries {

@@ -294,8 +294,8 @@ posture_ensure_codex() {
     fi
 }
 
-# The older pinned Codex versions the oracle tests run besides the oracle (tst_versiontables regenerates 0.167.2's
-# table; the differential test runs the oldest and a middle one), installed, as CMake's POSTURE_CODEX_VERSIONS wants
+# The older pinned Codex versions the oracle tests run besides the oracle (tst_releasesample asks each a sample of its
+# recorded answers; the differential test runs the oldest and a middle one), installed, as CMake's POSTURE_CODEX_VERSIONS wants
 # them: VERSION=BINARY;...
 POSTURE_TEST_CODEX_VERSIONS=(0.160.1 0.167.2)
 posture_test_codex_versions() {

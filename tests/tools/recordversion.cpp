@@ -16,7 +16,7 @@
 //   prompt-input refuses: the same loader), anything else is asked again in full.
 // --check-sample N then asks N questions chosen at random one by one in full, and fails when an answer differs from
 // the recorded one: the proof that the shortcuts give what asking every question alone gives.
-#include "acceptanceprobe.h"
+#include "acceptancequestions.h"
 #include "verdict.h"
 
 #include <QCoreApplication>
@@ -39,92 +39,6 @@
 using namespace Posture::Tests;
 
 namespace {
-
-// One question of the acceptance table: a value written for a key, and the table's answer.
-struct Question
-{
-    QString slot; // the slot's name in acceptance.json
-    QString field; // status | kinds | values | unknown_key
-    QString item; // the kind or the value (kinds, values)
-    QStringList path;
-    QString context;
-    QString literal;
-    Outcome expected;
-};
-
-// The table's answers decoded: "warning:N" with texts[N].
-Outcome decode(const QString &answer, const QJsonArray &texts)
-{
-    const QString status = answer.section(u':', 0, 0);
-    return {status, answer.contains(u':') ? texts.at(answer.section(u':', 1).toInt()).toString() : QString()};
-}
-
-// A slot's key path from its name. The table joins the path with dots, and one key of the schema has a dot of its own
-// (`notice."hide_gpt-5.1-codex-max_migration_prompt"`): a dot between two digits is a version number, not a table.
-QStringList slotPath(const QString &name)
-{
-    QStringList path;
-    for (const QString &part : name.split(u'.')) {
-        if (!path.isEmpty() && !part.isEmpty() && part.front().isDigit() && !path.constLast().isEmpty()
-            && path.constLast().back().isDigit())
-            path.last() += u'.' + part;
-        else
-            path.append(part);
-    }
-    return path;
-}
-
-QList<Question> questionsOf(const QJsonObject &table)
-{
-    const QJsonArray texts = table.value(u"texts").toArray();
-    const QJsonObject slots = table.value(u"slots").toObject();
-    QList<Question> questions;
-    for (auto it = slots.constBegin(); it != slots.constEnd(); ++it) {
-        const QJsonObject slot = it.value().toObject();
-        if (slot.value(u"valid").isNull())
-            continue; // the engine ignores a slot without a valid value, and the recorder asked nothing about it
-        const Question base{it.key(), {}, {}, slotPath(it.key()), slot.value(u"context").toString(), {}, {}};
-        const QString valid = slot.value(u"valid").toString();
-        Question status = base;
-        status.field = QStringLiteral("status");
-        status.literal = valid;
-        status.expected = decode(slot.value(u"status").toString(), texts);
-        questions.append(status);
-        const QJsonObject kinds = slot.value(u"kinds").toObject();
-        for (const auto &[kind, literal] : kindLiterals()) {
-            if (!kinds.contains(kind))
-                continue;
-            Question question = base;
-            question.field = QStringLiteral("kinds");
-            question.item = kind;
-            question.literal = literal;
-            question.expected = decode(kinds.value(kind).toString(), texts);
-            questions.append(question);
-        }
-        const QJsonObject values = slot.value(u"values").toObject();
-        for (auto value = values.constBegin(); value != values.constEnd(); ++value) {
-            Question question = base;
-            question.field = QStringLiteral("values");
-            question.item = value.key();
-            question.literal = u'"' + value.key() + u'"';
-            question.expected = decode(value.value().toString(), texts);
-            questions.append(question);
-        }
-        if (slot.contains(u"unknown_key")) {
-            Question question = base;
-            question.field = QStringLiteral("unknown_key");
-            question.literal = withUnknownKey(valid);
-            question.expected = decode(slot.value(u"unknown_key").toString(), texts);
-            questions.append(question);
-        }
-    }
-    return questions;
-}
-
-QString configOf(const Question &question)
-{
-    return probeConfig(question.path, question.context, question.literal);
-}
 
 // The lines of a question in a shared config: its context and its key, every name the user chooses (`*`, written
 // ProbeName) made probe<index>, so that no two questions configure the same MCP server or profile.
@@ -300,7 +214,7 @@ QJsonObject reencoded(const QJsonObject &answers, const QJsonArray &texts, Answe
         if (it.value().isObject())
             result.insert(it.key(), reencoded(it.value().toObject(), texts, shared));
         else
-            result.insert(it.key(), shared.encode(decode(it.value().toString(), texts)));
+            result.insert(it.key(), shared.encode(decodeAnswer(it.value().toString(), texts)));
     }
     return result;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "commandline.h"
 
+#include "core/common/systemroot.h"
 #include "core/common/version.h"
 #include "core/report/codexchanges.h"
 #include "core/report/reports.h"
@@ -123,6 +124,9 @@ CommandLine CommandLine::parse(int argc, char *argv[])
         QStringLiteral("FILE"));
     const QCommandLineOption undo(QStringLiteral("undo"),
         QStringLiteral("Put back the bytes from before the last fix codex-posture wrote (from its journal)."));
+    const QCommandLineOption removeBackups(QStringLiteral("remove-backups"),
+        QStringLiteral("List the backups earlier fixes left next to the inspected configuration files (they may still "
+                       "hold a secret a fix moved out); remove them only with --yes."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Open the window, save a PNG of it to FILE and quit."), QStringLiteral("FILE"));
     const QCommandLineOption dark(QStringLiteral("dark"),
@@ -136,7 +140,7 @@ CommandLine CommandLine::parse(int argc, char *argv[])
         QStringLiteral("Print what changed in Codex's configuration semantics between two recorded releases, given "
                        "after the options (codex-posture --codex-changes 0.160.1 0.171.0); --report json for JSON."));
     parser.addOptions({codexHome, home, cwd, profile, systemRoot, cloud, report, baseline, accept, failOn, fix, dryRun,
-        yes, patch, undo, noLiveProbe, screenshot, dark, output, redact, codexVersion, codexChanges});
+        yes, patch, undo, removeBackups, noLiveProbe, screenshot, dark, output, redact, codexVersion, codexChanges});
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -198,21 +202,49 @@ CommandLine CommandLine::parse(int argc, char *argv[])
         .runPrograms = !parser.isSet(noLiveProbe),
         .baselineFile = parser.value(baseline),
         .acceptFile = parser.value(accept)};
+    // A copied machine's own home, never the live one: one is used and named, several are listed for --home.
+    if (parser.isSet(systemRoot) && !parser.isSet(home) && !parser.isSet(codexHome)) {
+        const QStringList homes = Core::CodexLocations::findHomesInCopy(parser.value(systemRoot));
+        if (homes.size() > 1)
+            return usageError(QStringLiteral("the copied machine %1 has %2 homes with a .codex folder; choose one "
+                                             "with --home DIR:\n  %3")
+                    .arg(parser.value(systemRoot))
+                    .arg(homes.size())
+                    .arg(homes.join(QStringLiteral("\n  "))));
+        result.notice = homes.isEmpty()
+            ? QStringLiteral("codex-posture: the copied machine %1 has no home with a .codex folder (looked in home/*, "
+                             "Users/* and root): only its system files are inspected; --home DIR names a home.\n")
+                  .arg(parser.value(systemRoot))
+            : QStringLiteral("codex-posture: inspecting %1, the copied machine's only home with a .codex folder\n")
+                  .arg(homes.constFirst());
+    }
     result.screenshot = parser.value(screenshot);
     result.dark = parser.isSet(dark);
     result.fix = parser.value(fix);
     result.dryRun = parser.isSet(dryRun);
     result.yes = parser.isSet(yes);
     result.undo = parser.isSet(undo);
+    result.removeBackups = parser.isSet(removeBackups);
     result.patch = parser.value(patch);
     if (result.dark && result.screenshot.isEmpty())
         return usageError(QStringLiteral("--dark goes with --screenshot (the window follows the system's colours)"));
-    if ((result.dryRun || result.yes || parser.isSet(patch)) && result.fix.isEmpty())
-        return usageError(QStringLiteral("--dry-run, --yes and --patch go with --fix"));
+    if ((result.dryRun || parser.isSet(patch)) && result.fix.isEmpty())
+        return usageError(QStringLiteral("--dry-run and --patch go with --fix"));
+    if (result.yes && result.fix.isEmpty() && !result.removeBackups)
+        return usageError(QStringLiteral("--yes goes with --fix or --remove-backups"));
+    if (result.removeBackups && (!result.fix.isEmpty() || result.undo))
+        return usageError(QStringLiteral("--remove-backups goes alone (with --yes to remove)"));
     if (parser.isSet(patch) && (result.yes || result.dryRun))
         return usageError(QStringLiteral("--patch writes a patch instead of the files: leave out --yes and --dry-run"));
     if (parser.isSet(patch) && result.patch.isEmpty())
         return usageError(QStringLiteral("--patch needs a file name"));
+    // Nothing codex-posture writes goes into a copied machine: a report or a patch belongs beside it.
+    for (const QString &written : {result.outputFile, result.patch}) {
+        if (const QString refusal = Core::SystemRoot(result.options.systemRoot).writeRefusal(written);
+            !written.isEmpty() && !refusal.isEmpty())
+            return usageError(refusal.section(QStringLiteral(" Give its owner"), 0, 0)
+                + QStringLiteral(" Write it outside the copy."));
+    }
     return result;
 }
 

@@ -22,7 +22,10 @@ struct CommandLine
     bool dryRun = false; // --dry-run: show the diff only
     bool yes = false; // --yes: write without asking
     bool undo = false; // --undo: restore the bytes from before the last fix
+    bool removeBackups = false; // --remove-backups: list (and with --yes remove) the fixes' backups
     QString patch; // --patch FILE: write the fixes as one patch for a copy of the home, and no config file
+    // Said on standard error before the work starts (which home of a copied machine is inspected).
+    QString notice;
     // When exitCode is not Continue: print output (to stdout for 0, stderr otherwise) and exit with it.
     int exitCode = Continue;
     QString output;

@@ -3,10 +3,14 @@
 // the patch file and sets the status.
 #include "fixcommand.h"
 
+#include "core/common/systemroot.h"
+#include "core/config/configbackups.h"
 #include "core/fixes/fixapplier.h"
 #include "core/fixes/fixpatch.h"
 #include "core/inspection.h"
 #include "inputproblems.h"
+
+#include <QFile>
 
 #include <cstdio>
 
@@ -76,9 +80,9 @@ int runFixCommand(const CommandLine &commandLine)
         // An unusable --accept or --baseline stops everything, as it stops a report.
         if (reportInputProblems(inputFileProblems(commandLine.options)))
             return 2;
-        const Core::FixOutcome outcome = Core::FixApplier::undoLast(journal);
+        const Core::FixOutcome outcome = Core::FixApplier::undoLast(journal, commandLine.options.systemRoot);
         say(outcome.applied ? stdout : stderr, QStringLiteral("codex-posture: %1\n").arg(outcome.message));
-        return outcome.applied ? 0 : 1;
+        return outcome.applied ? 0 : (outcome.inCopiedMachine ? 2 : 1);
     }
     const Core::InspectOptions &options = commandLine.options;
     const Core::Inspection inspection = Core::Inspection::run(options);
@@ -106,6 +110,14 @@ int runFixCommand(const CommandLine &commandLine)
     // and one backup.
     const QList<Core::FixPreview> previews = Core::FixApplier::previewTogether(chosen, inspection);
     const bool write = commandLine.yes && !commandLine.dryRun;
+    // A copied machine is evidence: refused before anything is shown or written, with the way to a patch.
+    for (const Core::FixPreview &preview : previews) {
+        const QString refusal = Core::SystemRoot(options.systemRoot).writeRefusal(preview.fix.file);
+        if (write && !refusal.isEmpty()) {
+            say(stderr, QStringLiteral("codex-posture: %1\n").arg(refusal));
+            return 2;
+        }
+    }
     int failures = 0;
     int shown = 0; // previews whose change was shown (and, with --yes, written)
     for (const Core::FixPreview &preview : previews) {
@@ -130,6 +142,47 @@ int runFixCommand(const CommandLine &commandLine)
             QStringLiteral("\nNothing was written%1. Add --yes to write these fixes (a backup is kept next to "
                            "each file; --undo puts the last one back), or --patch FILE for a copy of this home.\n")
                 .arg(commandLine.dryRun ? QStringLiteral(" (--dry-run)") : QString()));
+    return failures == 0 ? 0 : 1;
+}
+
+int runRemoveBackups(const CommandLine &commandLine)
+{
+    const Core::Inspection inspection = Core::Inspection::run(commandLine.options);
+    if (reportInputProblems(inspection.inputProblems))
+        return 2;
+    const QList<Core::ConfigBackups::Backup> backups = Core::ConfigBackups::besides(inspection.layers);
+    if (backups.isEmpty()) {
+        say(stdout, QStringLiteral("codex-posture: no backups of fixes next to the inspected configuration files.\n"));
+        return 0;
+    }
+    const Core::SystemRoot root(commandLine.options.systemRoot);
+    for (const Core::ConfigBackups::Backup &backup : backups) {
+        say(stdout,
+            QStringLiteral("%1%2\n").arg(
+                backup.path, backup.holdsSecret ? QStringLiteral("  (holds a secret)") : QString()));
+        if (const QString refusal = root.writeRefusal(backup.path); commandLine.yes && !refusal.isEmpty()) {
+            say(stderr,
+                QStringLiteral("codex-posture: %1\n").arg(refusal.section(QStringLiteral(" Give its owner"), 0, 0)));
+            return 2;
+        }
+    }
+    if (!commandLine.yes) {
+        say(stdout,
+            QStringLiteral("Nothing was removed. Add --yes to remove these %1 backup(s); --undo cannot go back "
+                           "past them afterwards.\n")
+                .arg(backups.size()));
+        return 0;
+    }
+    int failures = 0;
+    for (const Core::ConfigBackups::Backup &backup : backups) {
+        QFile file(backup.path);
+        if (!file.remove()) {
+            say(stderr,
+                QStringLiteral("codex-posture: could not remove %1: %2\n").arg(backup.path, file.errorString()));
+            ++failures;
+        }
+    }
+    say(stdout, QStringLiteral("Removed %1 backup(s).\n").arg(backups.size() - failures));
     return failures == 0 ? 0 : 1;
 }
 

@@ -57,6 +57,10 @@ int main(int argc, char *argv[])
         printTo(commandLine.exitCode == 0 ? stdout : stderr, commandLine.output.toLocal8Bit());
         return commandLine.exitCode;
     }
+    if (!commandLine.notice.isEmpty())
+        printTo(stderr, commandLine.notice.toLocal8Bit());
+    if (commandLine.removeBackups)
+        return App::runRemoveBackups(commandLine);
     if (commandLine.undo || !commandLine.fix.isEmpty()) {
         qputenv("QT_ENABLE_REGEXP_JIT", "0");
         return App::runFixCommand(commandLine);

@@ -285,8 +285,8 @@ void InspectionSession::undoFix()
 {
     if (!canUndo())
         return;
-    runFixes(true, [fixId = m_applied.constLast(), journal = m_journal] {
-        return QList<std::pair<QString, Core::FixOutcome>>{{fixId, Core::FixApplier::undoLast(journal)}};
+    runFixes(true, [fixId = m_applied.constLast(), journal = m_journal, root = m_scope.systemRoot] {
+        return QList<std::pair<QString, Core::FixOutcome>>{{fixId, Core::FixApplier::undoLast(journal, root)}};
     });
 }
 

@@ -122,7 +122,7 @@ bool AcceptRiskDialog::save()
         if (error.isEmpty())
             error = edit.problem;
         if (error.isEmpty())
-            error = Core::AcceptedRisksFile::write(path, original, edit.bytes);
+            error = Core::AcceptedRisksFile::write(path, original, edit.bytes, m_systemRoot);
     }
     // A failed save keeps the dialog open, with the reason beside the fields.
     m_problem->setText(error);

@@ -31,8 +31,9 @@ public:
     QLineEdit *ownerField() const { return m_owner; }
     // Why the last save failed; empty when it did not.
     QString problem() const;
-    // Writes the entry to the file (Save); true when written.
+    // Writes the entry to the file (Save); true when written. Never into the copied machine systemRoot.
     bool save();
+    void setCopiedMachine(const QString &systemRoot) { m_systemRoot = systemRoot; }
 
 Q_SIGNALS:
     // The entry is in this file now.
@@ -47,6 +48,7 @@ private:
     QDateEdit *m_expires;
     QPlainTextEdit *m_entry;
     QLineEdit *m_file;
+    QString m_systemRoot; // a copied machine: nothing is written inside it
     QLabel *m_problem;
 };
 

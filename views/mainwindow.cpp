@@ -38,6 +38,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -288,6 +289,13 @@ void MainWindow::createActions()
         scope.*field = chosen;
         if (field == &Core::InspectOptions::codexHome)
             scope.home.clear();
+        if (field == &Core::InspectOptions::systemRoot) {
+            // The copy's own home and folders, never those of the scope before (openScope asks which home when
+            // the copy has several).
+            scope.home.clear();
+            scope.codexHome.clear();
+            scope.cwd.clear();
+        }
         openScope(scope);
     };
     fileMenu->addAction(tr("Open Codex &Home…"), this,
@@ -404,8 +412,22 @@ void MainWindow::fillRecentMenu()
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
-void MainWindow::openScope(const Core::InspectOptions &scope)
+void MainWindow::openScope(const Core::InspectOptions &requested)
 {
+    Core::InspectOptions scope = requested;
+    if (!scope.systemRoot.isEmpty() && scope.home.isEmpty() && scope.codexHome.isEmpty()) {
+        // A copied machine with several homes: the reviewer chooses one (the engine reads none rather than guess).
+        const QStringList homes = Core::CodexLocations::findHomesInCopy(scope.systemRoot);
+        if (homes.size() > 1) {
+            bool chosen = false;
+            const QString home = QInputDialog::getItem(this, tr("Choose a Home"),
+                tr("The copied machine %1 has several homes with a .codex folder. Which one should be inspected?")
+                    .arg(QDir::toNativeSeparators(scope.systemRoot)),
+                homes, 0, false, &chosen);
+            if (chosen)
+                scope.home = home;
+        }
+    }
     RecentScopes::remember(scope);
     m_findings->filterField()->clear();
     for (SurfaceTile *tile : std::as_const(m_tiles))
@@ -549,6 +571,7 @@ void MainWindow::showAccept(const QString &findingId)
     auto *dialog = new AcceptRiskDialog(
         findingId, current.siblingAtColumn(Models::FindingsModel::TitleColumn).data().toString(), file, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setCopiedMachine(m_session->scope().systemRoot); // evidence: its Save refuses a file inside the copy
     connect(dialog, &AcceptRiskDialog::saved, this, [this](const QString &path) {
         RecentScopes::rememberAcceptFile(path);
         Core::InspectOptions scope = m_session->scope();

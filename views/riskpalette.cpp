@@ -90,10 +90,37 @@ RiskColours positiveColours(const QPalette &palette)
     return tinted(120, 0.3, palette);
 }
 
+QColor readableHighlight(const QColor &highlight, const QColor &text)
+{
+    // Breeze's selection blue under white text is 2.4:1: the selection's own hue, darker (under light text) or
+    // lighter (under dark text), until the text reaches AA.
+    QColor colour = highlight.toHsl();
+    const bool lightText = contrastRatio(text, Qt::black) > contrastRatio(text, Qt::white);
+    for (int step = 0; step < 64 && contrastRatio(text, colour) < 4.5; ++step)
+        colour.setHsl(
+            colour.hslHue(), colour.hslSaturation(), qBound(0, colour.lightness() + (lightText ? -4 : 4), 255));
+    return colour.toRgb();
+}
+
+void makeSelectionReadable(QStyleOptionViewItem *option)
+{
+    if (!(option->state & QStyle::State_Selected))
+        return;
+    for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
+        option->palette.setColor(group, QPalette::Highlight,
+            readableHighlight(option->palette.color(group, QPalette::Highlight),
+                option->palette.color(group, QPalette::HighlightedText)));
+    }
+}
+
 void tintForRisk(QStyleOptionViewItem *option, Core::RiskLevel level)
 {
+    if (option->state & QStyle::State_Selected) {
+        makeSelectionReadable(option);
+        return; // a selected cell keeps the selection's colours, made readable
+    }
     const RiskColours colours = riskColours(level, option->palette);
-    if (!colours.background.isValid() || (option->state & QStyle::State_Selected))
+    if (!colours.background.isValid())
         return;
     option->backgroundBrush = colours.background;
     option->palette.setColor(QPalette::Text, colours.foreground);

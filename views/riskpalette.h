@@ -26,8 +26,15 @@ RiskColours riskColours(Core::RiskLevel level, const QPalette &palette);
 RiskColours positiveColours(const QPalette &palette);
 
 // Gives an item view's cell of this level its tint and text colour, from the palette the view paints with (so they
-// follow light and dark as they change); a selected cell keeps the selection's colours.
+// follow light and dark as they change); a selected cell keeps the selection's colours, its background made
+// readable under the selection's text (readableHighlight).
 void tintForRisk(QStyleOptionViewItem *option, Core::RiskLevel level);
+
+// A selected cell's selection colour made readable under its text (readableHighlight); every delegate calls it.
+void makeSelectionReadable(QStyleOptionViewItem *option);
+
+// The selection colour, darker or lighter in its own hue until text on it keeps WCAG AA contrast (4.5:1).
+QColor readableHighlight(const QColor &highlight, const QColor &text);
 
 // base moved towards tint by share (0: base, 1: tint), channel by channel.
 QColor blended(const QColor &base, const QColor &tint, double share);

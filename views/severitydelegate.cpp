@@ -56,6 +56,7 @@ SeverityDelegate::~SeverityDelegate() = default;
 void SeverityDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    makeSelectionReadable(option);
     const QVariant severity = index.data(Models::DiagnosticsModel::SeverityRole);
     if (index.column() != Models::DiagnosticsModel::SeverityColumn || !severity.isValid())
         return;
@@ -73,6 +74,7 @@ RiskDelegate::~RiskDelegate() = default;
 void RiskDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    makeSelectionReadable(option);
     if (index.data(Models::MutedRole).toBool()) {
         // Accepted: still listed, greyed and untinted (the word says "accepted", the detail says until when).
         option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));

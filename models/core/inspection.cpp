@@ -149,7 +149,7 @@ void evaluateConfiguration(Inspection &inspection, const InspectOptions &options
     const QProcessEnvironment &environment, const QString &release)
 {
     inspection.options = options;
-    inspection.locations = CodexLocations::resolve(options.codexHome, options.home, environment);
+    inspection.locations = CodexLocations::resolve(options.codexHome, options.home, environment, options.systemRoot);
     const QString codexHome = inspection.locations.codexHome;
     const QString etc = options.systemRoot + QStringLiteral("/etc/codex/");
 
@@ -163,7 +163,8 @@ void evaluateConfiguration(Inspection &inspection, const InspectOptions &options
     // Trust and project root markers come from the layers below the projects.
     const EffectiveConfig base =
         EffectiveConfig::mergeOnly(layers, {QStringLiteral("projects"), QStringLiteral("project_root_markers")});
-    inspection.trust = ProjectTrust::resolve(options.cwd.isEmpty() ? QDir::currentPath() : options.cwd, base);
+    inspection.trust = ProjectTrust::resolve(
+        options.cwd.isEmpty() ? inspection.locations.defaultCwd(options.systemRoot) : options.cwd, base);
     addProjectLayers(layers, inspection.trust, canonicalPath(codexHome), options);
     layers.append(loadLayer(ConfigLayer::Kind::Requirements, etc + QStringLiteral("requirements.toml"), options));
     layers.append(loadLayer(ConfigLayer::Kind::Managed, etc + QStringLiteral("managed_config.toml"), options));
@@ -289,10 +290,11 @@ Inspection Inspection::configurationOnly(const InspectOptions &options, const QP
 Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironment &environment)
 {
     // The codex binaries first: their versions decide whose rules judge the configuration.
-    const CodexLocations locations = CodexLocations::resolve(options.codexHome, options.home, environment);
+    const CodexLocations locations =
+        CodexLocations::resolve(options.codexHome, options.home, environment, options.systemRoot);
     const QString codexHome = locations.codexHome;
     const IdeSurface ideSurface = IdeSurface::discover(locations.home);
-    const QString cwd = canonicalPath(options.cwd.isEmpty() ? QDir::currentPath() : options.cwd);
+    const QString cwd = canonicalPath(options.cwd.isEmpty() ? locations.defaultCwd(options.systemRoot) : options.cwd);
     const SystemRoot root(options.systemRoot);
     // A copied machine is searched with the standard PATH below its root, and nothing found there is ever run.
     const QStringList searchPath = root.isLive()

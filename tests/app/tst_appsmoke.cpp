@@ -2,6 +2,7 @@
 // Starts the real codex-posture binary as a user or a script would.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void fleetFormats_printAndFailOn();
     void codexVersion_judgesByThatReleaseInEveryReport();
     void codexChanges_listsWhatChangedAsTextAndJson();
+    void copiedMachine_inspectsItsOwnHome();
 };
 
 void TestAppSmoke::codexVersion_judgesByThatReleaseInEveryReport()
@@ -385,6 +387,45 @@ void TestAppSmoke::fleetFormats_printAndFailOn()
         QCOMPARE(summary.value(u"verdict").toString(), QStringLiteral("attention"));
         QCOMPARE(summary.value(u"tool_version").toString(), QStringLiteral(POSTURE_EXPECTED_VERSION));
     }
+}
+
+// --system-root DIR alone: the copy's one home is inspected and named, several are listed for --home (exit 2), none
+// is said; the live machine's home (HOME, with a config of its own here) is never read into the sample.
+void TestAppSmoke::copiedMachine_inspectsItsOwnHome()
+{
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("copy"));
+    QVERIFY(QDir().mkpath(copy + QStringLiteral("/etc")));
+    const auto write = [](const QString &path, const QByteArray &bytes) {
+        QFile file(path);
+        return QDir().mkpath(QFileInfo(path).absolutePath()) && file.open(QIODevice::WriteOnly)
+            && file.write(bytes) == bytes.size();
+    };
+    const QStringList report{QStringLiteral("--system-root"), copy, QStringLiteral("--report"), QStringLiteral("json"),
+        QStringLiteral("--no-live-probe")};
+
+    const Run none = runApp(report, false);
+    QCOMPARE(none.exitCode, 0);
+    QVERIFY2(none.err.contains(QStringLiteral("has no home with a .codex folder")), qPrintable(none.err));
+    const QJsonObject noneJson = QJsonDocument::fromJson(none.out.toUtf8()).object();
+    QVERIFY2(noneJson.value(u"inputs").toObject().value(u"codex_home").toString().startsWith(copy),
+        qPrintable(none.out.left(400)));
+
+    QVERIFY(write(copy + QStringLiteral("/home/alice/.codex/config.toml"), "approval_policy = \"never\"\n"));
+    const Run one = runApp(report, false);
+    QCOMPARE(one.exitCode, 0);
+    QVERIFY2(one.err.contains(QStringLiteral("inspecting %1/home/alice").arg(copy)), qPrintable(one.err));
+    const QJsonObject scope = QJsonDocument::fromJson(one.out.toUtf8()).object().value(u"inputs").toObject();
+    QCOMPARE(scope.value(u"codex_home").toString(), copy + QStringLiteral("/home/alice/.codex"));
+    QVERIFY(one.out.contains(QStringLiteral("approval-never:approval_policy")));
+
+    QVERIFY(write(copy + QStringLiteral("/Users/bob/.codex/config.toml"), "model = \"o3\"\n"));
+    const Run two = runApp(report, false);
+    QCOMPARE(two.exitCode, 2);
+    QVERIFY2(two.err.contains(copy + QStringLiteral("/home/alice"))
+            && two.err.contains(copy + QStringLiteral("/Users/bob")) && two.err.contains(QStringLiteral("--home")),
+        qPrintable(two.err));
+    QVERIFY(two.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestAppSmoke)

@@ -2,6 +2,7 @@
 // `codex-posture --fix` as an onboarding script runs it, and the faults only the real process meets: a read-only
 // directory and a full disk (a tiny tmpfs in a private mount namespace). After each, the user's bytes are intact and
 // the message says what happened.
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -30,6 +31,8 @@ Run run(const QStringList &command, const QString &dataHome)
     for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEX_HOME"})
         environment.remove(QString::fromLatin1(name));
     environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome); // the journal
+    // Never this machine's own home, whatever a command names or leaves out.
+    environment.insert(QStringLiteral("HOME"), dataHome + QStringLiteral("/no-home"));
     process.setProcessEnvironment(environment);
     QStringList arguments = command;
     process.start(arguments.takeFirst(), arguments);
@@ -39,12 +42,20 @@ Run run(const QStringList &command, const QString &dataHome)
         QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
-QStringList fixCommand(const QString &home, const QStringList &extra)
+// An empty system root, so that no /etc/codex of this machine is read (and the home is no part of a copied machine,
+// which codex-posture never writes to).
+QString emptySystemRoot()
 {
-    // The home's own folder as the system root: no /etc/codex of this machine is read.
+    static const QTemporaryDir root;
+    return root.path();
+}
+
+// systemRoot: where /etc/codex is read (a test's managed configuration), the empty one by default.
+QStringList fixCommand(const QString &home, const QStringList &extra, const QString &systemRoot = emptySystemRoot())
+{
     return QStringList{QStringLiteral(POSTURE_APP_BINARY), QStringLiteral("--home"), home, QStringLiteral("--cwd"),
-               home, QStringLiteral("--system-root"), home, QStringLiteral("--no-live-probe"), QStringLiteral("--fix"),
-               QStringLiteral("fix:approval-never:approval_policy")}
+               home, QStringLiteral("--system-root"), systemRoot, QStringLiteral("--no-live-probe"),
+               QStringLiteral("--fix"), QStringLiteral("fix:approval-never:approval_policy")}
     + extra;
 }
 
@@ -130,6 +141,9 @@ private Q_SLOTS:
     void patch_givesTheBytesYesWrites();
     void patch_withYes_isAUsageError();
     void patch_ofAFileOutsideTheHome_isRefusedByName();
+    void secretFix_backupIsPrivateNamedAndRemovable();
+    void copiedMachine_isNeverWritten_data();
+    void copiedMachine_isNeverWritten();
 };
 
 void TestFixCommand::withoutYes_showsTheDiffAndWritesNothing()
@@ -202,7 +216,7 @@ void TestFixCommand::onlyRefusedFixes_sayWhyAndOfferNoYes()
     QFile managed(dir.filePath(QStringLiteral("etc/codex/managed_config.toml")));
     QVERIFY(managed.open(QIODevice::WriteOnly) && managed.write("approval_policy = \"never\"\n") > 0);
     managed.close();
-    QStringList command = fixCommand(dir.path(), {});
+    QStringList command = fixCommand(dir.path(), {}, dir.path());
     command[command.indexOf(QStringLiteral("fix:approval-never:approval_policy"))] = QStringLiteral("all");
     const Run result = run(command, dir.filePath(QStringLiteral("data")));
     QCOMPARE(result.exitCode, 1);
@@ -234,7 +248,7 @@ void TestFixCommand::ignoredKeyThatWouldOpen_isRemovedNotMoved()
 
 void TestFixCommand::managedValue_namesNoEmptyFile()
 {
-    // The managed configuration (below the system root, which fixCommand points at the home) decides "never": the fix
+    // The managed configuration (below the system root, here the home's folder) decides "never": the fix
     // is refused, and there is no file of the user's to name.
     QTemporaryDir dir;
     QVERIFY(writeConfig(dir.path()));
@@ -242,7 +256,7 @@ void TestFixCommand::managedValue_namesNoEmptyFile()
     QFile managed(dir.filePath(QStringLiteral("etc/codex/managed_config.toml")));
     QVERIFY(managed.open(QIODevice::WriteOnly) && managed.write("approval_policy = \"never\"\n") > 0);
     managed.close();
-    const Run result = run(fixCommand(dir.path(), {}), dir.filePath(QStringLiteral("data")));
+    const Run result = run(fixCommand(dir.path(), {}, dir.path()), dir.filePath(QStringLiteral("data")));
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.out.contains(QStringLiteral("managed configuration")), qPrintable(result.out));
     QVERIFY2(!result.out.contains(QStringLiteral("file:  (")) && !result.out.contains(QStringLiteral("()")),
@@ -275,12 +289,13 @@ void TestFixCommand::fullDisk_changesNothing()
     if (::geteuid() != 0)
         QSKIP("needs root to mount a small tmpfs in a private mount namespace (CI runs as root)");
     QTemporaryDir dir;
-    const QString script = QStringLiteral(
-        "set -e; m=\"$0\"; mount -t tmpfs -o size=64k tmpfs \"$m\"; mkdir -p \"$m/h/.codex\"; "
-        "printf '%s' \"$CONFIG\" > \"$m/h/.codex/config.toml\"; "
-        "dd if=/dev/zero of=\"$m/fill\" bs=1k count=1000 2>/dev/null || true; "
-        "set +e; \"$@\" --home \"$m/h\" --cwd \"$m/h\" --system-root \"$m/h\"; echo \"status=$?\"; echo '---'; cat "
-        "\"$m/h/.codex/config.toml\"");
+    const QString script =
+        QStringLiteral("set -e; m=\"$0\"; mount -t tmpfs -o size=64k tmpfs \"$m\"; mkdir -p \"$m/h/.codex\"; "
+                       "printf '%s' \"$CONFIG\" > \"$m/h/.codex/config.toml\"; mkdir \"$m/system\"; "
+                       "dd if=/dev/zero of=\"$m/fill\" bs=1k count=1000 2>/dev/null || true; "
+                       "set +e; \"$@\" --home \"$m/h\" --cwd \"$m/h\" --system-root \"$m/system\"; echo \"status=$?\"; "
+                       "echo '---'; cat "
+                       "\"$m/h/.codex/config.toml\"");
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("DISPLAY"));
@@ -379,7 +394,7 @@ void TestFixCommand::patch_givesTheBytesYesWrites_data()
 void TestFixCommand::patch_givesTheBytesYesWrites()
 {
     // The patch of `--fix all --patch`, applied by git apply and by patch -p1 in two copies of the home, gives the
-    // bytes `--fix all --yes` writes in the home itself. The copied machine is the home (--system-root).
+    // bytes `--fix all --yes` writes in the home itself.
     QFETCH(QByteArray, config);
     const QString git = QStandardPaths::findExecutable(QStringLiteral("git"));
     const QString patchTool = QStandardPaths::findExecutable(QStringLiteral("patch"));
@@ -448,6 +463,128 @@ void TestFixCommand::patch_ofAFileOutsideTheHome_isRefusedByName()
     QVERIFY2(result.out.contains(QStringLiteral("outside ") + home), qPrintable(result.out));
     QVERIFY(!QFileInfo::exists(patchFile));
     QCOMPARE(read(project + QStringLiteral("/.codex/config.toml")), QByteArray("approval_policy = \"never\"\n"));
+}
+
+// The secret fix moves a token out of a config others can read: the backup keeps the old bytes, token included, so it
+// is written for its owner only; the fix's output names it and says so, the report lists it as a finding, and
+// --remove-backups (confirmed by --yes) removes it.
+void TestFixCommand::secretFix_backupIsPrivateNamedAndRemovable()
+{
+    QTemporaryDir dir;
+    const QString home = dir.filePath(QStringLiteral("home"));
+    const QString data = dir.filePath(QStringLiteral("data"));
+    const QByteArray token = "ghp_PLANTEDbackup0123456789abcdefXY";
+    QVERIFY(writeConfig(home, "[mcp_servers.gh]\ncommand = \"gh-mcp\"\nenv = { GITHUB_TOKEN = \"" + token + "\" }\n"));
+    const QString config = home + QStringLiteral("/.codex/config.toml");
+    QVERIFY(
+        QFile::setPermissions(config, QFile::permissions(config) | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    QStringList command = fixCommand(home, {QStringLiteral("--yes")});
+    command[command.indexOf(QStringLiteral("fix:approval-never:approval_policy"))] =
+        QStringLiteral("fix:plaintext-secret:mcp_servers.gh.env.GITHUB_TOKEN");
+    const Run fixed = run(command, data);
+    QVERIFY2(fixed.exitCode == 0, qPrintable(fixed.out + fixed.err));
+    QVERIFY(!read(config).contains(token));
+    const QStringList backups =
+        QDir(home + QStringLiteral("/.codex")).entryList({QStringLiteral("config.toml.codex-posture-*.bak")});
+    QCOMPARE(backups.size(), 1);
+    const QString backup = home + QStringLiteral("/.codex/") + backups.constFirst();
+    QVERIFY(read(backup).contains(token));
+    QCOMPARE(QFile::permissions(backup)
+            & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+        QFileDevice::Permissions());
+    QVERIFY2(fixed.out.contains(QStringLiteral("The backup %1 still holds the secret").arg(backup))
+            && fixed.out.contains(QStringLiteral("--remove-backups")),
+        qPrintable(fixed.out));
+    QVERIFY2(!fixed.out.contains(QString::fromLatin1(token)), qPrintable(fixed.out));
+
+    const QStringList scope{QStringLiteral(POSTURE_APP_BINARY), QStringLiteral("--home"), home, QStringLiteral("--cwd"),
+        home, QStringLiteral("--system-root"), emptySystemRoot(), QStringLiteral("--no-live-probe")};
+    const Run report = run(scope + QStringList{QStringLiteral("--report"), QStringLiteral("text")}, data);
+    QVERIFY2(
+        report.out.contains(QStringLiteral("secret-in-backup")) && report.out.contains(backup), qPrintable(report.out));
+    const Run listed = run(scope + QStringList{QStringLiteral("--remove-backups")}, data);
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY2(listed.out.contains(backup + QStringLiteral("  (holds a secret)")) && listed.out.contains(u"--yes"),
+        qPrintable(listed.out));
+    QVERIFY(QFile::exists(backup));
+    const Run removed = run(scope + QStringList{QStringLiteral("--remove-backups"), QStringLiteral("--yes")}, data);
+    QVERIFY2(
+        removed.exitCode == 0 && removed.out.contains(QStringLiteral("Removed 1 backup")), qPrintable(removed.out));
+    QVERIFY(!QFile::exists(backup));
+    QVERIFY(!run(scope + QStringList{QStringLiteral("--report"), QStringLiteral("text")}, data)
+            .out.contains(QStringLiteral("secret-in-backup")));
+}
+
+// Every path that writes, tried against a copied machine (--system-root DIR, its home inside DIR): each refuses, says
+// why and where to go instead, and the copy's tree (every file, its bytes and its mode) is what it was.
+void TestFixCommand::copiedMachine_isNeverWritten_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // after the binary; @ROOT@ is the copy, @HOME@ its home
+    QTest::addColumn<QString>("says");
+    const auto row = [](const char *name, const QStringList &arguments, const QString &says) {
+        QTest::newRow(name) << arguments << says;
+    };
+    const QStringList scope{QStringLiteral("--system-root"), QStringLiteral("@ROOT@"), QStringLiteral("--home"),
+        QStringLiteral("@HOME@"), QStringLiteral("--cwd"), QStringLiteral("@HOME@"), QStringLiteral("--no-live-probe")};
+    row("fix all --yes", scope + QStringList{QStringLiteral("--fix"), QStringLiteral("all"), QStringLiteral("--yes")},
+        QStringLiteral("--patch"));
+    row("fix one --yes",
+        scope
+            + QStringList{QStringLiteral("--fix"), QStringLiteral("fix:full-access:sandbox_mode"),
+                QStringLiteral("--yes")},
+        QStringLiteral("--patch"));
+    row("undo", scope + QStringList{QStringLiteral("--undo")}, QStringLiteral("copied machine"));
+    row("report --output into the copy",
+        scope
+            + QStringList{QStringLiteral("--report"), QStringLiteral("json"), QStringLiteral("--output"),
+                QStringLiteral("@HOME@/report.json")},
+        QStringLiteral("outside the copy"));
+    row("patch into the copy",
+        scope
+            + QStringList{QStringLiteral("--fix"), QStringLiteral("all"), QStringLiteral("--patch"),
+                QStringLiteral("@ROOT@/fixes.patch")},
+        QStringLiteral("outside the copy"));
+    row("fix all --yes, the home found in the copy",
+        QStringList{QStringLiteral("--system-root"), QStringLiteral("@ROOT@"), QStringLiteral("--no-live-probe"),
+            QStringLiteral("--fix"), QStringLiteral("all"), QStringLiteral("--yes")},
+        QStringLiteral("--patch"));
+}
+
+void TestFixCommand::copiedMachine_isNeverWritten()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, says);
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("copy"));
+    const QString home = root + QStringLiteral("/home/alice");
+    const QString data = dir.filePath(QStringLiteral("data"));
+    QVERIFY(writeConfig(home,
+        "approval_policy = \"never\"\nsandbox_mode = \"danger-full-access\"\n"
+        "[mcp_servers.gh]\ncommand = \"gh-mcp\"\nenv = { GITHUB_TOKEN = \"ghp_PLANTEDplanted0123456789abcdef\" }\n"));
+    // A fix the journal holds for the copy's file, made while it was not inspected as a copy: --undo must still not
+    // write it back while it is one.
+    const Run applied = run(fixCommand(home, {QStringLiteral("--yes")}), data);
+    QVERIFY2(applied.exitCode == 0, qPrintable(applied.out + applied.err));
+    const auto tree = [&root] {
+        QMap<QString, QString> files;
+        QDirIterator it(
+            root, QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            files.insert(QDir(root).relativeFilePath(path),
+                QString::number(int(QFile::permissions(path)), 16) + u' '
+                    + QString::fromLatin1(QCryptographicHash::hash(read(path), QCryptographicHash::Sha256).toHex()));
+        }
+        return files;
+    };
+    const QMap<QString, QString> before = tree();
+    for (QString &argument : arguments)
+        argument.replace(QStringLiteral("@ROOT@"), root).replace(QStringLiteral("@HOME@"), home);
+    const Run result = run(QStringList{QStringLiteral(POSTURE_APP_BINARY)} + arguments, data);
+    QVERIFY2(result.exitCode == 2, qPrintable(QString::number(result.exitCode) + u' ' + result.out + result.err));
+    QVERIFY2(
+        result.err.contains(QStringLiteral("copied machine")) && result.err.contains(says), qPrintable(result.err));
+    QCOMPARE(tree(), before);
 }
 
 QTEST_GUILESS_MAIN(TestFixCommand)

@@ -3,6 +3,7 @@
 // palette, the levels that need attention tinted and told apart, the others left untinted.
 #include "riskpalette.h"
 #include "riskroles.h"
+#include "screenshotlook.h"
 #include "severitydelegate.h"
 
 #include <QApplication>
@@ -67,6 +68,8 @@ private Q_SLOTS:
     void everyLevel_keepsAaContrast();
     void attentionLevels_areTintedAndToldApart();
     void delegate_paintsTheTint_fromTheViewsPalette();
+    void selectedRow_keepsAaContrast_data();
+    void selectedRow_keepsAaContrast();
 };
 
 void TestRiskPalette::everyLevel_keepsAaContrast_data()
@@ -115,6 +118,45 @@ void TestRiskPalette::delegate_paintsTheTint_fromTheViewsPalette()
         const QColor tint = riskColours(Core::RiskLevel::Critical, palette).background;
         QCOMPARE(paintedCell(Core::RiskLevel::Critical, palette).rgb(), tint.rgb());
         QVERIFY(paintedCell(Core::RiskLevel::Ok, palette).rgb() != tint.rgb());
+    }
+}
+
+void TestRiskPalette::selectedRow_keepsAaContrast_data()
+{
+    QTest::addColumn<QPalette>("palette");
+    QTest::newRow("light") << lightPalette();
+    QTest::newRow("dark") << darkPalette();
+    QTest::newRow("Breeze light (screenshots)") << screenshotPalette(false);
+    QTest::newRow("Breeze dark (screenshots)") << screenshotPalette(true);
+}
+
+// A selected row as the delegate paints it: the selection's text on the painted background keeps 4.5:1, in every
+// palette (Breeze's own blue under white text is 2.4:1).
+void TestRiskPalette::selectedRow_keepsAaContrast()
+{
+    QFETCH(QPalette, palette);
+    for (const Core::RiskLevel level : {Core::RiskLevel::Ok, Core::RiskLevel::High}) {
+        QStandardItemModel model;
+        auto *item = new QStandardItem(QStringLiteral("x"));
+        item->setData(int(level), Models::RiskRole);
+        model.appendRow(item);
+        RiskDelegate delegate;
+        QImage image(240, 30, QImage::Format_RGB32);
+        image.fill(Qt::magenta);
+        QPainter painter(&image);
+        QStyleOptionViewItem option;
+        option.rect = image.rect();
+        option.palette = palette;
+        option.state = QStyle::State_Enabled | QStyle::State_Selected | QStyle::State_Active;
+        delegate.paint(&painter, option, model.index(0, 0));
+        painter.end();
+        const QColor background = image.pixelColor(230, 15);
+        QVERIFY2(background != QColor(Qt::magenta), "the delegate paints the selection");
+        const double ratio = contrastRatio(palette.color(QPalette::HighlightedText), background);
+        QVERIFY2(ratio >= 4.5,
+            qPrintable(QStringLiteral("%1 on %2: %3:1")
+                    .arg(palette.color(QPalette::HighlightedText).name(), background.name(),
+                        QString::number(ratio, 'f', 2))));
     }
 }
 

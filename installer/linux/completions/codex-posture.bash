@@ -34,6 +34,6 @@ _codex_posture() {
     esac
     mapfile -t COMPREPLY < <(compgen -W '--help --help-all --version --codex-home --home --cwd --profile
         --system-root --cloud --report --output --redact --baseline --accept --fail-on --fix --dry-run --yes --patch
-        --undo --no-live-probe --screenshot --dark --codex-version --codex-changes' -- "$cur")
+        --undo --remove-backups --no-live-probe --screenshot --dark --codex-version --codex-changes' -- "$cur")
 }
 complete -F _codex_posture codex-posture

@@ -21,6 +21,7 @@ complete -c codex-posture -l dry-run -d 'With --fix: show the diff, write nothin
 complete -c codex-posture -l yes -d 'With --fix: write the fix'
 complete -c codex-posture -l patch -r -F -d 'With --fix: write the fixes as one patch to FILE'
 complete -c codex-posture -l undo -d 'Put back the bytes from before the last fix'
+complete -c codex-posture -l remove-backups -d 'List (with --yes remove) the backups of earlier fixes'
 complete -c codex-posture -l no-live-probe -d 'Start no program at all'
 complete -c codex-posture -l codex-version -x -d 'Judge by the rules of this recorded Codex release'
 complete -c codex-posture -l codex-changes -d 'Print what changed between two recorded Codex releases'

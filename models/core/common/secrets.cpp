@@ -34,8 +34,11 @@ bool isSecretKey(const KeyPath &path)
     const QString key = path.constLast().toLower();
     if (key.endsWith(u"_env_var") || key.endsWith(u"env_key") || key.endsWith(u"_var") || key.endsWith(u"_file"))
         return false;
+    // Tables whose values name variables that hold the secret (env_http_headers = { "X-Token" = "MY_TOKEN" }).
+    if (path.size() >= 2 && path.at(path.size() - 2).toLower().startsWith(u"env_"))
+        return false;
     static const QRegularExpression secret(
-        QStringLiteral("token|secret|passw|api_?key|apikey|authorization|bearer|credential|private_key|cookie"));
+        QStringLiteral("token|secret|passw|api[-_]?key|apikey|authorization|bearer|credential|private_key|cookie"));
     return secret.match(key).hasMatch() || (path.size() >= 2 && isSecretTable(path.at(path.size() - 2)));
 }
 
@@ -61,12 +64,82 @@ bool mixesLettersAndDigits(QStringView text)
 
 } // namespace
 
+namespace {
+
+// Whether a name (a flag, a URL's query parameter, a variable) says it holds a credential: GITHUB_TOKEN, --api-key,
+// access_token, X-Api-Key, apiKey, password, sig; not token_file, api_key_env, author or design (a word inside
+// another word counts only for the unmistakable ones). `key` alone counts only as a query parameter (?key=AIza...).
+bool isCredentialName(const QString &name, bool queryParameter)
+{
+    const QString lower = name.toLower();
+    static const QRegularExpression notTheValue(QStringLiteral(
+        "(?:file|path|env|var|name|id|dir|url|uri|type|count|limit|length|timeout|ttl|expiry|expires|endpoint|"
+        "prefix|header|helper|command|cmd|izer|ized)s?$"));
+    if (notTheValue.match(lower).hasMatch())
+        return false;
+    static const QRegularExpression strong(QStringLiteral(
+        "token|secret|passw|passwd|pwd|api[-_]?key|access[-_]?key|private[-_]?key|credential|bearer|cookie|"
+        "signature"));
+    if (strong.match(lower).hasMatch())
+        return true;
+    static const QRegularExpression segments(QStringLiteral("[-_.]"));
+    for (const QString &segment : lower.split(segments, Qt::SkipEmptyParts)) {
+        if (segment == u"auth" || segment == u"authorization" || segment == u"sig" || segment == u"pat"
+            || (queryParameter && segment == u"key"))
+            return true;
+    }
+    return false;
+}
+
+// The parts of a text that are a credential, as spans: the known shapes, a Bearer/Basic credential, the password (or
+// a long lone user) in a URL's userinfo, the value of a credential-named query parameter, flag (`--token X`,
+// `--api-key=X`, also across a TOML array's `", "`) or variable assignment (`GITHUB_TOKEN=X`). Placeholders
+// (`$TOKEN`, `${TOKEN}`, `<token>`) and paths are no credential.
+QList<std::pair<qsizetype, qsizetype>> credentialSpans(const QString &text)
+{
+    enum Group { Bearer = 1, UrlPassword, UrlUser, QueryName, QueryValue, FlagName, FlagValue, VariableName, Variable };
+    static const QRegularExpression parts(knownTokenShapes()
+        + QStringLiteral(
+            "|(?<=[Bb]earer |[Bb]asic )([A-Za-z0-9._~+/=-]{8,})"
+            "|(?<=://)[^/@\\s:\"',]+:([^/@\\s\"',]+)(?=@)"
+            "|(?<=://)([A-Za-z0-9._~-]{20,})(?=@)"
+            "|[?&;]([A-Za-z][A-Za-z0-9_.-]*)=([^&#\\s\"',]+)"
+            "|(?<![A-Za-z0-9])--?([A-Za-z][A-Za-z0-9_-]*)(?:=|\\s+|[\"']\\s*,\\s*[\"'])([^\\s\"',=\\]]{4,})"
+            "|(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_]*)=([^\\s\"',;&]{4,})"));
+    QList<std::pair<qsizetype, qsizetype>> spans;
+    // A match that is no credential (--key "sk-...": `key` names none) is skipped by one character only, so that a
+    // credential inside it is still found.
+    for (qsizetype from = 0; from < text.size();) {
+        const QRegularExpressionMatch match = parts.match(text, from);
+        if (!match.hasMatch())
+            break;
+        from = match.capturedStart(0) + 1;
+        int value = 0; // the group that holds the credential; 0: a known shape, the whole match
+        for (int group : {Bearer, UrlPassword, UrlUser, QueryValue, FlagValue, Variable}) {
+            if (match.capturedStart(group) >= 0)
+                value = group;
+        }
+        const QString found = match.captured(value);
+        if (value != 0 && (isPlaceholder(found) || found.startsWith(u'$') || found.startsWith(u'%')))
+            continue;
+        if ((value == QueryValue && !isCredentialName(match.captured(QueryName), true))
+            || (value == FlagValue && !isCredentialName(match.captured(FlagName), false))
+            || (value == Variable && !isCredentialName(match.captured(VariableName), false)))
+            continue;
+        if ((value == FlagValue || value == Variable)
+            && (found.startsWith(u'/') || found.startsWith(u'~') || found.startsWith(u'.')))
+            continue; // a file that holds the credential, not the credential
+        spans.append({match.capturedStart(value), match.capturedLength(value)});
+        from = match.capturedEnd(0);
+    }
+    return spans;
+}
+
+} // namespace
+
 bool isSecretValue(const QString &value)
 {
-    // Besides the known shapes: a Bearer credential, and credentials in a URL (scheme://user:password@host).
-    static const QRegularExpression shaped(
-        knownTokenShapes() + QStringLiteral("|[Bb]earer [A-Za-z0-9._~+/=-]{8,}|://[^/@\\s:]+:[^/@\\s]+@"));
-    if (shaped.match(value).hasMatch())
+    if (!credentialSpans(value).isEmpty())
         return true;
     // One long random run, alone: not part of a path, a URL or a list (hash lists are comma- or space-separated).
     static const QRegularExpression run(QStringLiteral("^[A-Za-z0-9+_=-]{32,}$"));
@@ -76,27 +149,42 @@ bool isSecretValue(const QString &value)
     return run.match(trimmed).hasMatch() && !hash.match(trimmed).hasMatch() && mixesLettersAndDigits(trimmed);
 }
 
+QStringList secretsIn(const QString &text)
+{
+    QStringList secrets;
+    for (const auto &[start, length] : credentialSpans(text))
+        secrets.append(text.mid(start, length));
+    if (secrets.isEmpty() && isSecretValue(text))
+        secrets.append(text.trimmed());
+    return secrets;
+}
+
 QString maskText(const QString &text)
 {
-    // The known shapes, a "Bearer" credential, and long runs of letters and digits without a path separator (which
-    // count only when they mix letters and digits, as keys do and words do not). Simple patterns on purpose: lookaheads
-    // over long runs made PCRE2's JIT compile take over a second.
-    static const QRegularExpression token(
-        knownTokenShapes() + QStringLiteral("|(?<=[Bb]earer )[A-Za-z0-9._~+/=-]{8,}|[A-Za-z0-9+_=-]{32,}"));
+    // The credentials first (credentialSpans), then long runs of letters and digits without a path separator (which
+    // count only when they mix letters and digits, as keys do and words do not). Simple patterns on purpose:
+    // lookaheads over long runs made PCRE2's JIT compile take over a second.
     QString masked;
     qsizetype last = 0;
-    QRegularExpressionMatchIterator it = token.globalMatch(text);
+    for (const auto &[start, length] : credentialSpans(text)) {
+        if (start < last)
+            continue;
+        masked += QStringView(text).mid(last, start - last) + maskedText();
+        last = start + length;
+    }
+    masked += QStringView(text).mid(last);
+    static const QRegularExpression run(QStringLiteral("[A-Za-z0-9+_=-]{32,}"));
+    QString result;
+    last = 0;
+    QRegularExpressionMatchIterator it = run.globalMatch(masked);
     while (it.hasNext()) {
         const QRegularExpressionMatch match = it.next();
-        const QStringView found = match.capturedView();
-        const bool longRun =
-            found.size() >= 32 && !(found.startsWith(u"sk") || found.startsWith(u"gh") || found.startsWith(u"AIza"));
-        if (longRun && !mixesLettersAndDigits(found))
+        if (!mixesLettersAndDigits(match.capturedView()))
             continue;
-        masked += QStringView(text).mid(last, match.capturedStart() - last) + maskedText();
+        result += QStringView(masked).mid(last, match.capturedStart() - last) + maskedText();
         last = match.capturedEnd();
     }
-    return masked + QStringView(text).mid(last);
+    return result + QStringView(masked).mid(last);
 }
 
 namespace {
@@ -165,6 +253,83 @@ QString maskConfigText(const QString &text)
     return maskText(masked);
 }
 
+namespace {
+
+// Whether an argument is a flag named for a credential (--token, --api-key): the argument after it is the credential.
+bool isCredentialFlag(const QString &argument)
+{
+    static const QRegularExpression flag(QStringLiteral("^--?([A-Za-z][A-Za-z0-9_-]*)$"));
+    const QRegularExpressionMatch match = flag.match(argument);
+    return match.hasMatch() && isCredentialName(match.captured(1), false);
+}
+
+// An entry of an env / headers / set table whose name says it holds a credential (the tables' other values are masked
+// but are no finding: LOG_LEVEL = "info").
+bool isCredentialEntry(const KeyPath &path)
+{
+    return path.size() >= 2 && isSecretTable(path.at(path.size() - 2)) && isCredentialName(path.constLast(), false);
+}
+
+void collectSecrets(const KeyPath &path, const QVariant &value, QList<FoundSecret> &found)
+{
+    switch (value.typeId()) {
+    case QMetaType::QVariantMap: {
+        const QVariantMap table = value.toMap();
+        KeyPath childPath = path;
+        for (auto it = table.cbegin(); it != table.cend(); ++it) {
+            childPath.append(it.key());
+            collectSecrets(childPath, it.value(), found);
+            childPath.removeLast();
+        }
+        return;
+    }
+    case QMetaType::QStringList:
+    case QMetaType::QVariantList: {
+        const QVariantList list = value.toList();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QString text = list.at(i).toString();
+            if (i > 0 && list.at(i).typeId() == QMetaType::QString && isCredentialFlag(list.at(i - 1).toString())
+                && !isPlaceholder(text) && !text.startsWith(u'-') && !text.startsWith(u'$'))
+                found.append({path, text});
+            else
+                collectSecrets(path, list.at(i), found);
+        }
+        return;
+    }
+    case QMetaType::QString: {
+        const QString text = value.toString();
+        if (isPlaceholder(text))
+            return;
+        // A key named for a secret holds one when its value could be a credential: one word of six characters or
+        // more that is not a lower-case setting (`TOKEN_HINT = "shown"`, `cli_auth_credentials_store = "keyring"`).
+        // Entries of env / headers / set tables count by their own name.
+        static const QRegularExpression word(QStringLiteral("^\\S{6,}$"));
+        static const QRegularExpression setting(QStringLiteral("^[a-z][a-z_-]*$")); // keyring, file, auto: a choice
+        const bool inTable = path.size() >= 2 && isSecretTable(path.at(path.size() - 2));
+        const bool namedSecret = (inTable ? isCredentialEntry(path) : isSecretKey(path)) && word.match(text).hasMatch()
+            && !setting.match(text).hasMatch();
+        if (namedSecret) {
+            found.append({path, text});
+            return;
+        }
+        for (const QString &secret : secretsIn(text))
+            found.append({path, secret});
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+} // namespace
+
+QList<FoundSecret> findSecrets(const KeyPath &path, const QVariant &value)
+{
+    QList<FoundSecret> found;
+    collectSecrets(path, value, found);
+    return found;
+}
+
 QVariant mask(const KeyPath &path, const QVariant &value)
 {
     switch (value.typeId()) {
@@ -181,8 +346,11 @@ QVariant mask(const KeyPath &path, const QVariant &value)
     case QMetaType::QStringList:
     case QMetaType::QVariantList: {
         QVariantList list = value.toList();
-        for (QVariant &element : list)
-            element = mask(path, element);
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const bool afterFlag = i > 0 && isCredentialFlag(list.at(i - 1).toString())
+                && list.at(i).typeId() == QMetaType::QString && !isPlaceholder(list.at(i).toString());
+            list[i] = afterFlag ? QVariant(maskedText()) : mask(path, list.at(i));
+        }
         return list;
     }
     case QMetaType::QString:

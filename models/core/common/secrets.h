@@ -27,7 +27,28 @@ bool isSecretValue(const QString &value);
 // Codex does not expand variables in config.toml, so such a value reaches the server literally; it is no secret.
 bool isPlaceholder(const QString &value);
 
-// The text with every token-like part (sk-..., ghp_..., Bearer ..., long random strings) masked.
+// The credentials inside a text: known token shapes, Bearer/Basic credentials, a URL's password (or long lone user),
+// the values of credential-named query parameters (?access_token=), flags (--token X, --api-key=X) and variable
+// assignments (GITHUB_TOKEN=X); or the whole text when isSecretValue says it is one. Placeholders and paths are none.
+// maskText masks every one of them, and more.
+QStringList secretsIn(const QString &text);
+
+// A credential found in a configuration value: the key path it is written under (an array's, for an element) and
+// the credential's text.
+struct FoundSecret
+{
+    KeyPath path;
+    QString text;
+};
+
+// Every credential in a value written under path (tables and arrays walked): a value under a key that names a secret
+// (experimental_bearer_token, password; in env, http_headers, headers and set tables an entry named like one, e.g.
+// GITHUB_TOKEN), an argument after a credential flag (["--token", "X"]), and secretsIn of every text. The one
+// detector behind the plaintext-secret finding; mask() hides every text it finds.
+QList<FoundSecret> findSecrets(const KeyPath &path, const QVariant &value);
+
+// The text with every token-like part (sk-..., ghp_..., Bearer ..., a URL's password, --token X, long random
+// strings) masked.
 QString maskText(const QString &text);
 
 // A TOML file's text for display, with the values of secret keys (`experimental_bearer_token = "..."`, also inside

@@ -13,6 +13,43 @@ SystemRoot::SystemRoot(const QString &root)
     m_root = cleaned == u"/" ? QString() : cleaned;
 }
 
+namespace {
+
+// The path with links resolved as far as it exists (a file about to be created has no canonical path yet, its
+// directory has).
+QString resolved(const QString &path)
+{
+    QFileInfo info(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
+    QString rest;
+    while (!info.exists() && info.absoluteFilePath() != u"/") {
+        rest = u'/' + info.fileName() + rest;
+        info = QFileInfo(info.absolutePath());
+    }
+    const QString base = info.canonicalFilePath();
+    return (base == u"/" ? QString() : base) + rest;
+}
+
+} // namespace
+
+bool SystemRoot::holds(const QString &hostPath) const
+{
+    if (m_root.isEmpty() || hostPath.isEmpty())
+        return false;
+    const QString root = resolved(m_root);
+    const QString path = resolved(hostPath);
+    return path == root || path.startsWith(root + u'/');
+}
+
+QString SystemRoot::writeRefusal(const QString &hostPath) const
+{
+    if (!holds(hostPath))
+        return {};
+    return QStringLiteral("%1 lies in the copied machine %2: codex-posture never writes to a copied machine (it is "
+                          "evidence). Nothing was written. Give its owner the fixes as a patch instead: --fix ... "
+                          "--patch FILE, or Export Patch... in the window.")
+        .arg(hostPath, m_root);
+}
+
 QString SystemRoot::hostPath(const QString &machinePath) const
 {
     return m_root + machinePath;

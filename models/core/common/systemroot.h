@@ -21,6 +21,13 @@ public:
     bool isLive() const { return m_root.isEmpty(); }
     QString root() const { return m_root; }
 
+    // Whether a host path lies in the copied machine (never for this machine itself), links resolved: such a path is
+    // a reviewer's evidence, and nothing there is ever written.
+    bool holds(const QString &hostPath) const;
+    // Why writing to hostPath is refused (it lies in the copied machine), in words that point at the patch instead;
+    // empty when it may be written.
+    QString writeRefusal(const QString &hostPath) const;
+
     // The host path of a machine path.
     QString hostPath(const QString &machinePath) const;
     // The machine path of a host path below the root (the inverse of hostPath).

@@ -42,13 +42,54 @@ QString CodexLocations::sourceDescription() const
         return QStringLiteral("$CODEX_HOME");
     case HomeSource::HomeDirectory:
         return QStringLiteral("$HOME");
+    case HomeSource::HomeInCopy:
+        return QStringLiteral("--system-root (its only home)");
+    case HomeSource::NoHomeInCopy:
+        return QStringLiteral("--system-root (no home found)");
+    case HomeSource::SeveralHomesInCopy:
+        return QStringLiteral("--system-root (several homes, none chosen)");
     }
     Q_UNREACHABLE_RETURN(QString());
 }
 
-CodexLocations CodexLocations::resolve(
-    const QString &codexHomeOption, const QString &homeOption, const QProcessEnvironment &environment)
+QString CodexLocations::defaultCwd(const QString &systemRoot) const
 {
+    if (systemRoot.isEmpty())
+        return QDir::currentPath();
+    return source == HomeSource::HomeInCopy || isPathInside(home, absoluteClean(systemRoot))
+        ? home
+        : absoluteClean(systemRoot);
+}
+
+QStringList CodexLocations::findHomesInCopy(const QString &systemRoot)
+{
+    QStringList homes;
+    const QString root = absoluteClean(systemRoot);
+    for (const QString &parent : {QStringLiteral("/home"), QStringLiteral("/Users")}) {
+        const QDir directory(root + parent);
+        for (const QString &name : directory.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name)) {
+            if (QFileInfo(directory.filePath(name) + QStringLiteral("/.codex")).isDir())
+                homes.append(directory.filePath(name));
+        }
+    }
+    if (QFileInfo(root + QStringLiteral("/root/.codex")).isDir())
+        homes.append(root + QStringLiteral("/root"));
+    return homes;
+}
+
+CodexLocations CodexLocations::resolve(const QString &codexHomeOption, const QString &homeOption,
+    const QProcessEnvironment &environment, const QString &systemRoot)
+{
+    if (!systemRoot.isEmpty() && codexHomeOption.isEmpty() && homeOption.isEmpty()) {
+        // A copied machine: its own home, never the live one (neither $HOME nor $CODEX_HOME).
+        const QStringList homes = findHomesInCopy(systemRoot);
+        if (homes.size() == 1)
+            return {homes.constFirst() + QStringLiteral("/.codex"), HomeSource::HomeInCopy, homes.constFirst(), homes};
+        // No home to read: a place inside the copy that holds none.
+        const QString none = absoluteClean(systemRoot) + QStringLiteral("/.codex-posture-no-home-chosen");
+        return {none + QStringLiteral("/.codex"),
+            homes.isEmpty() ? HomeSource::NoHomeInCopy : HomeSource::SeveralHomesInCopy, none, homes};
+    }
     QString home = environment.value(QStringLiteral("HOME"));
     if (home.isEmpty())
         home = QDir::homePath();

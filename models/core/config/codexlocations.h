@@ -21,6 +21,11 @@ struct CodexLocations
         HomeOption, // --home DIR: DIR/.codex
         CodexHomeVariable, // $CODEX_HOME
         HomeDirectory, // $HOME/.codex
+        // A copied machine (--system-root DIR) without --home or --codex-home: the one home inside DIR with a .codex
+        // folder, or none of them when there are none or several (the live machine's home is never read then).
+        HomeInCopy,
+        NoHomeInCopy,
+        SeveralHomesInCopy,
     };
 
     QString codexHome;
@@ -29,12 +34,22 @@ struct CodexLocations
     // .codex, else $HOME.
     QString home;
 
+    // The homes found in the copied machine (HomeInCopy, SeveralHomesInCopy).
+    QStringList homesInCopy;
+
     QString userConfigPath() const;
+    // The directory Codex is judged as started in when --cwd is not given: the current one, or in a copied machine
+    // the home found there (never a directory of the live machine).
+    QString defaultCwd(const QString &systemRoot) const;
     // "--codex-home", "$CODEX_HOME", ...: how codexHome was chosen, for reports.
     QString sourceDescription() const;
 
-    static CodexLocations resolve(
-        const QString &codexHomeOption, const QString &homeOption, const QProcessEnvironment &environment);
+    // systemRoot: a copied machine; without the two options its home is looked for inside it (findHomesInCopy).
+    static CodexLocations resolve(const QString &codexHomeOption, const QString &homeOption,
+        const QProcessEnvironment &environment, const QString &systemRoot = {});
+
+    // The homes of a copied machine, sorted: DIR/home/*, DIR/Users/* and DIR/root, each holding a .codex folder.
+    static QStringList findHomesInCopy(const QString &systemRoot);
 };
 
 } // namespace Posture::Core

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/fixes/fixapplier.h"
 
+#include "core/common/systemroot.h"
+#include "core/config/configbackups.h"
 #include "core/fixes/fixsafety.h"
 #include "core/inspection.h"
 
@@ -65,6 +67,20 @@ FixOutcome refused(const QString &message)
     return outcome;
 }
 
+QString backupSecretNote(const QString &backup)
+{
+    return QStringLiteral("The backup %1 still holds the secret in plain text (readable by you only). Rotate the "
+                          "secret, then remove it: codex-posture --remove-backups --yes.")
+        .arg(backup);
+}
+
+FixOutcome refusedInCopy(const QString &message)
+{
+    FixOutcome outcome = refused(message);
+    outcome.inCopiedMachine = true;
+    return outcome;
+}
+
 } // namespace
 
 void setFileWriterForTesting(FileWriter writer)
@@ -104,6 +120,8 @@ std::optional<FixOutcome> refusalBeforeWriting(
     if (!preview.changes())
         return refused(QStringLiteral("%1: nothing to change").arg(ids));
     const QString path = preview.fix.file;
+    if (const QString refusal = SystemRoot(options.systemRoot).writeRefusal(path); !refusal.isEmpty())
+        return refusedInCopy(QStringLiteral("%1: not applied: %2").arg(ids, refusal));
     QFile current(path);
     const QByteArray now = current.open(QIODevice::ReadOnly) ? current.readAll() : QByteArray();
     if (now != preview.before)
@@ -164,7 +182,11 @@ FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const
                 QStringLiteral("could not write the backup %1: %2; nothing was changed").arg(outcome.backup, error));
         }
         backup.close();
-        QFile::setPermissions(outcome.backup, permissions);
+        // Readable by the owner only, whatever the file's mode: it may hold a secret the fix moves out of the file.
+        QFile::setPermissions(outcome.backup,
+            permissions
+                & (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser));
+        outcome.backupHoldsSecret = ConfigBackups::holdsSecret(now);
     }
     if (const QString error = writeAtomically(outcome.writtenTo, preview.after, permissions); !error.isEmpty()) {
         if (!outcome.backup.isEmpty())
@@ -177,7 +199,7 @@ FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const
             {QStringLiteral("fix"), ids}, {QStringLiteral("fixes"), QJsonArray::fromStringList(preview.fixIds())},
             {QStringLiteral("finding"), findingIds.join(QStringLiteral(", "))},
             {QStringLiteral("before_sha256"), sha256(now)}, {QStringLiteral("after_sha256"), sha256(preview.after)},
-            {QStringLiteral("backup"), outcome.backup}});
+            {QStringLiteral("backup"), outcome.backup}, {QStringLiteral("created"), !existed}});
 
     // Did it work? The engine judges the new file; if not, the old bytes go back. The file holds exactly the bytes
     // judged before writing, so that judgement stands; a file the fix created is inspected again now that it exists
@@ -226,14 +248,15 @@ FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const
         return outcome;
     }
     outcome.applied = true;
-    outcome.message = QStringLiteral("%1: %2 in %3%4; backup %5%6")
+    outcome.message = QStringLiteral("%1: %2 in %3%4; backup %5%6%7")
                           .arg(ids, titles.join(QStringLiteral("; ")), outcome.writtenTo, through,
                               outcome.backup.isEmpty() ? QStringLiteral("(new file)") : outcome.backup,
-                              journaled ? QString() : QStringLiteral(" (the journal could not be written)"));
+                              journaled ? QString() : QStringLiteral(" (the journal could not be written)"),
+                              outcome.backupHoldsSecret ? u' ' + backupSecretNote(outcome.backup) : QString());
     return outcome;
 }
 
-FixOutcome undoLast(const QString &journalPath)
+FixOutcome undoLast(const QString &journalPath, const QString &systemRoot)
 {
     QFile journal(journalPath);
     if (!journal.open(QIODevice::ReadOnly))
@@ -260,6 +283,8 @@ FixOutcome undoLast(const QString &journalPath)
         return refused(QStringLiteral("no fix to undo in %1").arg(journalPath));
     const QJsonObject last = standing.constLast();
     const QString target = last.value(u"written_to").toString();
+    if (const QString refusal = SystemRoot(systemRoot).writeRefusal(target); !refusal.isEmpty())
+        return refusedInCopy(QStringLiteral("not undone: %1").arg(refusal));
     QFile file(target);
     const QByteArray now = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     file.close();
@@ -267,12 +292,19 @@ FixOutcome undoLast(const QString &journalPath)
         return refused(QStringLiteral("%1 changed since the fix was written; not undone (the backup %2 has the "
                                       "previous bytes)")
                 .arg(target, last.value(u"backup").toString()));
+    // A fix that created the file has no backup (journals before "created" was written say so by an empty backup):
+    // its undo removes the file, which did not exist before.
+    const bool created = last.value(u"created").toBool() || last.value(u"backup").toString().isEmpty();
     QFile backup(last.value(u"backup").toString());
-    const QByteArray previous = backup.open(QIODevice::ReadOnly) ? backup.readAll() : QByteArray();
-    if (sha256(previous) != last.value(u"before_sha256").toString())
+    const QByteArray previous = !created && backup.open(QIODevice::ReadOnly) ? backup.readAll() : QByteArray();
+    if (created) {
+        if (!file.remove())
+            return refused(QStringLiteral("could not remove %1: %2").arg(target, file.errorString()));
+    } else if (sha256(previous) != last.value(u"before_sha256").toString()) {
         return refused(QStringLiteral("the backup %1 is missing or changed; not undone").arg(backup.fileName()));
-    if (const QString error = writeAtomically(target, previous, QFile::permissions(target)); !error.isEmpty())
+    } else if (const QString error = writeAtomically(target, previous, QFile::permissions(target)); !error.isEmpty()) {
         return refused(QStringLiteral("could not write %1: %2").arg(target, error));
+    }
     appendJournal(journalPath,
         {{QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
             {QStringLiteral("file"), last.value(u"file").toString()}, {QStringLiteral("undone"), last.value(u"fix")},
@@ -281,8 +313,9 @@ FixOutcome undoLast(const QString &journalPath)
     outcome.applied = true;
     outcome.writtenTo = target;
     outcome.backup = backup.fileName();
-    outcome.message =
-        QStringLiteral("undid %1: %2 holds its previous bytes again").arg(last.value(u"fix").toString(), target);
+    outcome.message = created
+        ? QStringLiteral("undid %1: removed %2, which the fix had created").arg(last.value(u"fix").toString(), target)
+        : QStringLiteral("undid %1: %2 holds its previous bytes again").arg(last.value(u"fix").toString(), target);
     return outcome;
 }
 

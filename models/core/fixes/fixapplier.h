@@ -34,9 +34,11 @@ struct FixPreview
 struct FixOutcome
 {
     bool applied = false; // the new bytes are in the file and the finding is gone
+    bool inCopiedMachine = false; // refused: the file lies in a copied machine (SystemRoot::writeRefusal)
     bool restored = false; // written, then put back because the check afterwards failed
     QString message; // what happened, in words, for the user
-    QString backup; // the backup of the previous bytes
+    QString backup; // the backup of the previous bytes (readable by the owner only)
+    bool backupHoldsSecret = false; // the backup keeps a secret in plain text (the message says so)
     QString writtenTo; // the file written (the symlink's target when the config is a symlink)
     // Written, the check afterwards failed, and putting the previous bytes back failed too: the file holds the fix's
     // bytes, the backup the previous ones (the message says both, and --undo can still put them back).
@@ -60,15 +62,17 @@ FixPreview preview(const Fix &fix);
 // still carried, so that applying checks its finding too. Applying a combined preview writes one backup per file.
 QList<FixPreview> previewTogether(const QList<Fix> &fixes, const Inspection &inspection);
 
-// Writes a preview: refuses if the file changed since it was read; keeps a timestamped backup next to the file with
+// Writes a preview: refuses a file in the copied machine options.systemRoot (SystemRoot::writeRefusal) and a file that
+// changed since it was read; keeps a timestamped backup next to the file with
 // the same permissions; writes atomically (QSaveFile) through a symlink to its target, keeping the mode; records the
 // change in the journal (one entry per file, every fix id in it); then inspects again with `options` and puts the
 // previous bytes back if the finding of any fix it carries did not go away or Codex would refuse the file. When that
 // restore itself fails, the outcome says so (restoreFailed) and where the backup is.
 FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const QString &journalPath);
 
-// Restores the bytes from before the last fix in the journal, if the file still holds what that fix wrote.
-FixOutcome undoLast(const QString &journalPath);
+// Restores the bytes from before the last fix in the journal, if the file still holds what that fix wrote (a file the
+// fix created is removed). Refused when the file lies in the copied machine systemRoot (SystemRoot::writeRefusal).
+FixOutcome undoLast(const QString &journalPath, const QString &systemRoot = {});
 
 // ~/.local/share/codex-posture/journal.jsonl (the platform's data directory).
 QString defaultJournalPath();

@@ -62,6 +62,8 @@ QString remedy(Rule rule)
         return u"chmod go-w the config file and its directory."_s;
     case Rule::SecretFileReadableByOthers:
         return u"chmod 600 the config file that holds a secret, or move the secret to an environment variable."_s;
+    case Rule::SecretInBackup:
+        return u"Rotate the secret, then remove the backups: codex-posture --remove-backups --yes."_s;
     case Rule::CodexRefusesConfig:
         return u"Correct the value Codex refuses (\"untrusted\" becomes \"on-request\"); Codex does not start "
                "until then."_s;

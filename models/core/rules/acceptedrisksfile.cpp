@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/rules/acceptedrisksfile.h"
 
+#include "core/common/systemroot.h"
 #include "core/common/textlines.h"
 #include "core/config/configdocument.h"
 #include "core/rules/acceptedrisks.h"
@@ -110,8 +111,11 @@ Edit withEntry(const QByteArray &original, const QString &path, const QString &i
     return {bytes, {}};
 }
 
-QString write(const QString &path, const QByteArray &original, const QByteArray &bytes)
+QString write(const QString &path, const QByteArray &original, const QByteArray &bytes, const QString &systemRoot)
 {
+    if (const QString refusal = SystemRoot(systemRoot).writeRefusal(path); !refusal.isEmpty())
+        return refusal.section(QStringLiteral(" Give its owner"), 0, 0)
+            + QStringLiteral(" Choose an accepted-risks file outside the copy.");
     QFile current(path);
     const bool exists = current.exists();
     const QByteArray now = exists && current.open(QIODevice::ReadOnly) ? current.readAll() : QByteArray();

@@ -21,7 +21,8 @@ Edit withEntry(const QByteArray &original, const QString &path, const QString &i
 
 // Writes bytes to path atomically (QSaveFile), refusing when the file no longer holds `original` (changed on disk
 // since it was read; empty original: the file must not exist). A previous file is kept as
-// <path>.codex-posture-<time>. Returns the error, or empty.
-QString write(const QString &path, const QByteArray &original, const QByteArray &bytes);
+// <path>.codex-posture-<time>, and refusing a path in the copied machine systemRoot (SystemRoot::writeRefusal). Returns
+// the error, or empty.
+QString write(const QString &path, const QByteArray &original, const QByteArray &bytes, const QString &systemRoot = {});
 
 } // namespace Posture::Core::AcceptedRisksFile

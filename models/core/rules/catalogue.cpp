@@ -72,6 +72,8 @@ const QList<RuleInfo> &catalogue()
             "a config layer others can write"_L1},
         {SecretFileReadableByOthers, "secret-file-readable-by-others"_L1, Medium, only(Medium), Local, FixKind::None,
             SecurityDocs, "a config holding a secret others can read"_L1},
+        {SecretInBackup, "secret-in-backup"_L1, Low, only(Low) | only(Medium), Local, FixKind::None, SecurityDocs,
+            "a fix's backup still holds a secret (medium when others can read it)"_L1},
         {CodexRefusesConfig, "codex-refuses-config"_L1, Medium, only(Medium), Local, FixKind::ApprovalOnRequest,
             ConfigDocs, "a value Codex refuses: it does not start (the fix covers the retired \"untrusted\")"_L1},
         {SecuritySettingIgnored, "security-setting-ignored"_L1, Medium, only(Medium) | only(Info), Local,

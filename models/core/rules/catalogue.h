@@ -36,6 +36,7 @@ enum class Rule {
     CredentialsExposed,
     ConfigWritableByOthers,
     SecretFileReadableByOthers,
+    SecretInBackup,
     CodexRefusesConfig,
     SecuritySettingIgnored,
     DeprecatedValue,

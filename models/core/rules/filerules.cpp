@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Rules on files: commands Codex runs that live where others can change them, and configuration or credential files
 // that others can read or change.
+#include "core/config/configbackups.h"
 #include "core/rules/rulecontext.h"
 #include "core/surfaces/inventory.h"
 
@@ -91,6 +92,39 @@ void checkFile(Context &context, const QString &path, bool credentials)
     }
 }
 
+// The backups guided fixes left next to the configuration that still hold a secret (a secret fix moves the token out
+// of the file, not out of its backup): one finding per configuration file, naming every such backup.
+void backupRules(Context &context)
+{
+    QMap<QString, QList<ConfigBackups::Backup>> byFile;
+    for (const ConfigBackups::Backup &backup : ConfigBackups::besides(context.inspection.layers)) {
+        if (backup.holdsSecret)
+            byFile[backup.of].append(backup);
+    }
+    for (auto it = byFile.cbegin(); it != byFile.cend(); ++it) {
+        QStringList paths;
+        bool othersRead = false;
+        for (const ConfigBackups::Backup &backup : it.value()) {
+            paths.append(backup.path);
+            othersRead = othersRead || backup.readableByOthers;
+        }
+        context.add(Rule::SecretInBackup, it.key(), context.localSurfaces(),
+            Context::fact(it.key(), paths.join(QStringLiteral(", "))),
+            {.title = QStringLiteral("%1 backup(s) of %2 still hold a secret")
+                    .arg(paths.size())
+                    .arg(QFileInfo(it.key()).fileName()),
+                .explanation =
+                    QStringLiteral("codex-posture keeps the bytes from before each fix next to the file: %1. "
+                                   "They hold a token or key in plain text%2, for backups, dotfile "
+                                   "repositories and any program running as the user to copy.")
+                        .arg(paths.join(QStringLiteral(", ")),
+                            othersRead ? QStringLiteral(", and other users can read them") : QString()),
+                .remediation = QStringLiteral("Rotate the secret, then remove the backups: codex-posture "
+                                              "--remove-backups --yes (or Fix > Remove Backups... in the window).")},
+            othersRead ? Severity::Medium : Severity::Low);
+    }
+}
+
 } // namespace
 
 void fileRules(Context &context)
@@ -110,6 +144,7 @@ void fileRules(Context &context)
             && layer.kind != ConfigLayer::Kind::Managed)
             checkFile(context, layer.document.path(), false);
     }
+    backupRules(context);
     const QString codexHome = inspection.locations.codexHome;
     checkFile(context, codexHome + QStringLiteral("/auth.json"), true);
     checkFile(context, codexHome + QStringLiteral("/.credentials.json"), true);

@@ -20,7 +20,7 @@ const QList<McpServer> &Context::mcpServers() const
 const QList<PlaintextSecret> &Context::plaintextSecrets() const
 {
     if (!m_plaintextSecrets)
-        m_plaintextSecrets = findPlaintextSecrets(inspection.config, mcpServers());
+        m_plaintextSecrets = findPlaintextSecrets(inspection.config);
     return *m_plaintextSecrets;
 }
 

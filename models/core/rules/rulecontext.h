@@ -73,7 +73,7 @@ QString meantSecurityKey(const QString &key);
 // sandbox_workspace_write.network_access); empty for a key without one such place.
 KeyPath securityKeyHome(const QString &key);
 // Every plaintext secret of the effective configuration (Context::plaintextSecrets keeps the list).
-QList<PlaintextSecret> findPlaintextSecrets(const EffectiveConfig &config, const QList<McpServer> &servers);
+QList<PlaintextSecret> findPlaintextSecrets(const EffectiveConfig &config);
 
 // The rule groups, each in its own file.
 void postureRules(Context &context);

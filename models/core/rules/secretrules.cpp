@@ -30,21 +30,26 @@ QString unpinnedPackage(const McpServer &server)
     return {};
 }
 
-// The entries of a table (an MCP server's env, a provider's headers) that are secrets: the variable's own name says
-// so (GITHUB_TOKEN), or the value is one (Secrets::isSecretValue: a token's shape, not a hash, path or plain URL).
-// Every value of these tables is masked in reports anyway.
-void collectSecretEntries(
-    const EffectiveConfig &config, const KeyPath &tablePath, const QString &where, QList<PlaintextSecret> &secrets)
+// Where a secret is written, for the finding's title: "MCP server `gh`'s environment", "the environment Codex sets
+// for commands", or the key; empty for a provider's experimental_bearer_token (worded on its own).
+QString placeOf(const KeyPath &path)
 {
-    const QVariantMap table = config.value(tablePath).toMap();
-    for (auto it = table.cbegin(); it != table.cend(); ++it) {
-        const QString value = it.value().toString();
-        if ((!Secrets::isSecretKey({it.key()}) && !Secrets::isSecretValue(value)) || Secrets::isPlaceholder(value))
-            continue;
-        KeyPath path = tablePath;
-        path.append(it.key());
-        secrets.append({path, where});
+    const auto at = [&path](qsizetype i) { return i < path.size() ? path.at(i) : QString(); };
+    if (at(0) == u"model_providers" && path.size() == 3 && at(2) == u"experimental_bearer_token")
+        return {};
+    if (at(0) == u"model_providers" && at(2) == u"http_headers")
+        return QStringLiteral("provider `%1`'s headers").arg(at(1));
+    if (at(0) == u"mcp_servers" && path.size() >= 3) {
+        const QString part = at(2) == u"env" ? QStringLiteral("environment")
+            : at(2) == u"http_headers"       ? QStringLiteral("headers")
+            : at(2) == u"url"                ? QStringLiteral("URL")
+            : at(2) == u"args"               ? QStringLiteral("arguments")
+                                             : QStringLiteral("`%1`").arg(at(2));
+        return QStringLiteral("MCP server `%1`'s %2").arg(at(1), part);
     }
+    if (at(0) == u"shell_environment_policy" && at(1) == u"set")
+        return QStringLiteral("the environment Codex sets for commands");
+    return QStringLiteral("`%1`").arg(keyPathToString(path));
 }
 
 void reportSecret(Context &context, const PlaintextSecret &secret)
@@ -74,22 +79,13 @@ void reportSecret(Context &context, const PlaintextSecret &secret)
 
 } // namespace
 
-QList<PlaintextSecret> findPlaintextSecrets(const EffectiveConfig &config, const QList<McpServer> &servers)
+QList<PlaintextSecret> findPlaintextSecrets(const EffectiveConfig &config)
 {
+    // Every value of every layer, by the one detector the masking uses (Secrets::findSecrets): one finding per key.
     QList<PlaintextSecret> secrets;
-    const QVariantMap providers = config.value({QStringLiteral("model_providers")}).toMap();
-    for (auto it = providers.cbegin(); it != providers.cend(); ++it) {
-        const KeyPath token{QStringLiteral("model_providers"), it.key(), QStringLiteral("experimental_bearer_token")};
-        if (config.value(token).isValid() && !Secrets::isPlaceholder(config.value(token).toString()))
-            secrets.append({token, {}});
-        collectSecretEntries(config, {QStringLiteral("model_providers"), it.key(), QStringLiteral("http_headers")},
-            QStringLiteral("provider `%1`'s headers").arg(it.key()), secrets);
-    }
-    for (const McpServer &server : servers) {
-        collectSecretEntries(config, {QStringLiteral("mcp_servers"), server.name, QStringLiteral("env")},
-            QStringLiteral("MCP server `%1`'s environment").arg(server.name), secrets);
-        collectSecretEntries(config, {QStringLiteral("mcp_servers"), server.name, QStringLiteral("http_headers")},
-            QStringLiteral("MCP server `%1`'s headers").arg(server.name), secrets);
+    for (const Secrets::FoundSecret &found : Secrets::findSecrets({}, config.root())) {
+        if (secrets.isEmpty() || secrets.constLast().path != found.path)
+            secrets.append({found.path, placeOf(found.path)});
     }
     return secrets;
 }

@@ -7,11 +7,12 @@ namespace Posture::Core::Inventory {
 
 namespace {
 
+// A list masked as a whole, so that an argument after a credential flag (--token X) is masked too.
 QStringList maskedStrings(const KeyPath &path, const QVariant &value)
 {
     QStringList strings;
-    for (const QVariant &element : value.toList())
-        strings.append(Secrets::mask(path, element).toString());
+    for (const QVariant &element : Secrets::mask(path, value.toList()).toList())
+        strings.append(element.toString());
     return strings;
 }
 
@@ -48,7 +49,7 @@ QList<McpServer> mcpServers(const EffectiveConfig &config)
         const KeyPath path{QStringLiteral("mcp_servers"), it.key()};
         McpServer server;
         server.name = it.key();
-        server.url = entry.value(QStringLiteral("url")).toString();
+        server.url = Secrets::maskText(entry.value(QStringLiteral("url")).toString()); // user:password@, ?token=
         server.transport = server.url.isEmpty() ? QStringLiteral("stdio") : QStringLiteral("http");
         server.command = Secrets::maskText(entry.value(QStringLiteral("command")).toString());
         server.args = maskedStrings(path + KeyPath{QStringLiteral("args")}, entry.value(QStringLiteral("args")));

@@ -50,6 +50,7 @@ class TestFixUndo : public QObject
 private Q_SLOTS:
     void undo_walksBackThroughSeveralFixes();
     void fixAppliedAgainAfterItsUndo_canBeUndoneAgain();
+    void undoOfAFixThatCreatedTheFile_removesIt();
     void consequence_saysWhatAFixCloses();
 };
 
@@ -87,6 +88,24 @@ void TestFixUndo::fixAppliedAgainAfterItsUndo_canBeUndoneAgain()
     const FixOutcome undone = FixApplier::undoLast(journal);
     QVERIFY2(undone.applied, qPrintable(undone.message));
     QCOMPARE(Tests::readBytes(config), Original);
+}
+
+// The system's config.toml says never and the user has none: the fix writes a new user config.toml, and its undo
+// removes it again (an empty file left behind would be a layer Codex reads that was never there).
+void TestFixUndo::undoOfAFixThatCreatedTheFile_removesIt()
+{
+    QTemporaryDir home;
+    const QString config = home.filePath(QStringLiteral(".codex/config.toml"));
+    const QString journal = home.filePath(QStringLiteral("journal.jsonl"));
+    QVERIFY(QDir().mkpath(home.filePath(QStringLiteral(".codex"))));
+    QVERIFY(Tests::writeBytes(
+        home.filePath(QStringLiteral("no-system/etc/codex/config.toml")), "approval_policy = \"never\"\n"));
+    QCOMPARE(applyFixOf(home.path(), QStringLiteral("approval-never"), journal), QString());
+    QVERIFY(QFile::exists(config));
+    const FixOutcome undone = FixApplier::undoLast(journal);
+    QVERIFY2(undone.applied, qPrintable(undone.message));
+    QVERIFY2(!QFile::exists(config), "the undo of a fix that created the file must remove it");
+    QVERIFY(!FixApplier::undoLast(journal).applied); // nothing left
 }
 
 void TestFixUndo::consequence_saysWhatAFixCloses()

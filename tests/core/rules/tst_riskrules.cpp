@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -229,6 +230,11 @@ QList<RuleCase> ruleCases()
         QStringLiteral("debian-12"), {{UserConfig, mode(0644)}});
     row("secret in a private config", "secret-file-readable-by-others", false, config(token), {},
         QStringLiteral("debian-12"), {{UserConfig, mode(0600)}});
+    const QString backup = QStringLiteral("home/.codex/config.toml.codex-posture-20261207-101500-000.bak");
+    row("a fix's backup holds the secret", "secret-in-backup", true,
+        Files{{UserConfig, "model = \"o3\"\n"}, {backup, token}});
+    row("a fix's backup without a secret", "secret-in-backup", false,
+        Files{{UserConfig, "model = \"o3\"\n"}, {backup, "approval_policy = \"never\"\n"}});
     row("retired value", "codex-refuses-config", true, config("approval_policy = \"untrusted\"\n"));
     row("valid value", "codex-refuses-config", false, config("approval_policy = \"on-request\"\n"));
     row("misspelt sandbox_mode", "security-setting-ignored", true, config("sandbox-mode = \"read-only\"\n"));
@@ -280,6 +286,7 @@ private Q_SLOTS:
     void everyRuleIsTested();
     void everyCaseNamesACatalogueRule();
     void everyFixKindIsUsed();
+    void readme_countsTheCatalogue();
     void versionsDiffer_firesOnlyForDifferentVersions();
     void whoCanAct_namesWhoCanChangeIt_data();
     void whoCanAct_namesWhoCanChangeIt();
@@ -364,6 +371,18 @@ void TestRiskRules::everyCaseNamesACatalogueRule()
         ids.append(info.id);
         QVERIFY2(info.severities & RiskRules::severityBit(info.severity), qPrintable(info.id));
     }
+}
+
+// README's Findings section names how many rules the catalogue has: it must follow the catalogue.
+void TestRiskRules::readme_countsTheCatalogue()
+{
+    QFile readme(QStringLiteral(POSTURE_SOURCE_DIR "/README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(readme.readAll());
+    const QRegularExpressionMatch match =
+        QRegularExpression(QStringLiteral("rules/catalogue.cpp` \\((\\d+), listed there")).match(text);
+    QVERIFY2(match.hasMatch(), "README's Findings section names the number of rules");
+    QCOMPARE(match.captured(1).toInt(), int(RiskRules::catalogue().size()));
 }
 
 void TestRiskRules::everyFixKindIsUsed()

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/config/configbackups.h"
+
+#include "core/common/secrets.h"
+#include "core/config/configdocument.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace Posture::Core::ConfigBackups {
+
+bool holdsSecret(const QByteArray &bytes)
+{
+    const ConfigDocument document = ConfigDocument::fromBytes(bytes, QStringLiteral("backup"));
+    if (document.status() == ConfigDocument::Status::Parsed)
+        return !Secrets::findSecrets({}, document.root()).isEmpty();
+    return !Secrets::secretsIn(QString::fromUtf8(bytes)).isEmpty(); // a backup of a file that did not parse
+}
+
+QStringList of(const QString &file)
+{
+    // Backups are written next to the file's target when it is a symlink (FixApplier::apply).
+    const QFileInfo info(file);
+    const QFileInfo target(info.isSymLink() ? info.canonicalFilePath() : info.absoluteFilePath());
+    const QDir directory = target.absoluteDir();
+    QStringList backups;
+    for (const QString &name : directory.entryList(
+             {target.fileName() + QStringLiteral(".codex-posture-*.bak")}, QDir::Files | QDir::Hidden, QDir::Name))
+        backups.append(directory.filePath(name));
+    return backups; // the time in the name sorts them oldest first
+}
+
+QList<Backup> besides(const ConfigLayers &layers)
+{
+    QList<Backup> backups;
+    QStringList seen;
+    for (const ConfigLayer &layer : layers) {
+        const QString file = layer.document.path();
+        if (file.isEmpty() || seen.contains(file))
+            continue;
+        seen.append(file);
+        for (const QString &path : of(file)) {
+            QFile backup(path);
+            const QByteArray bytes = backup.open(QIODevice::ReadOnly) ? backup.read(4 << 20) : QByteArray();
+            backups.append({path, file, holdsSecret(bytes),
+                bool(QFileInfo(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))});
+        }
+    }
+    return backups;
+}
+
+} // namespace Posture::Core::ConfigBackups

@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "core/common/version.h"
 #include "core/report/reports.h"
+#include "core/rules/acceptedrisksfile.h"
 #include "fixcommand.h"
 #include "inputproblems.h"
 #include "windowmodule.h"
@@ -50,6 +51,7 @@ bool wantsColour()
 
 int main(int argc, char *argv[])
 {
+    QCoreApplication::setOrganizationName(QStringLiteral("codex-posture")); // the window's settings: the same file
     QCoreApplication::setApplicationName(QStringLiteral("codex-posture"));
     QCoreApplication::setApplicationVersion(Core::toolVersion());
     App::CommandLine commandLine = App::CommandLine::parse(argc, argv);
@@ -59,12 +61,20 @@ int main(int argc, char *argv[])
     }
     if (!commandLine.notice.isEmpty())
         printTo(stderr, commandLine.notice.toLocal8Bit());
+    // The accepted risks the window records count in every report of this machine too (a screenshot stays the same
+    // picture on every machine).
+    if (commandLine.screenshot.isEmpty())
+        commandLine.options.acceptFile =
+            Core::AcceptedRisksFile::toCount(commandLine.options.acceptFile, commandLine.options.systemRoot);
     if (commandLine.removeBackups)
         return App::runRemoveBackups(commandLine);
     if (commandLine.undo || !commandLine.fix.isEmpty()) {
         qputenv("QT_ENABLE_REGEXP_JIT", "0");
         return App::runFixCommand(commandLine);
     }
+    // A screenshot needs no screen: without a display the window is drawn offscreen.
+    if (!commandLine.screenshot.isEmpty() && !hasDisplay())
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     if (commandLine.report.isEmpty() && hasDisplay())
         return App::runWindow(argc, argv, commandLine.options, {commandLine.screenshot, commandLine.dark});
 

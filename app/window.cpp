@@ -8,7 +8,6 @@
 #include "windowmodule.h"
 
 #include <QApplication>
-#include <QFileInfo>
 #include <QIcon>
 #include <QTimer>
 
@@ -28,12 +27,8 @@ int runWindow(
     QCoreApplication::setApplicationName(QStringLiteral("codex-posture"));
     if (!screenshot.isEmpty())
         Posture::Views::useScreenshotLook(app, request.dark); // the same picture on every machine
-    Posture::Core::InspectOptions scope = options;
-    // The accepted-risks file the window wrote last time counts again, when no --accept says otherwise.
-    if (screenshot.isEmpty() && scope.acceptFile.isEmpty()
-        && QFileInfo::exists(Posture::Views::RecentScopes::rememberedAcceptFile()))
-        scope.acceptFile = Posture::Views::RecentScopes::rememberedAcceptFile();
-    Posture::Views::MainWindow window(scope);
+    // The accepted-risks file the window wrote last time counts again (main: AcceptedRisksFile::toCount).
+    Posture::Views::MainWindow window(options);
     if (screenshot.isEmpty())
         window.restoreLayout(); // a screenshot keeps the fixed layout: the same picture on every machine
     window.show();

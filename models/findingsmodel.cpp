@@ -3,6 +3,7 @@
 
 #include "core/common/secrets.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 namespace Posture::Models {
@@ -24,9 +25,14 @@ QString locationText(const Core::Evidence &evidence)
 {
     if (evidence.file.isEmpty())
         return Core::Secrets::maskText(evidence.value);
-    QString location = QFileInfo(evidence.file).fileName();
+    // The layer tells two config.toml files apart (user, project); a file without one (a machine fact, a file's
+    // mode) is named by its folder too.
+    const QFileInfo file(evidence.file);
+    QString location = evidence.layer.isEmpty() ? file.dir().dirName() + u'/' + file.fileName() : file.fileName();
     if (evidence.line > 0)
         location += u':' + QString::number(evidence.line);
+    if (!evidence.layer.isEmpty())
+        location += QStringLiteral(" (%1)").arg(evidence.layer);
     return location;
 }
 
@@ -77,7 +83,7 @@ QVariant FindingsModel::display(const Core::Finding &finding, Column column) con
         return finding.isAccepted() ? tr("%1 (accepted)").arg(Core::riskWord(Core::riskOf(finding.severity)))
                                     : Core::riskWord(Core::riskOf(finding.severity));
     case TitleColumn:
-        return finding.title;
+        return QString(finding.title).remove(u'`'); // plain text: the engine's `code` marks would show literally
     case SurfacesColumn:
         return surfacesText(finding.surfaces);
     case LocationColumn:
@@ -132,6 +138,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return m_actors.at(index.row()).text;
     case AcceptanceRole:
         return acceptanceText(finding);
+    case TitleTextRole:
+        return finding.title;
     case Qt::ToolTipRole:
         return QString(finding.explanation + u'\n' + tr("What to do: %1").arg(finding.remediation));
     case Qt::AccessibleTextRole: {

@@ -34,6 +34,7 @@ public:
         ActorRole, // Core::WhoCanAct::Actor as int
         WhoCanActRole, // one sentence: who can change it, and where
         AcceptanceRole, // "Accepted by <owner> until <date>: <reason>", or that the acceptance expired; else empty
+        TitleTextRole, // the title as the engine words it, `code` marks included (the list shows it without them)
     };
 
     explicit FindingsModel(QObject *parent = nullptr);

@@ -2,9 +2,11 @@
 #include "inspectionsession.h"
 
 #include "core/common/secrets.h"
+#include "core/common/systemroot.h"
 #include "core/fixes/fixpatch.h"
 #include "core/fixes/unifieddiff.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrentRun>
@@ -238,6 +240,28 @@ QString InspectionSession::whyReadOnly(const QString &file) const
     if (info.exists() ? !info.isWritable() : !QFileInfo(info.absolutePath()).isWritable())
         return tr("You cannot write %1 (its permissions). Export a patch for whoever can.").arg(file);
     return {};
+}
+
+QList<Core::ConfigBackups::Backup> InspectionSession::backups() const
+{
+    return Core::ConfigBackups::besides(m_inspection.layers);
+}
+
+QString InspectionSession::removeBackups()
+{
+    QStringList problems;
+    const Core::SystemRoot root(m_scope.systemRoot);
+    for (const Core::ConfigBackups::Backup &backup : backups()) {
+        if (const QString refusal = root.writeRefusal(backup.path); !refusal.isEmpty()) {
+            problems.append(refusal.section(QStringLiteral(" Give its owner"), 0, 0));
+            break;
+        }
+        QFile file(backup.path);
+        if (!file.remove())
+            problems.append(tr("Could not remove %1: %2").arg(backup.path, file.errorString()));
+    }
+    rescan();
+    return problems.join(u'\n');
 }
 
 void InspectionSession::applyFix(const Core::FixPreview &preview)

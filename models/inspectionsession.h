@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/config/configbackups.h"
 #include "core/fixes/fixapplier.h"
 #include "core/inspection.h"
 
@@ -81,6 +82,10 @@ public:
     bool canUndo() const { return !m_applied.isEmpty() && !m_fixing; }
     bool canRedo() const { return !m_undone.isEmpty() && !m_fixing; }
     bool isFixing() const { return m_fixing; }
+    // The backups earlier fixes left next to the inspected configuration files (ConfigBackups), and their removal
+    // (refused on a copied machine); the session inspects again afterwards. Returns what went wrong, or empty.
+    QList<Core::ConfigBackups::Backup> backups() const;
+    QString removeBackups();
     // The journal fixes are recorded in (default: FixApplier::defaultJournalPath(), which `--undo` reads too).
     void setJournalPath(const QString &path) { m_journal = path; }
     QString journalPath() const { return m_journal; }

@@ -70,12 +70,18 @@ CodexChangesDialog::CodexChangesDialog(const Core::Inspection &inspection, QWidg
     layout->addWidget(buttons);
     resize(900, 420);
 
-    // This machine's releases: the two surfaces' when they differ, else what an update to the newest would change.
+    // This machine's releases: the two surfaces' when they differ, else what an update to the newest would change, or,
+    // on the newest, what changed since the oldest recorded release (never an empty newest -> newest).
     const QString cli = inspection.cliRules.release;
     const QString ide = inspection.ideRules.release;
     const QString older = Core::CodexReleases::compare(cli, ide) <= 0 ? cli : ide;
     const QString newer = older == cli ? ide : cli;
-    setReleases(older, newer == older ? releases.newest() : newer);
+    if (newer != older)
+        setReleases(older, newer);
+    else if (older != releases.newest())
+        setReleases(older, releases.newest());
+    else
+        setReleases(releases.versions().constFirst(), releases.newest());
     for (QComboBox *box : {m_from, m_to})
         connect(box, &QComboBox::currentTextChanged, this, &CodexChangesDialog::showChanges);
 }

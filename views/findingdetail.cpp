@@ -8,6 +8,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -17,9 +18,16 @@ using Models::FindingsModel;
 
 namespace {
 
+// Text as HTML: escaped, and the engine's `code` spans (Markdown, as the reports write them) set as code.
+QString richText(const QString &text)
+{
+    static const QRegularExpression code(QStringLiteral("`([^`]+)`"));
+    return text.toHtmlEscaped().replace(code, QStringLiteral("<code>\\1</code>"));
+}
+
 QString paragraph(const QString &heading, const QString &text)
 {
-    return QStringLiteral("<h4>%1</h4><p>%2</p>").arg(heading.toHtmlEscaped(), text.toHtmlEscaped());
+    return QStringLiteral("<h4>%1</h4><p>%2</p>").arg(heading.toHtmlEscaped(), richText(text));
 }
 
 } // namespace
@@ -74,7 +82,8 @@ void FindingDetail::setFinding(const QModelIndex &index)
     m_column = index.data(FindingsModel::ColumnRole).toInt();
     m_remedy = index.data(FindingsModel::RemediationRole).toString();
     const bool chosen = !m_findingId.isEmpty();
-    m_evidence->setEnabled(chosen && !m_file.isEmpty());
+    // Only a line of a file can be gone to: a machine fact (a sysctl, a binary) names a file but no line.
+    m_evidence->setEnabled(chosen && !m_file.isEmpty() && m_line > 0);
     m_accept->setEnabled(chosen);
     m_copy->setEnabled(chosen);
     // Fix… opens the preview whenever there is a fix, also a refused one: the preview says why and who can act.
@@ -90,7 +99,8 @@ void FindingDetail::setFinding(const QModelIndex &index)
     const QModelIndex location = index.siblingAtColumn(FindingsModel::LocationColumn);
     QString html =
         QStringLiteral("<h3>%1: %2</h3><p>%3 · %4</p>")
-            .arg(severity.data().toString().toHtmlEscaped(), title.data().toString().toHtmlEscaped(),
+            .arg(severity.data().toString().toHtmlEscaped(),
+                richText(title.data(FindingsModel::TitleTextRole).toString()),
                 tr("Concerns %1").arg(surfaces.data().toString()).toHtmlEscaped(), m_findingId.toHtmlEscaped());
     const QString acceptance = index.data(FindingsModel::AcceptanceRole).toString();
     if (!acceptance.isEmpty())
@@ -99,11 +109,12 @@ void FindingDetail::setFinding(const QModelIndex &index)
     html += paragraph(tr("What to do"), m_remedy);
     html += paragraph(tr("Who can act"), index.data(FindingsModel::WhoCanActRole).toString());
     const QString where = m_file.isEmpty() ? location.data().toString()
-                                           : tr("%1, line %2, column %3 — %4")
-                                                 .arg(QDir::toNativeSeparators(m_file))
-                                                 .arg(m_line)
-                                                 .arg(m_column)
-                                                 .arg(index.data(FindingsModel::KeyPathRole).toString());
+        : m_line <= 0 ? tr("%1 — %2").arg(QDir::toNativeSeparators(m_file), location.data().toString())
+                      : tr("%1, line %2, column %3 — %4")
+                            .arg(QDir::toNativeSeparators(m_file))
+                            .arg(m_line)
+                            .arg(m_column)
+                            .arg(index.data(FindingsModel::KeyPathRole).toString());
     html += paragraph(tr("Evidence"), where);
     const QString link = index.data(FindingsModel::ReferenceRole).toString();
     if (!link.isEmpty())

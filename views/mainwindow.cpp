@@ -360,6 +360,8 @@ void MainWindow::createActions()
     m_fixAll = findingMenu->addAction(tr("Fix A&ll…"), this, &MainWindow::showFixAll);
     m_fixAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_fixAll->setToolTip(tr("Every guided fix as a checklist, previewed together per file"));
+    findingMenu->addAction(tr("Remove &Backups…"), this, &MainWindow::removeBackups)
+        ->setToolTip(tr("Remove the backups earlier fixes left next to the configuration (they may hold a secret)"));
     findingMenu->addAction(tr("&Accept Risk…"), this, [this] { m_detail->acceptButton()->click(); });
     findingMenu->addAction(tr("Go to &Evidence"), this, [this] { m_detail->evidenceButton()->click(); });
 
@@ -528,6 +530,33 @@ QList<QAction *> MainWindow::undoActions()
     return {undoAction, dismiss};
 }
 
+void MainWindow::removeBackups()
+{
+    const QList<Core::ConfigBackups::Backup> backups = m_session->backups();
+    if (backups.isEmpty()) {
+        QMessageBox::information(this, tr("Remove Backups"), tr("No fix left a backup next to these files."));
+        return;
+    }
+    QStringList lines;
+    for (const Core::ConfigBackups::Backup &backup : backups)
+        lines.append(
+            QDir::toNativeSeparators(backup.path) + (backup.holdsSecret ? tr("  (holds a secret)") : QString()));
+    QMessageBox confirm(QMessageBox::Question, tr("Remove Backups"),
+        tr("Remove %n backup(s) earlier fixes left? Undo cannot go back past a removed backup.", nullptr,
+            int(backups.size())),
+        QMessageBox::Cancel, this);
+    confirm.setInformativeText(lines.join(u'\n'));
+    QPushButton *remove = confirm.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    confirm.setDefaultButton(QMessageBox::Cancel);
+    confirm.exec();
+    if (confirm.clickedButton() != remove)
+        return;
+    if (const QString problem = m_session->removeBackups(); !problem.isEmpty())
+        m_fixBanner->showMessage(Core::RiskLevel::Medium, problem, {});
+    else
+        m_fixBanner->showPositive(tr("Removed %n backup(s).", nullptr, int(backups.size())), {});
+}
+
 void MainWindow::showFixOutcome(const QString &, const Core::FixOutcome &outcome, bool undo)
 {
     if (!outcome.applied) {
@@ -552,6 +581,12 @@ void MainWindow::showFixOutcome(const QString &, const Core::FixOutcome &outcome
         actions = {redo, dismiss};
     } else {
         actions = undoActions();
+        if (outcome.backupHoldsSecret) {
+            auto *remove = new QAction(tr("Remove Backups…"), this);
+            remove->setToolTip(tr("The backup still holds the secret: remove it once the secret is rotated"));
+            connect(remove, &QAction::triggered, this, &MainWindow::removeBackups);
+            actions.append(remove);
+        }
     }
     // The outcome's message names the file, what changed and the backup.
     QString text = outcome.message; // undo's already begins "undid …"

@@ -110,6 +110,8 @@ private:
     void showAccept(const QString &findingId);
     void showFixOutcome(const QString &fixId, const Core::FixOutcome &outcome, bool undo);
     void showFixAll();
+    // Finding > Remove Backups…: the fixes' backups listed, removed once confirmed (never on a copied machine).
+    void removeBackups();
     // The diff of what changed in a file since a fix wrote it (an undo refused).
     void showChanges(const QString &diff);
     // Undo and Dismiss, for the banner after a fix.

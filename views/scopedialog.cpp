@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "scopedialog.h"
 
+#include "core/rules/acceptedrisksfile.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -208,15 +210,12 @@ QString describe(const Core::InspectOptions &scope)
 
 QString rememberedAcceptFile()
 {
-    const QString remembered = QSettings().value(QStringLiteral("acceptFile")).toString();
-    if (!remembered.isEmpty())
-        return remembered;
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/accepted-risks.toml");
+    return Core::AcceptedRisksFile::rememberedPath();
 }
 
 void rememberAcceptFile(const QString &path)
 {
-    QSettings().setValue(QStringLiteral("acceptFile"), path);
+    Core::AcceptedRisksFile::remember(path);
 }
 
 } // namespace RecentScopes

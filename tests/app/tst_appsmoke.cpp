@@ -262,6 +262,14 @@ void TestAppSmoke::window_offscreen_savesScreenshot()
     // The window's background, sampled below the menu bar at the left edge.
     QVERIFY(light.pixelColor(2, light.height() - 3).lightness() > 160);
     QVERIFY(darkImage.pixelColor(2, darkImage.height() - 3).lightness() < 96);
+    // Without a display the screenshot is drawn offscreen, not replaced by the text report.
+    const QString headless = dir.filePath(QStringLiteral("headless.png"));
+    const Run noDisplay =
+        runApp({QStringLiteral("--codex-home"), QStringLiteral(POSTURE_TEST_DATA_DIR "/homes/syntax-error/.codex"),
+                   QStringLiteral("--screenshot"), headless},
+            false);
+    QVERIFY2(noDisplay.exitCode == 0 && noDisplay.out.isEmpty(), qPrintable(noDisplay.out + noDisplay.err));
+    QCOMPARE(QImage(headless).size(), light.size());
 }
 
 void TestAppSmoke::output_writesTheReportToAFileOnlyYouRead()

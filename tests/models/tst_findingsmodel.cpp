@@ -102,8 +102,12 @@ void TestFindingsModel::data_answersEachRole()
         const QModelIndex index = m_model->index(row, FindingsModel::LocationColumn);
         if (index.data(FindingsModel::FileRole).toString().isEmpty())
             continue;
-        QVERIFY2(
-            index.data().toString().startsWith(QStringLiteral("config.toml")), qPrintable(index.data().toString()));
+        // The file by name, with its layer (user, project) or, for a file-level finding, its folder.
+        const QString location = index.data().toString();
+        QVERIFY2(location.startsWith(QStringLiteral("config.toml:"))
+                ? location.endsWith(QStringLiteral(" (user)"))
+                : location.startsWith(QStringLiteral(".codex/config.toml")),
+            qPrintable(location));
         QVERIFY(!index.data().toString().contains(QStringLiteral("PLANTED"))); // the fixture's token never shows
     }
 }

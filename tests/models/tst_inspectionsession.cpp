@@ -59,6 +59,7 @@ private Q_SLOTS:
     void hangingProbe_isReportedTimedOut();
     void rescanDuringProbes_dropsTheirStaleVerdictAndProbesAgain();
     void unusableAcceptFile_isAnError();
+    void backups_areListedAndRemoved_neverInACopy();
 
 private:
     QTemporaryDir m_dir;
@@ -292,6 +293,38 @@ void TestInspectionSession::unusableAcceptFile_isAnError()
     QVERIFY2(errors.first().first().toString().contains(QStringLiteral("accept.toml")),
         qPrintable(errors.first().first().toString()));
     QVERIFY(session.watchedPaths().contains(accept)); // fixing the file rescans
+}
+
+// The backups a fix left: listed with whether they hold a secret, removed on request and inspected again; in a copied
+// machine (the backup inside the system root) refused and left alone.
+void TestInspectionSession::backups_areListedAndRemoved_neverInACopy()
+{
+    const QByteArray config = "model = \"o3\"\n";
+    const QByteArray old =
+        "[mcp_servers.gh]\ncommand = \"gh\"\nenv = { GITHUB_TOKEN = \"ghp_PLANTEDsession0123456789abcdef\" }\n";
+    QVERIFY(writeFile(m_codexHome + QStringLiteral("/config.toml"), config));
+    const QString backup = m_codexHome + QStringLiteral("/config.toml.codex-posture-20261207-101500-000.bak");
+    QVERIFY(writeFile(backup, old));
+    InspectionSession session;
+    QSignalSpy finished(&session, &InspectionSession::inspectionFinished);
+    session.setScope(Tests::isolated({.codexHome = m_codexHome}));
+    QVERIFY(finished.wait());
+    QCOMPARE(session.backups().size(), 1);
+    QVERIFY(session.backups().constFirst().holdsSecret);
+    QVERIFY(std::any_of(session.inspection().findings.cbegin(), session.inspection().findings.cend(),
+        [](const Core::Finding &finding) { return finding.id.startsWith(u"secret-in-backup:"); }));
+    QCOMPARE(session.removeBackups(), QString());
+    QVERIFY(!QFile::exists(backup));
+    QVERIFY(finished.wait());
+    QVERIFY(session.backups().isEmpty());
+
+    // The same home as part of a copied machine: nothing is removed.
+    QVERIFY(writeFile(backup, old));
+    session.setScope(Tests::isolated({.codexHome = m_codexHome, .systemRoot = m_dir.path()}));
+    QVERIFY(finished.wait());
+    QVERIFY(session.isSample());
+    QVERIFY2(session.removeBackups().contains(QStringLiteral("copied machine")), "refused on a copied machine");
+    QVERIFY(QFile::exists(backup));
 }
 
 QTEST_GUILESS_MAIN(TestInspectionSession)

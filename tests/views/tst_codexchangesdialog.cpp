@@ -96,6 +96,15 @@ void TestCodexChangesDialog::sameRelease_offersWhatAnUpdateChanges()
     const auto boxes = dialog.findChildren<QComboBox *>();
     QCOMPARE(boxes.at(0)->currentText(), QStringLiteral("0.160.1"));
     QCOMPARE(boxes.at(1)->currentText(), Core::CodexReleases::known().newest());
+
+    // On the newest release there is no update: what changed since the oldest recorded one, never newest -> newest.
+    inspection.cliRules = inspection.ideRules = Core::CodexReleases::known().choose(
+        Core::CodexReleases::known().newest(), QStringLiteral("PATH: /usr/bin/codex"));
+    Views::CodexChangesDialog onNewest(inspection);
+    const auto newestBoxes = onNewest.findChildren<QComboBox *>();
+    QCOMPARE(newestBoxes.at(0)->currentText(), Core::CodexReleases::known().versions().constFirst());
+    QCOMPARE(newestBoxes.at(1)->currentText(), Core::CodexReleases::known().newest());
+    QVERIFY(onNewest.table()->rowCount() > 0);
 }
 
 void TestCodexChangesDialog::helpMenu_opensIt()

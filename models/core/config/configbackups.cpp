@@ -10,12 +10,23 @@
 
 namespace Posture::Core::ConfigBackups {
 
-bool holdsSecret(const QByteArray &bytes)
+QSet<QString> secretsIn(const QByteArray &bytes)
 {
+    QSet<QString> secrets;
     const ConfigDocument document = ConfigDocument::fromBytes(bytes, QStringLiteral("backup"));
-    if (document.status() == ConfigDocument::Status::Parsed)
-        return !Secrets::findSecrets({}, document.root()).isEmpty();
-    return !Secrets::secretsIn(QString::fromUtf8(bytes)).isEmpty(); // a backup of a file that did not parse
+    if (document.status() == ConfigDocument::Status::Parsed) {
+        for (const Secrets::FoundSecret &found : Secrets::findSecrets({}, document.root()))
+            secrets.insert(found.text);
+    } else {
+        for (const QString &secret : Secrets::secretsIn(QString::fromUtf8(bytes))) // a file that did not parse
+            secrets.insert(secret);
+    }
+    return secrets;
+}
+
+bool keepsRemovedSecret(const QByteArray &backup, const QByteArray &file)
+{
+    return !secretsIn(backup).subtract(secretsIn(file)).isEmpty();
 }
 
 QStringList of(const QString &file)
@@ -40,10 +51,12 @@ QList<Backup> besides(const ConfigLayers &layers)
         if (file.isEmpty() || seen.contains(file))
             continue;
         seen.append(file);
+        QFile current(file);
+        const QByteArray now = current.open(QIODevice::ReadOnly) ? current.read(4 << 20) : QByteArray();
         for (const QString &path : of(file)) {
             QFile backup(path);
             const QByteArray bytes = backup.open(QIODevice::ReadOnly) ? backup.read(4 << 20) : QByteArray();
-            backups.append({path, file, holdsSecret(bytes),
+            backups.append({path, file, keepsRemovedSecret(bytes, now),
                 bool(QFileInfo(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))});
         }
     }

@@ -3,6 +3,7 @@
 
 #include "core/config/configlayer.h"
 
+#include <QSet>
 #include <QStringList>
 
 namespace Posture::Core {
@@ -15,12 +16,15 @@ struct Backup
 {
     QString path;
     QString of; // the configuration file it is a backup of
-    bool holdsSecret = false; // a credential Secrets::findSecrets finds in its bytes
+    bool holdsSecret = false; // a credential (Secrets::findSecrets) the configuration file itself no longer holds
     bool readableByOthers = false;
 };
 
-// Whether these bytes (a configuration file's) hold a credential.
-bool holdsSecret(const QByteArray &bytes);
+// The credentials in these bytes (a configuration file's, as Secrets::findSecrets finds them).
+QSet<QString> secretsIn(const QByteArray &bytes);
+// Whether a backup's bytes keep a credential the file's bytes now no longer hold: a secret a fix moved out lives on
+// in the backup (one the file still holds is the file's finding, not the backup's).
+bool keepsRemovedSecret(const QByteArray &backup, const QByteArray &file);
 
 // The backups next to every layer file (found or not: a fix may have created the file), oldest first.
 QList<Backup> besides(const ConfigLayers &layers);

@@ -186,7 +186,7 @@ FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const
         QFile::setPermissions(outcome.backup,
             permissions
                 & (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser));
-        outcome.backupHoldsSecret = ConfigBackups::holdsSecret(now);
+        outcome.backupHoldsSecret = ConfigBackups::keepsRemovedSecret(now, preview.after);
     }
     if (const QString error = writeAtomically(outcome.writtenTo, preview.after, permissions); !error.isEmpty()) {
         if (!outcome.backup.isEmpty())

@@ -38,7 +38,7 @@ struct FixOutcome
     bool restored = false; // written, then put back because the check afterwards failed
     QString message; // what happened, in words, for the user
     QString backup; // the backup of the previous bytes (readable by the owner only)
-    bool backupHoldsSecret = false; // the backup keeps a secret in plain text (the message says so)
+    bool backupHoldsSecret = false; // the backup keeps a secret the fix took out of the file (the message says so)
     QString writtenTo; // the file written (the symlink's target when the config is a symlink)
     // Written, the check afterwards failed, and putting the previous bytes back failed too: the file holds the fix's
     // bytes, the backup the previous ones (the message says both, and --undo can still put them back).

@@ -11,8 +11,42 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QSettings>
+#include <QStandardPaths>
 
 namespace Posture::Core::AcceptedRisksFile {
+
+namespace {
+
+// The application's own settings (organisation and name codex-posture in the program; tests set names of their own).
+QSettings settings()
+{
+    return QSettings();
+}
+
+} // namespace
+
+QString rememberedPath()
+{
+    const QString remembered = settings().value(QStringLiteral("acceptFile")).toString();
+    if (!remembered.isEmpty())
+        return remembered;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + QStringLiteral("/codex-posture/accepted-risks.toml");
+}
+
+void remember(const QString &path)
+{
+    settings().setValue(QStringLiteral("acceptFile"), path);
+}
+
+QString toCount(const QString &acceptOption, const QString &systemRoot)
+{
+    if (!acceptOption.isEmpty() || !systemRoot.isEmpty())
+        return acceptOption;
+    const QString remembered = rememberedPath();
+    return QFileInfo::exists(remembered) ? remembered : QString();
+}
 
 namespace {
 

@@ -7,6 +7,15 @@
 
 namespace Posture::Core::AcceptedRisksFile {
 
+// The accepted-risks file the window wrote last (remembered in codex-posture's settings), else
+// ~/.config/codex-posture/accepted-risks.toml. The window and the command-line reports both count it when no --accept
+// names another and this machine itself is inspected (a copied machine's findings are not this machine's).
+QString rememberedPath();
+void remember(const QString &path);
+// The file to count for these options: --accept's, else the remembered one when it exists and no --system-root is
+// given; empty when none.
+QString toCount(const QString &acceptOption, const QString &systemRoot);
+
 struct Edit
 {
     QByteArray bytes; // the file with the change; the original when refused

@@ -110,9 +110,11 @@ void backupRules(Context &context)
         }
         context.add(Rule::SecretInBackup, it.key(), context.localSurfaces(),
             Context::fact(it.key(), paths.join(QStringLiteral(", "))),
-            {.title = QStringLiteral("%1 backup(s) of %2 still hold a secret")
-                    .arg(paths.size())
-                    .arg(QFileInfo(it.key()).fileName()),
+            {.title = paths.size() == 1 ? QStringLiteral("A backup of %1 still holds a secret taken out of it")
+                                              .arg(QFileInfo(it.key()).fileName())
+                                        : QStringLiteral("%1 backups of %2 still hold a secret taken out of it")
+                                              .arg(paths.size())
+                                              .arg(QFileInfo(it.key()).fileName()),
                 .explanation =
                     QStringLiteral("codex-posture keeps the bytes from before each fix next to the file: %1. "
                                    "They hold a token or key in plain text%2, for backups, dotfile "

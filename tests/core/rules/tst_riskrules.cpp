@@ -235,6 +235,8 @@ QList<RuleCase> ruleCases()
         Files{{UserConfig, "model = \"o3\"\n"}, {backup, token}});
     row("a fix's backup without a secret", "secret-in-backup", false,
         Files{{UserConfig, "model = \"o3\"\n"}, {backup, "approval_policy = \"never\"\n"}});
+    row("a fix's backup of a file that still holds its secret", "secret-in-backup", false,
+        Files{{UserConfig, token}, {backup, token}});
     row("retired value", "codex-refuses-config", true, config("approval_policy = \"untrusted\"\n"));
     row("valid value", "codex-refuses-config", false, config("approval_policy = \"on-request\"\n"));
     row("misspelt sandbox_mode", "security-setting-ignored", true, config("sandbox-mode = \"read-only\"\n"));

@@ -4,8 +4,10 @@
 #include "core/rules/acceptedrisks.h"
 #include "core/rules/acceptedrisksfile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,6 +52,8 @@ private Q_SLOTS:
     void brokenFile_isRefusedUnchanged();
     void incompleteAcceptance_isRefused();
     void write_refusesAChangedFileAndKeepsABackup();
+    void write_neverIntoACopiedMachine();
+    void rememberedPath_isOneFolderDeep();
 };
 
 void TestAcceptedRisksFile::emptyFile_getsTheEntry()
@@ -137,6 +141,32 @@ void TestAcceptedRisksFile::write_refusesAChangedFileAndKeepsABackup()
     QFile backup(dir.filePath(QStringLiteral("risks/") + backups.constFirst()));
     QVERIFY(backup.open(QIODevice::ReadOnly));
     QCOMPARE(backup.readAll(), QByteArray("# first\n"));
+}
+
+// The window's Accept Risk on a copied machine: a file inside the copy is refused, nothing created; outside it is fine.
+void TestAcceptedRisksFile::write_neverIntoACopiedMachine()
+{
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("copy"));
+    QVERIFY(QDir().mkpath(copy + QStringLiteral("/home/alice")));
+    const QString inside = copy + QStringLiteral("/home/alice/accepted-risks.toml");
+    QVERIFY(AcceptedRisksFile::write(inside, {}, "# x\n", copy).contains(QStringLiteral("copied machine")));
+    QVERIFY(!QFile::exists(inside));
+    QCOMPARE(
+        AcceptedRisksFile::write(dir.filePath(QStringLiteral("review/accepted.toml")), {}, "# x\n", copy), QString());
+}
+
+// The default file lives in codex-posture's own config folder, not in a doubled codex-posture/codex-posture.
+void TestAcceptedRisksFile::rememberedPath_isOneFolderDeep()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("codex-posture-test-accepted"));
+    QStandardPaths::setTestModeEnabled(true);
+    const QString path = AcceptedRisksFile::rememberedPath();
+    QVERIFY2(path.endsWith(QStringLiteral("/codex-posture/accepted-risks.toml"))
+            && !path.contains(QStringLiteral("codex-posture/codex-posture")),
+        qPrintable(path));
+    QCOMPARE(AcceptedRisksFile::toCount(QStringLiteral("/given.toml"), {}), QStringLiteral("/given.toml"));
+    QCOMPARE(AcceptedRisksFile::toCount({}, QStringLiteral("/copy")), QString()); // never for a copied machine
 }
 
 QTEST_GUILESS_MAIN(TestAcceptedRisksFile)

@@ -32,9 +32,9 @@ class SandboxPanel;
 class ScopeBar;
 class SurfaceTile;
 
-// The main window (desktop.md): what is inspected (scope bar), one tile per surface with its verdict, a banner for
-// what stops everything, the CLI / IDE extension / cloud posture side by side, the findings worst first with the
-// chosen one in full, and beside them the configuration files (one tab each), the sandbox, the files Codex reads
+// The main window (docs/reference/desktop.md): what is inspected (scope bar), one tile per surface with its verdict, a
+// banner for what stops everything, the CLI / IDE extension / cloud posture side by side, the findings worst first with
+// the chosen one in full, and beside them the configuration files (one tab each), the sandbox, the files Codex reads
 // and the problems Codex would report. It shows what its InspectionSession reports: the session runs the engine and
 // the live probes on a worker thread and inspects again when a file changes on disk.
 class MainWindow final : public QMainWindow

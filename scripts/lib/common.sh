@@ -193,7 +193,7 @@ posture_build() {
 }
 
 # The build root's own dynamic loader and libraries, which run a binary built in the root on the host (see
-# ../shared/reference/buildroot.md): sets POSTURE_HOST_LIBDIR and the array POSTURE_HOST_LOADER (the loader and its
+# docs/reference/buildroot.md): sets POSTURE_HOST_LIBDIR and the array POSTURE_HOST_LOADER (the loader and its
 # --library-path, to be followed by the binary and its arguments).
 posture_root_loader() {
     local loader

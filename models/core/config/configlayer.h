@@ -5,7 +5,7 @@
 
 namespace Posture::Core {
 
-// One file in Codex's stack of configuration layers, lowest precedence first (codex-config.md §1.2).
+// One file in Codex's stack of configuration layers, lowest precedence first (docs/reference/codex-config.md §1.2).
 struct ConfigLayer
 {
     enum class Kind {

@@ -5,8 +5,8 @@
 
 namespace Posture::Core {
 
-// Whether Codex trusts a directory (codex-config.md §1.3, checked against the real CLI): the [projects."<path>"]
-// entry for the directory itself, else for its project root, else for its git root.
+// Whether Codex trusts a directory (docs/reference/codex-config.md §1.3, checked against the real CLI): the
+// [projects."<path>"] entry for the directory itself, else for its project root, else for its git root.
 struct ProjectTrust
 {
     enum class Level { Unknown, Trusted, Untrusted };

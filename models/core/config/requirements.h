@@ -5,10 +5,10 @@
 
 namespace Posture::Core {
 
-// What an administrator requires (codex-config.md §1.5): allowlists that users cannot override. Codex falls back to
-// an allowed value when the configured one is not allowed. Read from requirements.toml and, as Codex reinterprets
-// it, from the legacy managed_config.toml (whose approval_policy and sandbox_mode also become allowlists, besides
-// applying as the highest layer). Checked by hand against the real CLI with /etc/codex bind-mounted; unit tests
+// What an administrator requires (docs/reference/codex-config.md §1.5): allowlists that users cannot override. Codex
+// falls back to an allowed value when the configured one is not allowed. Read from requirements.toml and, as Codex
+// reinterprets it, from the legacy managed_config.toml (whose approval_policy and sandbox_mode also become allowlists,
+// besides applying as the highest layer). Checked by hand against the real CLI with /etc/codex bind-mounted; unit tests
 // keep it (the differential test cannot move the CLI's /etc/codex yet).
 struct Requirements
 {

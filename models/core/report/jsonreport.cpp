@@ -171,7 +171,7 @@ QJsonObject ideSurface(const Inspection &inspection)
             {QStringLiteral("bundled_codex"), stringOrNull(extension.bundledCodex)}});
     }
     surface.insert(QStringLiteral("extensions"), extensions);
-    // As documented (codex-config.md §6); the extension's mode is chosen in the editor, not in a file.
+    // As documented (docs/reference/codex-config.md §6); the extension's mode is chosen in the editor, not in a file.
     surface.insert(QStringLiteral("modes"),
         QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Chat")},
                        {QStringLiteral("sandbox_mode"), QStringLiteral("read-only")},

@@ -77,8 +77,8 @@ void setOrigin(Cell &cell, const Inspection &inspection, const KeyPath &path, bo
     }
 }
 
-// Codex refuses the configuration: what it would do cannot be said until the file is fixed (desktop.md: "unknown" is
-// a check that could not run), and the refusal itself is the finding and the banner.
+// Codex refuses the configuration: what it would do cannot be said until the file is fixed (docs/reference/desktop.md:
+// "unknown" is a check that could not run), and the refusal itself is the finding and the banner.
 Cell doesNotStart()
 {
     return {.value = QStringLiteral("does not start"),

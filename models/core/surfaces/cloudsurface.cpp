@@ -40,7 +40,7 @@ QString CloudSurface::network() const
 
 CloudSurface CloudSurface::documentedDefaults()
 {
-    // codex-config.md §7: agent internet is off by default; the setup phase always has internet.
+    // docs/reference/codex-config.md §7: agent internet is off by default; the setup phase always has internet.
     return CloudSurface{QStringLiteral("documented-defaults"), {},
         {CloudEnvironment{QStringLiteral("(documented default)"), QStringLiteral("off"), QStringLiteral("none"), {},
             QStringLiteral("safe"), {}}},

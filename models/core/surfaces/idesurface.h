@@ -26,7 +26,7 @@ struct IdeExtension
 };
 
 // What is known about the IDE extension locally. The extension reads the same config layers as the CLI; the modes
-// are as documented (codex-config.md §6), not observed.
+// are as documented (docs/reference/codex-config.md §6), not observed.
 struct IdeSurface
 {
     QList<EditorSettings> editors; // only editors whose settings.json exists

@@ -17,7 +17,7 @@ struct PostureValue
 };
 
 // What Codex does on this machine for the CLI (and the IDE extension, which reads the same layers), computed from
-// the effective configuration the way the real Codex 0.171.0 does it (codex-config.md, last section).
+// the effective configuration the way the real Codex 0.171.0 does it (docs/reference/codex-config.md, last section).
 struct LocalPosture
 {
     enum class SandboxSystem { TrustDefault, Legacy, PermissionProfile };

@@ -36,8 +36,9 @@ QPalette darkPalette()
     return palette;
 }
 
-// What the delegate paints at the far end of a cell of this level (where no icon or text goes), in this palette.
-QColor paintedCell(Core::RiskLevel level, const QPalette &palette)
+// What the delegate paints at the far end of a cell of this level (where no icon or text goes), in this palette
+// (and state: selected or not).
+QColor paintedCell(Core::RiskLevel level, const QPalette &palette, QStyle::State state = QStyle::State_Enabled)
 {
     QStandardItemModel model;
     auto *item = new QStandardItem(QStringLiteral("x"));
@@ -51,7 +52,7 @@ QColor paintedCell(Core::RiskLevel level, const QPalette &palette)
     QStyleOptionViewItem option;
     option.rect = image.rect();
     option.palette = palette;
-    option.state = QStyle::State_Enabled;
+    option.state = state;
     delegate.paint(&painter, option, model.index(0, 0));
     painter.end();
     return image.pixelColor(230, 15);
@@ -136,21 +137,8 @@ void TestRiskPalette::selectedRow_keepsAaContrast()
 {
     QFETCH(QPalette, palette);
     for (const Core::RiskLevel level : {Core::RiskLevel::Ok, Core::RiskLevel::High}) {
-        QStandardItemModel model;
-        auto *item = new QStandardItem(QStringLiteral("x"));
-        item->setData(int(level), Models::RiskRole);
-        model.appendRow(item);
-        RiskDelegate delegate;
-        QImage image(240, 30, QImage::Format_RGB32);
-        image.fill(Qt::magenta);
-        QPainter painter(&image);
-        QStyleOptionViewItem option;
-        option.rect = image.rect();
-        option.palette = palette;
-        option.state = QStyle::State_Enabled | QStyle::State_Selected | QStyle::State_Active;
-        delegate.paint(&painter, option, model.index(0, 0));
-        painter.end();
-        const QColor background = image.pixelColor(230, 15);
+        const QColor background =
+            paintedCell(level, palette, QStyle::State_Enabled | QStyle::State_Selected | QStyle::State_Active);
         QVERIFY2(background != QColor(Qt::magenta), "the delegate paints the selection");
         const double ratio = contrastRatio(palette.color(QPalette::HighlightedText), background);
         QVERIFY2(ratio >= 4.5,

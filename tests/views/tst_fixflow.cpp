@@ -526,6 +526,19 @@ void TestFixFlow::screenshots()
         QVERIFY(all);
         QTRY_VERIFY_WITH_TIMEOUT(all->ready(), 10000);
         QVERIFY(saveScreenshot(*all, QStringLiteral("fix-all") + look));
+        all->close();
+        // The provider token moved out of the file: the banner says the backup still holds it, with Remove Backups….
+        Views::FixPreviewDialog *secret = openPreview(*window, QStringLiteral("plaintext-secret"));
+        QVERIFY(secret);
+        QTest::mouseClick(secret->applyButton(), Qt::LeftButton);
+        QVERIFY(fixed.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(window->settled(), 10000);
+        QVERIFY2(window->fixBanner()->text().contains(QStringLiteral("still holds the secret")),
+            qPrintable(window->fixBanner()->text()));
+        const QList<QPushButton *> buttons = window->fixBanner()->buttons();
+        QVERIFY(std::any_of(buttons.cbegin(), buttons.cend(),
+            [](const QPushButton *button) { return button->text() == QStringLiteral("Remove Backups…"); }));
+        QVERIFY(saveScreenshot(*window, QStringLiteral("fix-secret-backup") + look));
     }
     {
         QTemporaryDir machine;

@@ -239,11 +239,11 @@ CommandLine CommandLine::parse(int argc, char *argv[])
     if (parser.isSet(patch) && result.patch.isEmpty())
         return usageError(QStringLiteral("--patch needs a file name"));
     // Nothing codex-posture writes goes into a copied machine: a report or a patch belongs beside it.
+    const Core::SystemRoot copy(result.options.systemRoot);
     for (const QString &written : {result.outputFile, result.patch}) {
-        if (const QString refusal = Core::SystemRoot(result.options.systemRoot).writeRefusal(written);
-            !written.isEmpty() && !refusal.isEmpty())
-            return usageError(refusal.section(QStringLiteral(" Give its owner"), 0, 0)
-                + QStringLiteral(" Write it outside the copy."));
+        if (const QString refusal = copy.writeRefusal(written, QStringLiteral("Write it outside the copy."));
+            !refusal.isEmpty())
+            return usageError(refusal);
     }
     return result;
 }

@@ -10,8 +10,6 @@
 #include "core/inspection.h"
 #include "inputproblems.h"
 
-#include <QFile>
-
 #include <cstdio>
 
 namespace Posture::App {
@@ -111,9 +109,10 @@ int runFixCommand(const CommandLine &commandLine)
     const QList<Core::FixPreview> previews = Core::FixApplier::previewTogether(chosen, inspection);
     const bool write = commandLine.yes && !commandLine.dryRun;
     // A copied machine is evidence: refused before anything is shown or written, with the way to a patch.
-    for (const Core::FixPreview &preview : previews) {
-        const QString refusal = Core::SystemRoot(options.systemRoot).writeRefusal(preview.fix.file);
-        if (write && !refusal.isEmpty()) {
+    const Core::SystemRoot copy(options.systemRoot);
+    for (const Core::FixPreview &preview : write ? previews : QList<Core::FixPreview>()) {
+        if (const QString refusal = copy.writeRefusal(preview.fix.file, Core::SystemRoot::patchInstead());
+            !refusal.isEmpty()) {
             say(stderr, QStringLiteral("codex-posture: %1\n").arg(refusal));
             return 2;
         }
@@ -155,16 +154,10 @@ int runRemoveBackups(const CommandLine &commandLine)
         say(stdout, QStringLiteral("codex-posture: no backups of fixes next to the inspected configuration files.\n"));
         return 0;
     }
-    const Core::SystemRoot root(commandLine.options.systemRoot);
     for (const Core::ConfigBackups::Backup &backup : backups) {
         say(stdout,
             QStringLiteral("%1%2\n").arg(
                 backup.path, backup.holdsSecret ? QStringLiteral("  (holds a secret)") : QString()));
-        if (const QString refusal = root.writeRefusal(backup.path); commandLine.yes && !refusal.isEmpty()) {
-            say(stderr,
-                QStringLiteral("codex-posture: %1\n").arg(refusal.section(QStringLiteral(" Give its owner"), 0, 0)));
-            return 2;
-        }
     }
     if (!commandLine.yes) {
         say(stdout,
@@ -173,17 +166,13 @@ int runRemoveBackups(const CommandLine &commandLine)
                 .arg(backups.size()));
         return 0;
     }
-    int failures = 0;
-    for (const Core::ConfigBackups::Backup &backup : backups) {
-        QFile file(backup.path);
-        if (!file.remove()) {
-            say(stderr,
-                QStringLiteral("codex-posture: could not remove %1: %2\n").arg(backup.path, file.errorString()));
-            ++failures;
-        }
-    }
-    say(stdout, QStringLiteral("Removed %1 backup(s).\n").arg(backups.size() - failures));
-    return failures == 0 ? 0 : 1;
+    const Core::ConfigBackups::Removal removal = Core::ConfigBackups::remove(backups, commandLine.options.systemRoot);
+    for (const QString &problem : removal.all())
+        say(stderr, QStringLiteral("codex-posture: %1\n").arg(problem));
+    if (!removal.refusal.isEmpty())
+        return 2;
+    say(stdout, QStringLiteral("Removed %1 backup(s).\n").arg(backups.size() - removal.problems.size()));
+    return removal.problems.isEmpty() ? 0 : 1;
 }
 
 } // namespace Posture::App

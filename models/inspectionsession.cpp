@@ -2,7 +2,6 @@
 #include "inspectionsession.h"
 
 #include "core/common/secrets.h"
-#include "core/common/systemroot.h"
 #include "core/fixes/fixpatch.h"
 #include "core/fixes/unifieddiff.h"
 
@@ -249,19 +248,9 @@ QList<Core::ConfigBackups::Backup> InspectionSession::backups() const
 
 QString InspectionSession::removeBackups()
 {
-    QStringList problems;
-    const Core::SystemRoot root(m_scope.systemRoot);
-    for (const Core::ConfigBackups::Backup &backup : backups()) {
-        if (const QString refusal = root.writeRefusal(backup.path); !refusal.isEmpty()) {
-            problems.append(refusal.section(QStringLiteral(" Give its owner"), 0, 0));
-            break;
-        }
-        QFile file(backup.path);
-        if (!file.remove())
-            problems.append(tr("Could not remove %1: %2").arg(backup.path, file.errorString()));
-    }
+    const Core::ConfigBackups::Removal removal = Core::ConfigBackups::remove(backups(), m_scope.systemRoot);
     rescan();
-    return problems.join(u'\n');
+    return removal.all().join(u'\n');
 }
 
 void InspectionSession::applyFix(const Core::FixPreview &preview)

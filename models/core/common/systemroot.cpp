@@ -40,14 +40,19 @@ bool SystemRoot::holds(const QString &hostPath) const
     return path == root || path.startsWith(root + u'/');
 }
 
-QString SystemRoot::writeRefusal(const QString &hostPath) const
+QString SystemRoot::writeRefusal(const QString &hostPath, const QString &instead) const
 {
     if (!holds(hostPath))
         return {};
     return QStringLiteral("%1 lies in the copied machine %2: codex-posture never writes to a copied machine (it is "
-                          "evidence). Nothing was written. Give its owner the fixes as a patch instead: --fix ... "
-                          "--patch FILE, or Export Patch... in the window.")
-        .arg(hostPath, m_root);
+                          "evidence). Nothing was written.%3")
+        .arg(hostPath, m_root, instead.isEmpty() ? QString() : u' ' + instead);
+}
+
+QString SystemRoot::patchInstead()
+{
+    return QStringLiteral("Give its owner the fixes as a patch instead: --fix ... --patch FILE, or Export Patch... in "
+                          "the window.");
 }
 
 QString SystemRoot::hostPath(const QString &machinePath) const

@@ -24,9 +24,11 @@ public:
     // Whether a host path lies in the copied machine (never for this machine itself), links resolved: such a path is
     // a reviewer's evidence, and nothing there is ever written.
     bool holds(const QString &hostPath) const;
-    // Why writing to hostPath is refused (it lies in the copied machine), in words that point at the patch instead;
+    // Why writing to hostPath is refused (it lies in the copied machine), followed by `instead`, what to do instead;
     // empty when it may be written.
-    QString writeRefusal(const QString &hostPath) const;
+    QString writeRefusal(const QString &hostPath, const QString &instead) const;
+    // What a refused fix does instead: a patch for the copy's owner.
+    static QString patchInstead();
 
     // The host path of a machine path.
     QString hostPath(const QString &machinePath) const;

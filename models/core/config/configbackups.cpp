@@ -2,6 +2,7 @@
 #include "core/config/configbackups.h"
 
 #include "core/common/secrets.h"
+#include "core/common/systemroot.h"
 #include "core/config/configdocument.h"
 
 #include <QDir>
@@ -61,6 +62,23 @@ QList<Backup> besides(const ConfigLayers &layers)
         }
     }
     return backups;
+}
+
+Removal remove(const QList<Backup> &backups, const QString &systemRoot)
+{
+    const SystemRoot copy(systemRoot);
+    Removal removal;
+    for (const Backup &backup : backups) {
+        removal.refusal = copy.writeRefusal(backup.path, QStringLiteral("Remove the backups on the machine itself."));
+        if (!removal.refusal.isEmpty())
+            return removal;
+    }
+    for (const Backup &backup : backups) {
+        QFile file(backup.path);
+        if (!file.remove())
+            removal.problems.append(QStringLiteral("could not remove %1: %2").arg(backup.path, file.errorString()));
+    }
+    return removal;
 }
 
 } // namespace Posture::Core::ConfigBackups

@@ -32,6 +32,16 @@ QList<Backup> besides(const ConfigLayers &layers);
 // The backups of one configuration file.
 QStringList of(const QString &file);
 
+struct Removal
+{
+    QString refusal; // one lies in the copied machine (SystemRoot::writeRefusal): none was removed
+    QStringList problems; // a backup that could not be removed, one line each
+    QStringList all() const { return refusal.isEmpty() ? problems : QStringList{refusal}; }
+};
+
+// Removes the backups, none when one lies in the copied machine systemRoot.
+Removal remove(const QList<Backup> &backups, const QString &systemRoot);
+
 } // namespace ConfigBackups
 
 } // namespace Posture::Core

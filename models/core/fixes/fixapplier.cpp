@@ -120,7 +120,8 @@ std::optional<FixOutcome> refusalBeforeWriting(
     if (!preview.changes())
         return refused(QStringLiteral("%1: nothing to change").arg(ids));
     const QString path = preview.fix.file;
-    if (const QString refusal = SystemRoot(options.systemRoot).writeRefusal(path); !refusal.isEmpty())
+    if (const QString refusal = SystemRoot(options.systemRoot).writeRefusal(path, SystemRoot::patchInstead());
+        !refusal.isEmpty())
         return refusedInCopy(QStringLiteral("%1: not applied: %2").arg(ids, refusal));
     QFile current(path);
     const QByteArray now = current.open(QIODevice::ReadOnly) ? current.readAll() : QByteArray();
@@ -283,7 +284,8 @@ FixOutcome undoLast(const QString &journalPath, const QString &systemRoot)
         return refused(QStringLiteral("no fix to undo in %1").arg(journalPath));
     const QJsonObject last = standing.constLast();
     const QString target = last.value(u"written_to").toString();
-    if (const QString refusal = SystemRoot(systemRoot).writeRefusal(target); !refusal.isEmpty())
+    if (const QString refusal = SystemRoot(systemRoot).writeRefusal(target, SystemRoot::patchInstead());
+        !refusal.isEmpty())
         return refusedInCopy(QStringLiteral("not undone: %1").arg(refusal));
     QFile file(target);
     const QByteArray now = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();

@@ -147,9 +147,10 @@ Edit withEntry(const QByteArray &original, const QString &path, const QString &i
 
 QString write(const QString &path, const QByteArray &original, const QByteArray &bytes, const QString &systemRoot)
 {
-    if (const QString refusal = SystemRoot(systemRoot).writeRefusal(path); !refusal.isEmpty())
-        return refusal.section(QStringLiteral(" Give its owner"), 0, 0)
-            + QStringLiteral(" Choose an accepted-risks file outside the copy.");
+    if (const QString refusal = SystemRoot(systemRoot)
+            .writeRefusal(path, QStringLiteral("Choose an accepted-risks file outside the copy."));
+        !refusal.isEmpty())
+        return refusal;
     QFile current(path);
     const bool exists = current.exists();
     const QByteArray now = exists && current.open(QIODevice::ReadOnly) ? current.readAll() : QByteArray();

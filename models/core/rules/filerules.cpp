@@ -121,8 +121,9 @@ void backupRules(Context &context)
                                    "repositories and any program running as the user to copy.")
                         .arg(paths.join(QStringLiteral(", ")),
                             othersRead ? QStringLiteral(", and other users can read them") : QString()),
-                .remediation = QStringLiteral("Rotate the secret, then remove the backups: codex-posture "
-                                              "--remove-backups --yes (or Fix > Remove Backups... in the window).")},
+                .remediation =
+                    QStringLiteral("Rotate the secret, then remove the backups: codex-posture "
+                                   "--remove-backups --yes (or Finding > Remove Backups... in the window).")},
             othersRead ? Severity::Medium : Severity::Low);
     }
 }

@@ -81,7 +81,8 @@ void reportSecret(Context &context, const PlaintextSecret &secret)
 
 QList<PlaintextSecret> findPlaintextSecrets(const EffectiveConfig &config)
 {
-    // Every value of every layer, by the one detector the masking uses (Secrets::findSecrets): one finding per key.
+    // Every value of the effective configuration, by the one detector the masking uses (Secrets::findSecrets): one
+    // finding per key.
     QList<PlaintextSecret> secrets;
     for (const Secrets::FoundSecret &found : Secrets::findSecrets({}, config.root())) {
         if (secrets.isEmpty() || secrets.constLast().path != found.path)

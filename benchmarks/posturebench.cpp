@@ -8,7 +8,7 @@
 #include "core/config/configschema.h"
 #include "core/fixes/fixapplier.h"
 #include "core/inspection.h"
-#include "core/report/jsonreport.h"
+#include "core/report/json/jsonreport.h"
 #include "core/report/reports.h"
 
 #include <QCommandLineParser>

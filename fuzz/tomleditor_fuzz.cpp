@@ -6,7 +6,7 @@
 //  - a set, a remove or an insertion that the editor accepts parses again, gives the key its new value (or none),
 //    leaves every other value as it was, and leaves every byte outside the span it reports untouched.
 #include "core/config/configdocument.h"
-#include "core/fixes/tomleditor.h"
+#include "core/config/tomleditor.h"
 
 #include <cstdint>
 #include <cstdlib>

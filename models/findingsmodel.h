@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/inspection.h"
-#include "core/rules/whocanact.h"
+#include "core/report/whocanact.h"
 #include "riskroles.h"
 
 #include <QAbstractTableModel>

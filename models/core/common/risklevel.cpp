@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/common/risklevel.h"
 
-#include "core/rules/finding.h"
-#include "core/sandbox/sandboxcapability.h"
-
 namespace Posture::Core {
 
 QString riskWord(RiskLevel level)
@@ -77,58 +74,6 @@ int riskRank(RiskLevel level)
         return 6;
     }
     Q_UNREACHABLE_RETURN(0);
-}
-
-RiskLevel riskOf(Severity severity)
-{
-    switch (severity) {
-    case Severity::Info:
-        return RiskLevel::Info;
-    case Severity::Low:
-        return RiskLevel::Low;
-    case Severity::Medium:
-        return RiskLevel::Medium;
-    case Severity::High:
-        return RiskLevel::High;
-    case Severity::Critical:
-        return RiskLevel::Critical;
-    }
-    Q_UNREACHABLE_RETURN(RiskLevel::Unknown);
-}
-
-RiskLevel riskOf(const SurfaceVerdict &verdict)
-{
-    if (!verdict.worst || *verdict.worst == Severity::Info)
-        return RiskLevel::Ok;
-    return riskOf(*verdict.worst);
-}
-
-RiskLevel riskOf(const Capability &probe)
-{
-    switch (probe.state) {
-    case Capability::State::Ok:
-        return RiskLevel::Ok;
-    case Capability::State::Info:
-        return RiskLevel::Info;
-    case Capability::State::Problem:
-        return RiskLevel::Medium;
-    case Capability::State::Unknown:
-        return RiskLevel::Unknown;
-    }
-    Q_UNREACHABLE_RETURN(RiskLevel::Unknown);
-}
-
-RiskLevel riskOf(const Enforcement &enforcement)
-{
-    switch (enforcement.state) {
-    case Enforcement::State::Enforced:
-        return RiskLevel::Ok;
-    case Enforcement::State::NotEnforced:
-        return RiskLevel::High;
-    case Enforcement::State::Unknown:
-        return RiskLevel::Unknown;
-    }
-    Q_UNREACHABLE_RETURN(RiskLevel::Unknown);
 }
 
 } // namespace Posture::Core

@@ -7,11 +7,6 @@
 
 namespace Posture::Core {
 
-enum class Severity; // core/rules/finding.h
-struct SurfaceVerdict; // core/rules/finding.h
-struct Capability; // core/sandbox/sandboxcapability.h
-struct Enforcement; // core/sandbox/sandboxcapability.h
-
 // The one scale every judgement maps to: a finding's severity, a surface's verdict, a probe's state and whether a
 // sandbox is enforced. The window's colours and icons and the reports' words all come from here, so that a level
 // looks and reads the same everywhere. Never colour alone: every level has a word and an icon.
@@ -35,13 +30,7 @@ QString riskIconName(RiskLevel level); // a freedesktop icon name, a different s
 // unknown deserves a look before a note, but it is not a known risk.
 int riskRank(RiskLevel level);
 
-RiskLevel riskOf(Severity severity);
-// ok when no finding above info counts (as SurfaceVerdict::word() says "ok"), else the worst finding's level.
-RiskLevel riskOf(const SurfaceVerdict &verdict);
-// ok, info and unknown as they are; a problem a probe saw is medium: whether it leaves the sandbox unenforced is the
-// enforcement's verdict (high when it does).
-RiskLevel riskOf(const Capability &probe);
-// enforced: ok; not enforced: high (as the sandbox-not-enforced rule); unknown: unknown.
-RiskLevel riskOf(const Enforcement &enforcement);
+// Each judged type maps itself to a level beside its own declaration: riskOf(Severity) and riskOf(SurfaceVerdict) in
+// rules/finding.h, riskOf(Capability) and riskOf(Enforcement) in sandbox/sandboxcapability.h.
 
 } // namespace Posture::Core

@@ -4,7 +4,8 @@
 #include "core/common/systemroot.h"
 #include "core/config/configbackups.h"
 #include "core/fixes/fixsafety.h"
-#include "core/inspection.h"
+#include "core/rules/catalogue.h"
+#include "core/surfaces/inspectionfacts.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -96,23 +97,31 @@ QString defaultJournalPath()
 
 namespace {
 
-// The whole inspection with the preview's file read from the bytes it would write (no programs run): judged before
-// anything is written, it says whether the fix opens the posture and, once the file holds exactly these bytes, whether
-// the finding went away.
-Inspection inspectionOfNewBytes(const FixPreview &preview, const InspectOptions &options)
+// The facts and the risk rules' findings with the preview's file read from the bytes it would write (no programs
+// run): judged before anything is written, they say whether the fix opens the posture and, once the file holds exactly
+// these bytes, whether the finding went away.
+struct Judged
+{
+    InspectionFacts facts;
+    Findings findings;
+};
+
+Judged judgeNewBytes(const FixPreview &preview, const InspectOptions &options)
 {
     InspectOptions check = options;
     check.runPrograms = false;
     check.replacedFiles.insert(preview.fix.file, preview.after);
     check.replacedParses.insert(preview.fix.file, preview.afterParsed);
-    return Inspection::run(check);
+    Judged judged{InspectionFacts::gather(check), {}};
+    judged.findings = RiskRules::evaluate(judged.facts);
+    return judged;
 }
 
 // Why a preview must not be written, checked before anything is: it has a problem or changes nothing, the file changed
 // on disk since the preview read it, or the new bytes would make the posture more open. Otherwise *after is the
 // inspection of the new bytes.
 std::optional<FixOutcome> refusalBeforeWriting(
-    const FixPreview &preview, const InspectOptions &options, std::optional<Inspection> &after)
+    const FixPreview &preview, const InspectOptions &options, std::optional<Judged> &after)
 {
     const QString ids = preview.fixIds().join(QStringLiteral(", "));
     if (preview.problem)
@@ -131,13 +140,13 @@ std::optional<FixOutcome> refusalBeforeWriting(
                 .arg(path));
     // Never more open (plan() refuses such fixes already; a preview may come from elsewhere). The file as it is now is
     // judged by the inspection's parse of it where that parse is of exactly these bytes (ConfigDocument checks).
-    after = inspectionOfNewBytes(preview, options);
+    after = judgeNewBytes(preview, options);
     InspectOptions unchanged = options;
     if (preview.fileExisted && preview.fix.parsed) {
         unchanged.replacedFiles.insert(path, now);
         unchanged.replacedParses.insert(path, preview.fix.parsed);
     }
-    const QStringList widened = FixSafety::widenings(Inspection::configurationOnly(unchanged), *after);
+    const QStringList widened = FixSafety::widenings(InspectionFacts::configurationOnly(unchanged), after->facts);
     if (!widened.isEmpty())
         return refused(QStringLiteral("%1: not applied: it would make the posture more open (%2); nothing was written.")
                 .arg(ids, widened.join(QStringLiteral("; "))));
@@ -148,7 +157,7 @@ std::optional<FixOutcome> refusalBeforeWriting(
 
 FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const QString &journalPath)
 {
-    std::optional<Inspection> judged;
+    std::optional<Judged> judged;
     if (std::optional<FixOutcome> refusal = refusalBeforeWriting(preview, options, judged))
         return *refusal;
     const QString path = preview.fix.file;
@@ -205,13 +214,13 @@ FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const
     // Did it work? The engine judges the new file; if not, the old bytes go back. The file holds exactly the bytes
     // judged before writing, so that judgement stands; a file the fix created is inspected again now that it exists
     // (a project's config is only read where there is one).
-    const Inspection after = existed ? *std::move(judged) : inspectionOfNewBytes(preview, options);
+    const Judged after = existed ? *std::move(judged) : judgeNewBytes(preview, options);
     QStringList stayed;
     for (const Finding &finding : after.findings) {
         if (findingIds.contains(finding.id))
             stayed.append(finding.id);
     }
-    if (!stayed.isEmpty() || !after.codexStarts()) {
+    if (!stayed.isEmpty() || !after.facts.codexStarts()) {
         const QString why = !stayed.isEmpty()
             ? QStringLiteral("the finding did not go away (another layer decides it): %1")
                   .arg(stayed.join(QStringLiteral(", ")))

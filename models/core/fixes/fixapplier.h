@@ -11,7 +11,7 @@
 namespace Posture::Core {
 
 struct InspectOptions;
-struct Inspection;
+struct InspectionFacts;
 
 // One or more fixes of one file worked out on the file's current bytes, before anything is written.
 struct FixPreview
@@ -60,7 +60,7 @@ FixPreview preview(const Fix &fix);
 // after a file's first one, which plan() checked alone) gets a preview of its own with the problem, and the file's
 // other fixes go on without it. A fix already done by an earlier one (a key it removes is gone) changes no byte and is
 // still carried, so that applying checks its finding too. Applying a combined preview writes one backup per file.
-QList<FixPreview> previewTogether(const QList<Fix> &fixes, const Inspection &inspection);
+QList<FixPreview> previewTogether(const QList<Fix> &fixes, const InspectionFacts &inspection);
 
 // Writes a preview: refuses a file in the copied machine options.systemRoot (SystemRoot::writeRefusal) and a file that
 // changed since it was read; keeps a timestamped backup next to the file with

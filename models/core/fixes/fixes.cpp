@@ -4,9 +4,9 @@
 #include "core/common/secrets.h"
 #include "core/fixes/fixapplier.h"
 #include "core/fixes/fixsafety.h"
-#include "core/inspection.h"
 #include "core/rules/catalogue.h"
 #include "core/rules/rulecontext.h"
+#include "core/surfaces/inspectionfacts.h"
 
 #include <QCryptographicHash>
 
@@ -26,7 +26,7 @@ struct Target
     std::shared_ptr<const TomlTree> parsed; // the inspection's parse of file
 };
 
-Target targetFor(const Inspection &inspection, const KeyPath &path, const PostureValue *cell = nullptr)
+Target targetFor(const InspectionFacts &inspection, const KeyPath &path, const PostureValue *cell = nullptr)
 {
     const auto user = [&inspection] {
         return Target{inspection.userConfig().path(), QStringLiteral("user"), {}, inspection.userConfig().tree()};
@@ -77,7 +77,7 @@ Fix make(const Finding &finding, const Target &target, const QString &title, con
 }
 
 // What a move would open; empty when nothing (the same check plan() makes, asked before choosing the fix).
-QStringList wideningsOf(const Inspection &inspection, const Fix &fix)
+QStringList wideningsOf(const InspectionFacts &inspection, const Fix &fix)
 {
     const FixPreview preview = FixApplier::preview(fix);
     return preview.changes() ? FixSafety::widenedBy(inspection, fix.file, preview.after) : QStringList();
@@ -108,12 +108,12 @@ using RiskRules::isRule;
 using RiskRules::Rule;
 
 // The posture of the surface a finding concerns (the CLI's when it concerns both).
-const LocalPosture &postureOf(const Inspection &inspection, const Finding &finding)
+const LocalPosture &postureOf(const InspectionFacts &inspection, const Finding &finding)
 {
     return (finding.surfaces & Surface::Cli) ? inspection.cli : inspection.ide;
 }
 
-std::optional<Fix> restoreSandbox(const Inspection &inspection, const Finding &finding)
+std::optional<Fix> restoreSandbox(const InspectionFacts &inspection, const Finding &finding)
 {
     const LocalPosture &posture = postureOf(inspection, finding);
     const std::optional<FixOperation> sandbox = sandboxOperation(posture.sandboxMode);
@@ -131,7 +131,7 @@ std::optional<Fix> restoreSandbox(const Inspection &inspection, const Finding &f
     return make(finding, target, title, operations);
 }
 
-std::optional<Fix> approvalOnRequest(const Inspection &inspection, const Finding &finding)
+std::optional<Fix> approvalOnRequest(const InspectionFacts &inspection, const Finding &finding)
 {
     const KeyPath path{QStringLiteral("approval_policy")};
     const bool refused = isRule(finding, Rule::CodexRefusesConfig);
@@ -156,7 +156,7 @@ std::optional<Fix> approvalOnRequest(const Inspection &inspection, const Finding
         {{Kind::Set, path, QStringLiteral("on-request")}}, retired);
 }
 
-std::optional<Fix> networkOff(const Inspection &inspection, const Finding &finding)
+std::optional<Fix> networkOff(const InspectionFacts &inspection, const Finding &finding)
 {
     const LocalPosture &posture = postureOf(inspection, finding);
     const KeyPath &decided = posture.network.decidedBy;
@@ -172,7 +172,7 @@ std::optional<Fix> networkOff(const Inspection &inspection, const Finding &findi
         QStringLiteral("Set %1 = false").arg(keyPathToString(path)), {{Kind::Set, path, false}});
 }
 
-std::optional<Fix> removeTrust(const Inspection &inspection, const Finding &finding)
+std::optional<Fix> removeTrust(const InspectionFacts &inspection, const Finding &finding)
 {
     const KeyPath path = finding.evidence.path;
     return make(finding, targetFor(inspection, path),
@@ -180,7 +180,7 @@ std::optional<Fix> removeTrust(const Inspection &inspection, const Finding &find
         QStringLiteral("Trust each project you work in instead: Codex asks when you start it there."));
 }
 
-std::optional<Fix> secretToEnvironment(const Inspection &inspection, const Finding &finding)
+std::optional<Fix> secretToEnvironment(const InspectionFacts &inspection, const Finding &finding)
 {
     const KeyPath path = finding.evidence.path;
     const Target target = targetFor(inspection, path);
@@ -236,7 +236,7 @@ QVariant typedForHome(const KeyPath &home, const QVariant &value)
 
 // A security key Codex ignores where it is written: moved where Codex reads it, with a value of the type it takes,
 // when that opens nothing; otherwise removed, because the ignored line misleads whoever reads the file.
-std::optional<Fix> moveMisplacedKey(const Inspection &inspection, const Finding &finding)
+std::optional<Fix> moveMisplacedKey(const InspectionFacts &inspection, const Finding &finding)
 {
     const KeyPath path = finding.evidence.path;
     if (path.isEmpty() || finding.evidence.file.isEmpty())
@@ -281,7 +281,7 @@ std::optional<Fix> moveMisplacedKey(const Inspection &inspection, const Finding 
             .arg(keyPathToString(destination), why));
 }
 
-Fix setKey(const Inspection &inspection, const Finding &finding, const KeyPath &path, const QVariant &value)
+Fix setKey(const InspectionFacts &inspection, const Finding &finding, const KeyPath &path, const QVariant &value)
 {
     const QString text = value.typeId() == QMetaType::Bool
         ? (value.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
@@ -291,7 +291,7 @@ Fix setKey(const Inspection &inspection, const Finding &finding, const KeyPath &
 }
 
 // The fix of a finding, by the kind its rule's catalogue entry names.
-std::optional<Fix> fixFor(const Inspection &inspection, const Finding &finding)
+std::optional<Fix> fixFor(const InspectionFacts &inspection, const Finding &finding)
 {
     const RiskRules::RuleInfo *rule = RiskRules::find(finding.ruleId);
     switch (rule ? rule->fix : FixKind::None) {
@@ -327,7 +327,7 @@ std::optional<Fix> fixFor(const Inspection &inspection, const Finding &finding)
 
 // A fix must never make the posture more open: the configuration is evaluated again on the bytes the fix would write,
 // and a fix after which any dimension is more open is refused, saying what it would open.
-void refuseIfWidening(const Inspection &inspection, Fix &fix)
+void refuseIfWidening(const InspectionFacts &inspection, Fix &fix)
 {
     const QStringList widened = wideningsOf(inspection, fix);
     if (!widened.isEmpty())
@@ -338,10 +338,10 @@ void refuseIfWidening(const Inspection &inspection, Fix &fix)
 
 } // namespace
 
-QList<Fix> plan(Inspection &inspection)
+QList<Fix> plan(const InspectionFacts &inspection, Findings &findings)
 {
     QList<Fix> fixes;
-    for (Finding &finding : inspection.findings) {
+    for (Finding &finding : findings) {
         std::optional<Fix> fix = fixFor(inspection, finding);
         if (!fix)
             continue;

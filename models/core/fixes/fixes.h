@@ -10,7 +10,7 @@
 
 namespace Posture::Core {
 
-struct Inspection;
+struct InspectionFacts;
 struct TomlTree; // core/config/configdocumenttree.h
 
 // One change to one key of one file.
@@ -42,8 +42,8 @@ struct Fix
 
 namespace Fixes {
 
-// The fixes for the inspection's findings (at most one per finding), and each finding's fixId set.
-QList<Fix> plan(Inspection &inspection);
+// The fixes for the findings judged from these facts (at most one per finding), and each finding's fixId set.
+QList<Fix> plan(const InspectionFacts &inspection, Findings &findings);
 
 } // namespace Fixes
 

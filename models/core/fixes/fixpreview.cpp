@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // FixApplier's previews: a fix's operations applied in memory to its file's bytes, alone or several per file.
 #include "core/common/secrets.h"
+#include "core/config/tomleditor.h"
 #include "core/config/tomltext.h"
 #include "core/fixes/fixapplier.h"
 #include "core/fixes/fixsafety.h"
-#include "core/fixes/tomleditor.h"
 #include "core/fixes/unifieddiff.h"
 
 #include <QFile>
@@ -141,7 +141,7 @@ FixPreview preview(const Fix &fix)
     return result;
 }
 
-QList<FixPreview> previewTogether(const QList<Fix> &fixes, const Inspection &inspection)
+QList<FixPreview> previewTogether(const QList<Fix> &fixes, const InspectionFacts &inspection)
 {
     // Each file's fixes, in the order of the file's first fix; a refused fix keeps its place as a preview of its own.
     struct Slot

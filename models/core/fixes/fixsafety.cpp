@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/fixes/fixsafety.h"
 
-#include "core/inspection.h"
+#include "core/surfaces/inspectionfacts.h"
 #include "core/surfaces/inventory.h"
 
 #include <QSet>
@@ -38,7 +38,7 @@ void compareSets(QStringList &widened, const QString &what, const QStringList &b
         widened.append(QStringLiteral("%1 added: %2").arg(what, added.join(QStringLiteral(", "))));
 }
 
-QStringList trustedFolders(const Inspection &inspection)
+QStringList trustedFolders(const InspectionFacts &inspection)
 {
     QStringList folders;
     for (const TrustEntry &entry : Inventory::trustEntries(inspection.config)) {
@@ -68,7 +68,7 @@ void compareSurface(QStringList &widened, const QString &surface, const LocalPos
 
 } // namespace
 
-QStringList widenings(const Inspection &before, const Inspection &after)
+QStringList widenings(const InspectionFacts &before, const InspectionFacts &after)
 {
     QStringList widened;
     if (before.codexStarts() && after.codexStarts())
@@ -76,7 +76,7 @@ QStringList widenings(const Inspection &before, const Inspection &after)
     if (before.ideStarts() && after.ideStarts())
         compareSurface(widened, QStringLiteral("IDE"), before.ide, after.ide);
     if ((before.codexStarts() || before.ideStarts()) && (after.codexStarts() || after.ideStarts())) {
-        const auto webSearch = [](const Inspection &inspection) {
+        const auto webSearch = [](const InspectionFacts &inspection) {
             const QString mode = inspection.config.value({QStringLiteral("web_search")}).toString();
             return mode.isEmpty() ? QStringLiteral("cached") : mode; // Codex's default
         };
@@ -91,14 +91,14 @@ QStringList widenings(const Inspection &before, const Inspection &after)
     return widened;
 }
 
-QStringList widenedBy(const Inspection &before, const QString &file, const QByteArray &bytes)
+QStringList widenedBy(const InspectionFacts &before, const QString &file, const QByteArray &bytes)
 {
     InspectOptions options = before.options;
     options.codexHome = before.locations.codexHome;
     options.home = before.locations.home;
     options.cwd = before.trust.cwd;
     options.replacedFiles.insert(file, bytes);
-    return widenings(before, Inspection::configurationOnly(options));
+    return widenings(before, InspectionFacts::configurationOnly(options));
 }
 
 } // namespace Posture::Core::FixSafety

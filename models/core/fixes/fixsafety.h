@@ -6,7 +6,7 @@
 
 namespace Posture::Core {
 
-struct Inspection;
+struct InspectionFacts;
 
 namespace FixSafety {
 
@@ -14,11 +14,11 @@ namespace FixSafety {
 // approval policy, the sandbox mode, filesystem, network, live web search, trusted projects, writable roots and MCP
 // servers, for the CLI and the IDE extension. Empty when nothing widens. A surface whose Codex refused to start before
 // is not compared (it ran nothing); one that refuses after the fix is the closest posture there is.
-QStringList widenings(const Inspection &before, const Inspection &after);
+QStringList widenings(const InspectionFacts &before, const InspectionFacts &after);
 
 // The widenings of writing `bytes` to the layer file `file` of this inspection, judged on the configuration alone
 // before anything is written.
-QStringList widenedBy(const Inspection &before, const QString &file, const QByteArray &bytes);
+QStringList widenedBy(const InspectionFacts &before, const QString &file, const QByteArray &bytes);
 
 } // namespace FixSafety
 

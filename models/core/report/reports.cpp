@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/report/reports.h"
 
-#include "core/report/htmlreport.h"
-#include "core/report/jsonreport.h"
-#include "core/report/markdownreport.h"
-#include "core/report/mdmreport.h"
-#include "core/report/ndjsonreport.h"
+#include "core/report/html/htmlreport.h"
+#include "core/report/json/jsonreport.h"
+#include "core/report/json/ndjsonreport.h"
+#include "core/report/markdown/markdownreport.h"
 #include "core/report/redaction.h"
-#include "core/report/sarifreport.h"
-#include "core/report/textreport.h"
+#include "core/report/sarif/sarifreport.h"
+#include "core/report/text/mdmreport.h"
+#include "core/report/text/textreport.h"
 
 #include <QSaveFile>
 

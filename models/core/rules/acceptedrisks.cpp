@@ -2,7 +2,7 @@
 #include "core/rules/acceptedrisks.h"
 
 #include "core/config/configdocument.h"
-#include "core/fixes/tomleditor.h"
+#include "core/config/tomleditor.h"
 
 namespace Posture::Core {
 

@@ -2,8 +2,8 @@
 #include "core/rules/baseline.h"
 
 #include "core/config/configdocument.h"
-#include "core/inspection.h"
 #include "core/rules/rulecontext.h"
+#include "core/surfaces/inspectionfacts.h"
 
 namespace Posture::Core {
 
@@ -89,7 +89,7 @@ Baseline Baseline::load(const QString &path, Diagnostics &problems)
     return baseline;
 }
 
-Findings Baseline::drift(const Inspection &inspection) const
+Findings Baseline::drift(const InspectionFacts &inspection) const
 {
     Findings findings;
     Rules::Context context(inspection, findings);

@@ -8,7 +8,7 @@
 
 namespace Posture::Core {
 
-struct Inspection;
+struct InspectionFacts;
 
 // The intended posture: what an organisation allows per surface and dimension. A TOML file (README, "Baselines"):
 //
@@ -44,7 +44,7 @@ public:
     static QString workingRulePath();
 
     // Where this machine differs from the baseline.
-    Findings drift(const Inspection &inspection) const;
+    Findings drift(const InspectionFacts &inspection) const;
 
 private:
     QString m_file;

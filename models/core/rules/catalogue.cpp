@@ -141,7 +141,7 @@ QString RuleInfo::mismatch(const Finding &finding) const
     return {};
 }
 
-Findings evaluate(const Inspection &inspection)
+Findings evaluate(const InspectionFacts &inspection)
 {
     Findings findings;
     Rules::Context context(inspection, findings);

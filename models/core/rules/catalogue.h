@@ -9,7 +9,7 @@
 
 namespace Posture::Core {
 
-struct Inspection;
+struct InspectionFacts;
 
 namespace RiskRules {
 
@@ -97,7 +97,7 @@ const RuleInfo *find(QStringView id);
 bool isRule(const Finding &finding, Rule rule);
 
 // Every finding of every rule for this inspection, sorted (most severe first, then by id).
-Findings evaluate(const Inspection &inspection);
+Findings evaluate(const InspectionFacts &inspection);
 
 } // namespace RiskRules
 

@@ -6,7 +6,7 @@ namespace Posture::Core::Rules {
 
 void cloudRules(Context &context)
 {
-    const Inspection &inspection = context.inspection;
+    const InspectionFacts &inspection = context.inspection;
     const CloudSurface &cloud = inspection.cloud;
     bool cloudRestricted = true;
     for (const CloudEnvironment &environment : cloud.environments) {

@@ -109,7 +109,7 @@ FindingText ignoredKeyText(const Diagnostic &message, const QString &meant, bool
 // Codex's own messages: what it refuses, and security keys it ignores (misspelt or in the wrong table).
 void refusedAndIgnored(Context &context)
 {
-    const Inspection &inspection = context.inspection;
+    const InspectionFacts &inspection = context.inspection;
     for (const Diagnostic &message : inspection.messages) {
         const QString subject = message.keyPath.isEmpty()
             ? QStringLiteral("%1:%2").arg(message.location.file).arg(message.location.line)
@@ -139,7 +139,7 @@ void refusedAndIgnored(Context &context)
 // Values Codex still accepts but has retired.
 void deprecatedValues(Context &context)
 {
-    const Inspection &inspection = context.inspection;
+    const InspectionFacts &inspection = context.inspection;
     const KeyPath approval{QStringLiteral("approval_policy")};
     if (inspection.config.value(approval).toString() == u"on-failure") {
         context.add(Rule::DeprecatedValue, QStringLiteral("approval_policy"), context.localSurfaces(),
@@ -155,7 +155,7 @@ void deprecatedValues(Context &context)
 // An IDE extension's own codex next to the CLI's: different versions mean different rules and defaults.
 void codexVersions(Context &context)
 {
-    const Inspection &inspection = context.inspection;
+    const InspectionFacts &inspection = context.inspection;
     QString cliVersion;
     for (const CodexBinary &binary : inspection.binaries) {
         if (binary.source == u"PATH" && !binary.version.isEmpty()) {
@@ -179,7 +179,7 @@ void codexVersions(Context &context)
 // What an administrator decided above the user's files.
 void administratorOverrides(Context &context)
 {
-    const Inspection &inspection = context.inspection;
+    const InspectionFacts &inspection = context.inspection;
     // Values of the managed configuration that replaced what the user (or a profile or project) wrote.
     for (const KeyPath &path : inspection.config.keyPaths()) {
         const std::optional<Provenance> provenance = inspection.config.provenance(path);
@@ -221,7 +221,7 @@ void administratorOverrides(Context &context)
 // releases that take this configuration differently.
 void codexReleases(Context &context)
 {
-    const Inspection &inspection = context.inspection;
+    const InspectionFacts &inspection = context.inspection;
     const CodexReleases &releases = CodexReleases::known();
     const auto fit = [&](const RulesChoice &rules, Surfaces surfaces) {
         const Evidence evidence = Context::fact(rules.source.section(QStringLiteral(": "), 1), rules.installed);

@@ -132,7 +132,7 @@ void backupRules(Context &context)
 
 void fileRules(Context &context)
 {
-    const Inspection &inspection = context.inspection;
+    const InspectionFacts &inspection = context.inspection;
     const QStringList notify = Inventory::notifyCommand(inspection.config);
     if (!notify.isEmpty())
         checkCommand(context, {QStringLiteral("notify")}, notify.constFirst(), QStringLiteral("notify"));

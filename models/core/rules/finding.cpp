@@ -99,4 +99,28 @@ SurfaceVerdict SurfaceVerdict::of(const Findings &findings, Surfaces surfaces)
     return verdict;
 }
 
+RiskLevel riskOf(Severity severity)
+{
+    switch (severity) {
+    case Severity::Info:
+        return RiskLevel::Info;
+    case Severity::Low:
+        return RiskLevel::Low;
+    case Severity::Medium:
+        return RiskLevel::Medium;
+    case Severity::High:
+        return RiskLevel::High;
+    case Severity::Critical:
+        return RiskLevel::Critical;
+    }
+    Q_UNREACHABLE_RETURN(RiskLevel::Unknown);
+}
+
+RiskLevel riskOf(const SurfaceVerdict &verdict)
+{
+    if (!verdict.worst || *verdict.worst == Severity::Info)
+        return RiskLevel::Ok;
+    return riskOf(*verdict.worst);
+}
+
 } // namespace Posture::Core

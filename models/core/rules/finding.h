@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/common/keypath.h"
+#include "core/common/risklevel.h"
 
 #include <QDate>
 #include <QFlags>
@@ -81,5 +82,9 @@ struct SurfaceVerdict
     QString word() const;
     static SurfaceVerdict of(const Findings &findings, Surfaces surfaces); // a finding about any of them counts once
 };
+
+RiskLevel riskOf(Severity severity);
+// ok when no finding above info counts (as SurfaceVerdict::word() says "ok"), else the worst finding's level.
+RiskLevel riskOf(const SurfaceVerdict &verdict);
 
 } // namespace Posture::Core

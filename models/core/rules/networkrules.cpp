@@ -31,7 +31,7 @@ void collectDangerousKeys(const QVariant &value, KeyPath &path, QList<KeyPath> &
 // Per local surface: domain rules nothing enforces, live web search with network on.
 void surfaceNetworkRules(Context &context)
 {
-    const Inspection &inspection = context.inspection;
+    const InspectionFacts &inspection = context.inspection;
     const EffectiveConfig &config = inspection.config;
     for (const auto &[surface, posture, starts] : {std::tuple{Surface::Cli, &inspection.cli, inspection.codexStarts()},
              std::tuple{Surface::Ide, &inspection.ide, inspection.ideStarts()}}) {

@@ -121,7 +121,7 @@ void judgeSurface(Context &context, const LocalSurface &local)
 
 void postureRules(Context &context)
 {
-    const Inspection &inspection = context.inspection;
+    const InspectionFacts &inspection = context.inspection;
     if (inspection.codexStarts())
         judgeSurface(context, {Surface::Cli, inspection.cli, inspection.cliEnforcement, true});
     if (inspection.ideStarts())

@@ -5,7 +5,7 @@
 
 namespace Posture::Core::Rules {
 
-Context::Context(const Inspection &inspectionToJudge, Findings &findings)
+Context::Context(const InspectionFacts &inspectionToJudge, Findings &findings)
     : inspection(inspectionToJudge)
     , m_findings(findings)
 { }

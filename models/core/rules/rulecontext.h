@@ -3,9 +3,9 @@
 // Internal to the rules (rules/*.cpp).
 #pragma once
 
-#include "core/inspection.h"
 #include "core/rules/catalogue.h"
 #include "core/rules/finding.h"
+#include "core/surfaces/inspectionfacts.h"
 #include "core/surfaces/inventory.h"
 
 #include <optional>
@@ -32,9 +32,9 @@ struct FindingText
 class Context
 {
 public:
-    Context(const Inspection &inspection, Findings &findings);
+    Context(const InspectionFacts &inspection, Findings &findings);
 
-    const Inspection &inspection;
+    const InspectionFacts &inspection;
 
     // Evidence for a key of the effective configuration: its value (secrets masked) and where it was set.
     Evidence evidence(const KeyPath &path) const;

@@ -66,7 +66,7 @@ const QList<Widening> &widenings()
 
 void trustRules(Context &context)
 {
-    const Inspection &inspection = context.inspection;
+    const InspectionFacts &inspection = context.inspection;
     const QString home = inspection.locations.home;
     for (const TrustEntry &entry : Inventory::trustEntries(inspection.config)) {
         if (entry.level != u"trusted" || !isBroad(entry.path, home, true))

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/common/probeprocess.h"
 #include "core/sandbox/hostfacts.h"
-#include "core/sandbox/probeprocess.h"
 
 namespace Posture::Core {
 

@@ -453,36 +453,32 @@ SandboxCapability SandboxCapability::judge(const HostFacts &facts, const LiveRes
     return capability;
 }
 
-Enforcement SandboxCapability::forSurface(const LocalPosture &posture, bool starts, const EffectiveConfig &config) const
+RiskLevel riskOf(const Capability &probe)
 {
-    if (!starts)
-        return {State::Unknown, QStringLiteral("Codex refuses this configuration, so it runs no command"), {}};
-    if (posture.filesystem.value == u"unrestricted" && posture.network.value == u"enabled")
-        return {State::NotEnforced, QStringLiteral("danger-full-access: the configuration asks for no sandbox"), {}};
-    if (facts.platform == HostPlatform::Linux
-        && config.value({QStringLiteral("features"), QStringLiteral("use_legacy_landlock")}) == QVariant(true)) {
-        const std::optional<Provenance> origin =
-            config.provenance({QStringLiteral("features"), QStringLiteral("use_legacy_landlock")});
-        return {State::NotEnforced,
-            QStringLiteral("features.use_legacy_landlock = true: Codex refuses filesystem-restricted commands "
-                           "without bubblewrap"),
-            {SandboxRemedies::removeLegacyLandlock(origin ? origin->winner.location.file : QString())}};
+    switch (probe.state) {
+    case Capability::State::Ok:
+        return RiskLevel::Ok;
+    case Capability::State::Info:
+        return RiskLevel::Info;
+    case Capability::State::Problem:
+        return RiskLevel::Medium;
+    case Capability::State::Unknown:
+        return RiskLevel::Unknown;
     }
-    if (facts.platform == HostPlatform::Windows) {
-        const QString sandbox = config.value({QStringLiteral("windows"), QStringLiteral("sandbox")}).toString();
-        if (sandbox == u"unelevated")
-            return {State::NotEnforced,
-                QStringLiteral("the unelevated Windows sandbox cannot stop writes to folders that grant Everyone write "
-                               "access, nor filter the network per identity"),
-                {SandboxRemedies::useElevatedWindowsSandbox()}};
-        if (sandbox == u"elevated")
-            return {State::Unknown,
-                QStringLiteral("the elevated Windows sandbox is configured; its one-time setup is not checked yet"),
-                {}};
-        return {State::Unknown, QStringLiteral("no [windows] sandbox is set: Codex asks on first use"),
-            {SandboxRemedies::useElevatedWindowsSandbox()}};
+    Q_UNREACHABLE_RETURN(RiskLevel::Unknown);
+}
+
+RiskLevel riskOf(const Enforcement &enforcement)
+{
+    switch (enforcement.state) {
+    case Enforcement::State::Enforced:
+        return RiskLevel::Ok;
+    case Enforcement::State::NotEnforced:
+        return RiskLevel::High;
+    case Enforcement::State::Unknown:
+        return RiskLevel::Unknown;
     }
-    return machine;
+    Q_UNREACHABLE_RETURN(RiskLevel::Unknown);
 }
 
 } // namespace Posture::Core

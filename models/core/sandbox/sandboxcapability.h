@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/common/risklevel.h"
 #include "core/config/effectiveconfig.h"
 #include "core/sandbox/hostfacts.h"
 #include "core/sandbox/liveprobes.h"
-#include "core/surfaces/localposture.h"
 
 namespace Posture::Core {
 
@@ -63,9 +63,12 @@ struct SandboxCapability
     Enforcement machine; // for a sandboxed Codex (anything but danger-full-access)
 
     static SandboxCapability judge(const HostFacts &facts, const LiveResults &live = {});
-
-    // The verdict for one local surface: its configured posture joined with what the machine can enforce.
-    Enforcement forSurface(const LocalPosture &posture, bool starts, const EffectiveConfig &config) const;
 };
+
+// ok, info and unknown as they are; a problem a probe saw is medium: whether it leaves the sandbox unenforced is the
+// enforcement's verdict (high when it does).
+RiskLevel riskOf(const Capability &probe);
+// enforced: ok; not enforced: high (as the sandbox-not-enforced rule); unknown: unknown.
+RiskLevel riskOf(const Enforcement &enforcement);
 
 } // namespace Posture::Core

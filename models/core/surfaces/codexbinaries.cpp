@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/surfaces/codexbinaries.h"
 
+#include "core/common/probeprocess.h"
 #include "core/config/codexlocations.h"
-#include "core/sandbox/probeprocess.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -2,7 +2,7 @@
 // System config, requirements and the legacy managed config, read below --system-root. The real CLI always reads the
 // machine's own /etc/codex, so these rules are tested here, on copied machines, not against the oracle.
 #include "core/inspection.h"
-#include "core/report/jsonreport.h"
+#include "core/report/json/jsonreport.h"
 
 #include <QDir>
 #include <QFile>

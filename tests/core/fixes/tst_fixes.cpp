@@ -6,7 +6,7 @@
 #include "core/fixes/fixpatch.h"
 #include "core/fixes/fixsafety.h"
 #include "core/inspection.h"
-#include "core/report/textreport.h"
+#include "core/report/text/textreport.h"
 #include "fixrunner.h"
 #include "homegenerator.h"
 #include "verdict.h"

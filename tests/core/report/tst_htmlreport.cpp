@@ -2,8 +2,8 @@
 // The HTML report is one self-contained, well-formed page on every fixture home: every finding, the three verdicts,
 // evidence escaped and masked, names redacted before escaping, the SHA-256 of what was inspected, nothing fetched.
 #include "core/inspection.h"
-#include "core/report/htmlreport.h"
-#include "core/report/htmltext.h"
+#include "core/report/html/htmlreport.h"
+#include "core/report/html/htmltext.h"
 #include "core/report/reports.h"
 #include "fixturehome.h"
 

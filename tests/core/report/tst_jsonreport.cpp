@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/config/configschema.h"
 #include "core/inspection.h"
-#include "core/report/jsonreport.h"
+#include "core/report/json/jsonreport.h"
 #include "fixturehome.h"
 
 #include <QFile>

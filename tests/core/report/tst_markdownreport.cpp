@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The Markdown report is valid GitHub-flavoured Markdown on every fixture home and says what the text report says.
 #include "core/inspection.h"
-#include "core/report/markdownreport.h"
-#include "core/report/markdowntext.h"
+#include "core/report/markdown/markdownreport.h"
+#include "core/report/markdown/markdowntext.h"
 #include "fixturehome.h"
 
 #include <QRegularExpression>

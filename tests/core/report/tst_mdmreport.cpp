@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The MDM line follows its grammar (mdmreport.h, README "Reports") on every fixture home and says the worst verdict.
 #include "core/inspection.h"
-#include "core/report/mdmreport.h"
+#include "core/report/text/mdmreport.h"
 #include "fixturehome.h"
 
 #include <QRegularExpression>

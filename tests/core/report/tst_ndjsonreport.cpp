@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // NDJSON: every line one JSON object with the fields a fleet tool needs, one per finding and one summary last.
 #include "core/inspection.h"
-#include "core/report/ndjsonreport.h"
+#include "core/report/json/ndjsonreport.h"
 #include "core/report/reports.h"
 #include "fixturehome.h"
 

@@ -4,8 +4,8 @@
 #include "core/common/version.h"
 #include "core/inspection.h"
 #include "core/report/reports.h"
-#include "core/report/sarifparts.h"
-#include "core/report/sarifreport.h"
+#include "core/report/sarif/sarifparts.h"
+#include "core/report/sarif/sarifreport.h"
 #include "core/rules/catalogue.h"
 #include "fixturehome.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/common/version.h"
 #include "core/inspection.h"
-#include "core/report/textreport.h"
+#include "core/report/text/textreport.h"
 #include "fixturehome.h"
 #include "isolatedmachine.h"
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Findings as a whole: the expected ids of every fixture home (a golden file), the verdicts, baselines, accepted
 // risks, and no planted secret in any report.
-#include "core/report/jsonreport.h"
+#include "core/report/json/jsonreport.h"
 #include "core/report/reports.h"
-#include "core/report/textreport.h"
+#include "core/report/text/textreport.h"
 #include "core/rules/acceptedrisks.h"
 #include "core/rules/baseline.h"
 #include "core/rules/catalogue.h"

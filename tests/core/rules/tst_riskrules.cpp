@@ -2,8 +2,8 @@
 // Every risk rule, shown firing and not firing: each row is a small machine (home, project, system files), the rule
 // and whether it must report.
 #include "core/inspection.h"
+#include "core/report/whocanact.h"
 #include "core/rules/catalogue.h"
-#include "core/rules/whocanact.h"
 
 #include <QDir>
 #include <QFile>

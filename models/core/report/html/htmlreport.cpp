@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // The HTML report: the page around the sections, the summary, the verdicts and the posture table (the other sections
 // are in htmlfindings.cpp, htmlsections.cpp and htmlfiles.cpp).
-#include "core/report/htmlreport.h"
+#include "core/report/html/htmlreport.h"
 
 #include "core/common/version.h"
 #include "core/inspection.h"
-#include "core/report/htmlparts.h"
-#include "core/report/htmltext.h"
+#include "core/report/html/htmlparts.h"
+#include "core/report/html/htmltext.h"
 #include "core/report/posturetable.h"
 #include "core/report/reportparts.h"
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // The SARIF 2.1.0 log: one run, the catalogue as the driver's rules, the findings as results.
-#include "core/report/sarifreport.h"
+#include "core/report/sarif/sarifreport.h"
 
 #include "core/common/secrets.h"
 #include "core/common/version.h"
 #include "core/inspection.h"
 #include "core/report/redaction.h"
 #include "core/report/reportparts.h"
-#include "core/report/sarifparts.h"
+#include "core/report/sarif/sarifparts.h"
 
 #include <QDir>
 #include <QJsonDocument>

@@ -3,8 +3,8 @@
 #include "core/common/risklevel.h"
 #include "core/common/secrets.h"
 #include "core/inspection.h"
-#include "core/report/markdownreport.h"
-#include "core/report/markdowntext.h"
+#include "core/report/markdown/markdownreport.h"
+#include "core/report/markdown/markdowntext.h"
 #include "core/report/reportparts.h"
 
 namespace Posture::Core {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/report/markdowntext.h"
+#include "core/report/markdown/markdowntext.h"
 
 #include <QRegularExpression>
 

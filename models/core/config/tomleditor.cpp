@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/fixes/tomleditor.h"
+#include "core/config/tomleditor.h"
 
 #include "core/config/configdocument.h"
 #include "core/config/configdocumenttree.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/report/jsoncapabilities.h"
+#include "core/report/json/jsoncapabilities.h"
 
-#include "core/report/jsonreport.h"
+#include "core/report/json/jsonreport.h"
 
 #include <QJsonArray>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/report/jsonreport.h"
+#include "core/report/json/jsonreport.h"
 
 #include "core/common/secrets.h"
 #include "core/common/version.h"
 #include "core/inspection.h"
-#include "core/report/jsoncapabilities.h"
-#include "core/report/jsonfindings.h"
+#include "core/report/json/jsoncapabilities.h"
+#include "core/report/json/jsonfindings.h"
 #include "core/surfaces/inventory.h"
 
 #include <QJsonArray>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // The JSON report's judgement: findings, guided fixes, verdicts per surface.
-#include "core/report/jsonfindings.h"
+#include "core/report/json/jsonfindings.h"
 
 #include "core/common/secrets.h"
 #include "core/inspection.h"
-#include "core/report/jsonreport.h"
+#include "core/report/json/jsonreport.h"
 
 #include <QJsonArray>
 

@@ -5,8 +5,8 @@
 #include "core/common/secrets.h"
 #include "core/common/version.h"
 #include "core/inspection.h"
-#include "core/report/htmlparts.h"
-#include "core/report/htmltext.h"
+#include "core/report/html/htmlparts.h"
+#include "core/report/html/htmltext.h"
 #include "core/report/layerstatus.h"
 #include "core/report/reportparts.h"
 

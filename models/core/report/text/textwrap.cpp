@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/report/textwrap.h"
+#include "core/report/text/textwrap.h"
 
 #include <QStringList>
 

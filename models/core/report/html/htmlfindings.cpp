@@ -4,8 +4,8 @@
 #include "core/common/risklevel.h"
 #include "core/common/secrets.h"
 #include "core/inspection.h"
-#include "core/report/htmlparts.h"
-#include "core/report/htmltext.h"
+#include "core/report/html/htmlparts.h"
+#include "core/report/html/htmltext.h"
 #include "core/report/reportparts.h"
 
 namespace Posture::Core::HtmlReport {

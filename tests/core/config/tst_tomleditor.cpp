@@ -3,7 +3,7 @@
 // toml-test: invalid files are refused with a line and column; on valid ones a no-op is byte-identical, and setting
 // or removing each key changes that key only.
 #include "core/config/configdocument.h"
-#include "core/fixes/tomleditor.h"
+#include "core/config/tomleditor.h"
 #include "tomltestsuite.h"
 
 #include <QDirIterator>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/report/textreport.h"
+#include "core/report/text/textreport.h"
 
 #include "core/common/secrets.h"
 #include "core/common/version.h"
 #include "core/inspection.h"
 #include "core/report/layerstatus.h"
 #include "core/report/reportparts.h"
-#include "core/report/textfindings.h"
-#include "core/report/textwrap.h"
+#include "core/report/text/textfindings.h"
+#include "core/report/text/textwrap.h"
 
 namespace Posture::Core {
 

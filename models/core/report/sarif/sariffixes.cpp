@@ -2,7 +2,7 @@
 // A guided fix as a SARIF `fix`: the lines it replaces and the text it puts there, worked out on the file's bytes.
 #include "core/common/secrets.h"
 #include "core/fixes/fixapplier.h"
-#include "core/report/sarifparts.h"
+#include "core/report/sarif/sarifparts.h"
 
 namespace Posture::Core::Sarif {
 

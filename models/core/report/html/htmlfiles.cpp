@@ -2,8 +2,8 @@
 // The HTML report's evidence integrity: the SHA-256 of every file the inspection read, so that a reviewer can show
 // later that the files on the machine are the ones the report judged.
 #include "core/inspection.h"
-#include "core/report/htmlparts.h"
-#include "core/report/htmltext.h"
+#include "core/report/html/htmlparts.h"
+#include "core/report/html/htmltext.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // The Markdown report: the text report's sections as GitHub-flavoured Markdown (findings in markdownfindings.cpp).
-#include "core/report/markdownreport.h"
+#include "core/report/markdown/markdownreport.h"
 
 #include "core/common/risklevel.h"
 #include "core/common/secrets.h"
 #include "core/common/version.h"
 #include "core/inspection.h"
 #include "core/report/layerstatus.h"
-#include "core/report/markdowntext.h"
+#include "core/report/markdown/markdowntext.h"
 #include "core/report/posturetable.h"
 #include "core/report/reportparts.h"
 

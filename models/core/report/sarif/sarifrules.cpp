@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The SARIF driver's rules: every rule of the catalogue with its descriptions, help (the remedy) and severity.
-#include "core/report/sarifparts.h"
+#include "core/report/sarif/sarifparts.h"
 #include "core/rules/catalogue.h"
 
 namespace Posture::Core::Sarif {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/sandbox/probeprocess.h"
+#include "core/common/probeprocess.h"
 
 #include <QProcess>
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // The text report's judgement: the verdict per surface, then the findings grouped by the surfaces they concern.
-#include "core/report/textfindings.h"
+#include "core/report/text/textfindings.h"
 
 #include "core/common/risklevel.h"
 #include "core/common/secrets.h"
 #include "core/inspection.h"
 #include "core/report/reportparts.h"
-#include "core/report/textwrap.h"
+#include "core/report/text/textwrap.h"
 
 namespace Posture::Core {
 

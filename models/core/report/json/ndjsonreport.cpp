@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/report/ndjsonreport.h"
+#include "core/report/json/ndjsonreport.h"
 
 #include "core/common/secrets.h"
 #include "core/common/systemroot.h"
 #include "core/common/version.h"
 #include "core/inspection.h"
-#include "core/report/jsonfindings.h"
-#include "core/report/jsonreport.h"
+#include "core/report/json/jsonfindings.h"
+#include "core/report/json/jsonreport.h"
 #include "core/report/reportparts.h"
 
 #include <QJsonArray>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/report/mdmreport.h"
+#include "core/report/text/mdmreport.h"
 
 #include "core/inspection.h"
 #include "core/report/reportparts.h"

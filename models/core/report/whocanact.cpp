@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/rules/whocanact.h"
+#include "core/report/whocanact.h"
 
 #include "core/inspection.h"
 #include "core/rules/catalogue.h"

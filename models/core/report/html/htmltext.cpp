@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/report/htmltext.h"
+#include "core/report/html/htmltext.h"
 
 namespace Posture::Core {
 

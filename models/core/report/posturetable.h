@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/common/risklevel.h"
+#include "core/rules/catalogue.h"
 #include "core/rules/finding.h"
 
 #include <QStringList>
@@ -17,16 +18,17 @@ struct Inspection;
 class PostureTable
 {
 public:
+    // The catalogue's posture rows (a rule's record names the rows its findings are about), in their order.
     enum Row : int {
-        ApprovalRow,
-        SandboxModeRow,
-        FilesystemRow,
-        WritableRootsRow,
-        NetworkRow,
-        WebSearchRow,
-        ProjectTrustRow,
-        McpServersRow,
-        SandboxEnforcedRow,
+        ApprovalRow = int(RiskRules::PostureRow::Approval),
+        SandboxModeRow = int(RiskRules::PostureRow::SandboxMode),
+        FilesystemRow = int(RiskRules::PostureRow::Filesystem),
+        WritableRootsRow = int(RiskRules::PostureRow::WritableRoots),
+        NetworkRow = int(RiskRules::PostureRow::Network),
+        WebSearchRow = int(RiskRules::PostureRow::WebSearch),
+        ProjectTrustRow = int(RiskRules::PostureRow::ProjectTrust),
+        McpServersRow = int(RiskRules::PostureRow::McpServers),
+        SandboxEnforcedRow = int(RiskRules::PostureRow::SandboxEnforced),
         RowCount
     };
     enum Column : int { CliColumn, IdeColumn, CloudColumn, ColumnCount };
@@ -53,9 +55,10 @@ public:
 
     const Cell &cell(Row row, Column column) const { return m_cells[row][column]; }
     static QString rowName(Row row); // "approval", "sandbox mode", ...
-    // The rows a finding is about: by its rule, and for the rules about any key (a value Codex ignores, a
-    // requirement, baseline drift) by the key or dimension it names. Many findings concern no row (a secret in a
-    // file, a file's mode): they are in the findings list only.
+    // The rows a finding is about: its rule's record names them, or for the rules about any key (a value Codex
+    // ignores, a requirement, baseline drift) the key or dimension the finding names does. Many findings concern no
+    // row (a secret in a file, a file's mode): they are in the findings list only. A rule id the catalogue does not
+    // know concerns no row.
     static QList<Row> rowsOf(const Finding &finding);
 
 private:

@@ -203,16 +203,17 @@ void TestSarifReport::driver_listsEveryRuleOfTheCatalogue()
     QCOMPARE(driver.value(u"name").toString(), QStringLiteral("codex-posture"));
     QCOMPARE(driver.value(u"version").toString(), toolVersion());
     const QJsonArray rules = driver.value(u"rules").toArray();
-    QCOMPARE(rules.size(), RiskRules::catalogue().size());
+    QCOMPARE(std::size_t(rules.size()), RiskRules::catalogue().size());
     for (qsizetype i = 0; i < rules.size(); ++i) {
         const QJsonObject rule = rules.at(i).toObject();
-        const RiskRules::RuleInfo &info = RiskRules::catalogue().at(i);
+        const RiskRules::RuleInfo &info = RiskRules::catalogue()[std::size_t(i)];
         QCOMPARE(rule.value(u"id").toString(), QString(info.id));
         QVERIFY(!rule.value(u"shortDescription").toObject().value(u"text").toString().isEmpty());
         QVERIFY(!rule.value(u"fullDescription").toObject().value(u"text").toString().isEmpty());
         const QString help = rule.value(u"help").toObject().value(u"text").toString();
         QVERIFY2(help.contains(QString(info.reference)), qPrintable(help));
         QVERIFY2(help.size() > 60, qPrintable(QString(info.id) + u": " + help)); // a remedy, not only the link
+        QVERIFY2(help.startsWith(QString(info.remedy)), qPrintable(help)); // the record's remedy
         QCOMPARE(rule.value(u"helpUri").toString(), QString(info.reference));
         const QJsonObject properties = rule.value(u"properties").toObject();
         QVERIFY(properties.value(u"tags").toArray().contains(QStringLiteral("security")));

@@ -366,9 +366,11 @@ void TestRiskRules::everyCaseNamesACatalogueRule()
         QVERIFY2(RiskRules::find(rule.rule), qPrintable(rule.rule + QStringLiteral(" is not a catalogue rule")));
     // The table is in the enum's order, and each id is there once.
     QStringList ids;
-    for (int i = 0; i < RiskRules::catalogue().size(); ++i) {
-        const RiskRules::RuleInfo &info = RiskRules::catalogue().at(i);
-        QCOMPARE(int(info.rule), i);
+    for (std::size_t i = 0; i < RiskRules::catalogue().size(); ++i) {
+        const RiskRules::RuleInfo &info = RiskRules::catalogue()[i];
+        QCOMPARE(std::size_t(info.rule), i);
+        QVERIFY2(info.remedy.size() > 20, qPrintable(info.id + QStringLiteral(": no remedy")));
+        QVERIFY2(info.rows != 0, qPrintable(info.id + QStringLiteral(": names no posture row, nor ByKey")));
         QVERIFY2(!ids.contains(info.id), qPrintable(info.id));
         ids.append(info.id);
         QVERIFY2(info.severities & RiskRules::severityBit(info.severity), qPrintable(info.id));
@@ -392,7 +394,7 @@ void TestRiskRules::everyFixKindIsUsed()
     // A fix is reached only through a catalogue rule: a kind no rule names would be dead code.
     for (int kind = int(RiskRules::FixKind::None) + 1; kind <= int(RiskRules::FixKind::ShowFullAccessWarning); ++kind) {
         const auto &rules = RiskRules::catalogue();
-        QVERIFY2(std::any_of(rules.cbegin(), rules.cend(),
+        QVERIFY2(std::any_of(rules.begin(), rules.end(),
                      [kind](const RiskRules::RuleInfo &info) { return int(info.fix) == kind; }),
             qPrintable(QStringLiteral("fix kind %1 is named by no rule").arg(kind)));
     }

@@ -4,10 +4,12 @@
 #include "core/common/secrets.h"
 #include "core/fixes/fixpatch.h"
 #include "core/fixes/unifieddiff.h"
+#include "core/rules/acceptedrisksfile.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QtConcurrentRun>
 
 #include <exception>
@@ -251,6 +253,62 @@ QString InspectionSession::removeBackups()
     const Core::ConfigBackups::Removal removal = Core::ConfigBackups::remove(backups(), m_scope.systemRoot);
     rescan();
     return removal.all().join(u'\n');
+}
+
+template <typename Result>
+void InspectionSession::onWorker(
+    std::function<Result()> work, QObject *receiver, std::function<void(const Result &)> done)
+{
+    // The session outlives its pool's work (its destructor waits), so the result is posted to the session, which
+    // calls done only if the receiver still exists.
+    QPointer<QObject> alive(receiver);
+    m_pool.start([this, work = std::move(work), alive, done = std::move(done)] {
+        Result result = work();
+        QMetaObject::invokeMethod(
+            this,
+            [alive, done, result = std::move(result)] {
+                if (alive)
+                    done(result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void InspectionSession::previewFix(
+    const Core::Fix &fix, QObject *receiver, std::function<void(const Core::FixPreview &)> done)
+{
+    onWorker<Core::FixPreview>([fix] { return Core::FixApplier::preview(fix); }, receiver, std::move(done));
+}
+
+void InspectionSession::previewFixes(
+    const QList<Core::Fix> &fixes, QObject *receiver, std::function<void(const QList<Core::FixPreview> &)> done)
+{
+    onWorker<QList<Core::FixPreview>>(
+        [fixes, inspection = m_inspection] { return Core::FixApplier::previewTogether(fixes, inspection); }, receiver,
+        std::move(done));
+}
+
+bool InspectionSession::previewIsCurrent(const Core::FixPreview &preview)
+{
+    QFile file(preview.fix.file);
+    const QByteArray now = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return now == preview.before;
+}
+
+QString InspectionSession::acceptRisk(
+    const QString &path, const QString &findingId, const Core::Acceptance &acceptance) const
+{
+    return Core::AcceptedRisksFile::addEntry(path, findingId, acceptance, m_scope.systemRoot);
+}
+
+QString InspectionSession::rememberedAcceptFile()
+{
+    return Core::AcceptedRisksFile::rememberedPath();
+}
+
+void InspectionSession::rememberAcceptFile(const QString &path)
+{
+    Core::AcceptedRisksFile::remember(path);
 }
 
 void InspectionSession::applyFix(const Core::FixPreview &preview)

@@ -4,6 +4,7 @@
 #include "core/config/configbackups.h"
 #include "core/fixes/fixapplier.h"
 #include "core/inspection.h"
+#include "core/rules/finding.h"
 
 #include <QFileSystemWatcher>
 #include <QObject>
@@ -69,6 +70,15 @@ public:
     const Core::Fix *fix(const QString &fixId) const;
     // Why this file cannot be written from here (a copied machine, no permission); empty when it can.
     QString whyReadOnly(const QString &file) const;
+    // Works out a fix's preview on the worker (FixApplier::preview reads its file and proves the edit by parsing);
+    // `done` runs on the session's thread, and only while `receiver` exists (a dialog closed meanwhile is not called).
+    void previewFix(const Core::Fix &fix, QObject *receiver, std::function<void(const Core::FixPreview &)> done);
+    // Several fixes together, one preview per file (FixApplier::previewTogether), judged against the newest
+    // inspection; on the worker, `done` as above.
+    void previewFixes(
+        const QList<Core::Fix> &fixes, QObject *receiver, std::function<void(const QList<Core::FixPreview> &)> done);
+    // The preview's file still holds the bytes the preview was worked out on.
+    static bool previewIsCurrent(const Core::FixPreview &preview);
     void applyFix(const Core::FixPreview &preview);
     // Several previews (Fix all: one per file) in one go; fixFinished for each, in order.
     void applyFixes(const QList<Core::FixPreview> &previews);
@@ -86,6 +96,13 @@ public:
     // (refused on a copied machine); the session inspects again afterwards. Returns what went wrong, or empty.
     QList<Core::ConfigBackups::Backup> backups() const;
     QString removeBackups();
+    // Accepts a finding's risk: its [[accept]] entry added to (or replaced in) the accepted-risks file `path`, every
+    // other byte kept (AcceptedRisksFile::addEntry; refused inside a copied machine). Returns the error, or empty.
+    // The caller inspects with that file (it may not be the scope's yet).
+    QString acceptRisk(const QString &path, const QString &findingId, const Core::Acceptance &acceptance) const;
+    // The accepted-risks file the window wrote last (AcceptedRisksFile::rememberedPath), and remembering one.
+    static QString rememberedAcceptFile();
+    static void rememberAcceptFile(const QString &path);
     // The journal fixes are recorded in (default: FixApplier::defaultJournalPath(), which `--undo` reads too).
     void setJournalPath(const QString &path) { m_journal = path; }
     QString journalPath() const { return m_journal; }
@@ -123,6 +140,9 @@ private:
     // What changed in the file a fix wrote since it wrote it (an undo refused), as a masked diff; empty if nothing.
     QString changedSince(const QString &fixId) const;
     // Runs fixes on the worker: each outcome names the fix ids it concerns; the history and the signals follow.
+    // Runs work on the worker and hands its result to done on the session's thread while receiver exists.
+    template <typename Result>
+    void onWorker(std::function<Result()> work, QObject *receiver, std::function<void(const Result &)> done);
     void runFixes(bool undo, std::function<QList<std::pair<QString, Core::FixOutcome>>()> work,
         const QList<Core::FixPreview> &previews = {});
     bool probesWanted() const { return m_scope.runPrograms && !isSample(); }

@@ -2,7 +2,7 @@
 #include "acceptriskdialog.h"
 
 #include "core/rules/acceptedrisks.h"
-#include "core/rules/acceptedrisksfile.h"
+#include "inspectionsession.h"
 
 #include <QClipboard>
 #include <QDateEdit>
@@ -22,8 +22,8 @@
 
 namespace Posture::Views {
 
-AcceptRiskDialog::AcceptRiskDialog(
-    const QString &findingId, const QString &findingTitle, const QString &file, QWidget *parent)
+AcceptRiskDialog::AcceptRiskDialog(const QString &findingId, const QString &findingTitle, const QString &file,
+    Models::InspectionSession *session, QWidget *parent)
     : QDialog(parent)
     , m_findingId(findingId)
     , m_reason(new QLineEdit(this))
@@ -31,6 +31,7 @@ AcceptRiskDialog::AcceptRiskDialog(
     , m_expires(new QDateEdit(QDate::currentDate().addDays(90), this))
     , m_entry(new QPlainTextEdit(this))
     , m_file(new QLineEdit(QDir::toNativeSeparators(file), this))
+    , m_session(session)
     , m_problem(new QLabel(this))
 {
     setWindowTitle(tr("Accept Risk: %1").arg(findingTitle));
@@ -106,24 +107,10 @@ QString AcceptRiskDialog::problem() const
 bool AcceptRiskDialog::save()
 {
     const QString path = QDir::cleanPath(QDir::fromNativeSeparators(m_file->text().trimmed()));
-    QString error;
-    if (path.isEmpty() || path == u".") {
-        error = tr("Choose the accepted-risks file to write.");
-    } else {
-        QFile file(path);
-        const QByteArray original = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-        if (file.exists() && !file.isOpen())
-            error = tr("%1 cannot be read: %2").arg(path, file.errorString());
-        file.close();
-        const Core::AcceptedRisksFile::Edit edit = error.isEmpty()
-            ? Core::AcceptedRisksFile::withEntry(original, path, m_findingId,
-                  Core::Acceptance{m_reason->text().trimmed(), m_owner->text().trimmed(), m_expires->date(), false})
-            : Core::AcceptedRisksFile::Edit{};
-        if (error.isEmpty())
-            error = edit.problem;
-        if (error.isEmpty())
-            error = Core::AcceptedRisksFile::write(path, original, edit.bytes, m_systemRoot);
-    }
+    const QString error = path.isEmpty() || path == u"."
+        ? tr("Choose the accepted-risks file to write.")
+        : m_session->acceptRisk(path, m_findingId,
+              Core::Acceptance{m_reason->text().trimmed(), m_owner->text().trimmed(), m_expires->date(), false});
     // A failed save keeps the dialog open, with the reason beside the fields.
     m_problem->setText(error);
     m_problem->setVisible(!error.isEmpty());

@@ -8,6 +8,10 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 
+namespace Posture::Models {
+class InspectionSession;
+}
+
 namespace Posture::Views {
 
 // Accept a finding's risk: a reason, an owner and an expiry (default 90 days on), saved as an [[accept]] entry of an
@@ -20,8 +24,9 @@ class AcceptRiskDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(AcceptRiskDialog)
 
 public:
-    AcceptRiskDialog(
-        const QString &findingId, const QString &findingTitle, const QString &file, QWidget *parent = nullptr);
+    // Saves through the session (InspectionSession::acceptRisk), which refuses a file inside a copied machine.
+    AcceptRiskDialog(const QString &findingId, const QString &findingTitle, const QString &file,
+        Models::InspectionSession *session, QWidget *parent = nullptr);
     ~AcceptRiskDialog() override;
 
     QString entryText() const;
@@ -31,9 +36,8 @@ public:
     QLineEdit *ownerField() const { return m_owner; }
     // Why the last save failed; empty when it did not.
     QString problem() const;
-    // Writes the entry to the file (Save); true when written. Never into the copied machine systemRoot.
+    // Writes the entry to the file (Save); true when written. Never into a copied machine.
     bool save();
-    void setCopiedMachine(const QString &systemRoot) { m_systemRoot = systemRoot; }
 
 Q_SIGNALS:
     // The entry is in this file now.
@@ -48,7 +52,7 @@ private:
     QDateEdit *m_expires;
     QPlainTextEdit *m_entry;
     QLineEdit *m_file;
-    QString m_systemRoot; // a copied machine: nothing is written inside it
+    Models::InspectionSession *m_session;
     QLabel *m_problem;
 };
 

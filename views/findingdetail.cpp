@@ -3,6 +3,7 @@
 
 #include "findingsmodel.h"
 
+#include <QAction>
 #include <QClipboard>
 #include <QDir>
 #include <QGuiApplication>
@@ -10,6 +11,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Posture::Views {
@@ -35,22 +37,32 @@ QString paragraph(const QString &heading, const QString &text)
 FindingDetail::FindingDetail(QWidget *parent)
     : QWidget(parent)
     , m_text(new QTextBrowser(this))
-    , m_evidence(new QPushButton(tr("Go to &Evidence"), this))
-    , m_fix(new QPushButton(tr("&Fix…"), this))
-    , m_accept(new QPushButton(tr("&Accept Risk…"), this))
+    , m_evidenceAction(new QAction(tr("Go to &Evidence"), this))
+    , m_fixAction(new QAction(tr("&Fix…"), this))
+    , m_acceptAction(new QAction(tr("&Accept Risk…"), this))
+    , m_evidence(new QToolButton(this))
+    , m_fix(new QToolButton(this))
+    , m_accept(new QToolButton(this))
     , m_copy(new QPushButton(tr("Copy What to &Do"), this))
 {
     setAccessibleName(tr("The chosen finding in full"));
     setFocusProxy(m_text);
     m_text->setOpenExternalLinks(true);
     m_text->setAccessibleName(tr("What the finding means and what to do"));
-    m_evidence->setToolTip(tr("Open the file at the line that sets it (Enter in the list)"));
-    m_fix->setToolTip(tr("Preview the guided fix: what changes, where, and the diff"));
-    m_accept->setToolTip(tr("Keep this finding as an accepted risk, with a reason, an owner and an expiry"));
+    m_evidenceAction->setToolTip(tr("Open the file at the line that sets it (Enter in the list)"));
+    m_fixAction->setToolTip(tr("Preview the guided fix: what changes, where, and the diff"));
+    m_acceptAction->setToolTip(tr("Keep this finding as an accepted risk, with a reason, an owner and an expiry"));
+    for (const auto &[button, action] :
+        {std::pair{m_evidence, m_evidenceAction}, std::pair{m_fix, m_fixAction}, std::pair{m_accept, m_acceptAction}}) {
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setFocusPolicy(Qt::StrongFocus); // in the Tab order, as the other buttons
+    }
     m_copy->setToolTip(tr("Copy what to do to the clipboard"));
-    connect(m_evidence, &QPushButton::clicked, this, [this] { Q_EMIT evidenceRequested(m_file, m_line, m_column); });
-    connect(m_fix, &QPushButton::clicked, this, [this] { Q_EMIT fixRequested(m_fixId); });
-    connect(m_accept, &QPushButton::clicked, this, [this] { Q_EMIT acceptRequested(m_findingId); });
+    connect(
+        m_evidenceAction, &QAction::triggered, this, [this] { Q_EMIT evidenceRequested(m_file, m_line, m_column); });
+    connect(m_fixAction, &QAction::triggered, this, [this] { Q_EMIT fixRequested(m_fixId); });
+    connect(m_acceptAction, &QAction::triggered, this, [this] { Q_EMIT acceptRequested(m_findingId); });
     connect(m_copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_remedy); });
 
     auto *buttons = new QHBoxLayout;
@@ -68,6 +80,21 @@ FindingDetail::FindingDetail(QWidget *parent)
 
 FindingDetail::~FindingDetail() = default;
 
+QAbstractButton *FindingDetail::fixButton() const
+{
+    return m_fix;
+}
+
+QAbstractButton *FindingDetail::acceptButton() const
+{
+    return m_accept;
+}
+
+QAbstractButton *FindingDetail::evidenceButton() const
+{
+    return m_evidence;
+}
+
 QString FindingDetail::text() const
 {
     return m_text->toPlainText();
@@ -83,11 +110,11 @@ void FindingDetail::setFinding(const QModelIndex &index)
     m_remedy = index.data(FindingsModel::RemediationRole).toString();
     const bool chosen = !m_findingId.isEmpty();
     // Only a line of a file can be gone to: a machine fact (a sysctl, a binary) names a file but no line.
-    m_evidence->setEnabled(chosen && !m_file.isEmpty() && m_line > 0);
-    m_accept->setEnabled(chosen);
+    m_evidenceAction->setEnabled(chosen && !m_file.isEmpty() && m_line > 0);
+    m_acceptAction->setEnabled(chosen);
     m_copy->setEnabled(chosen);
     // Fix… opens the preview whenever there is a fix, also a refused one: the preview says why and who can act.
-    m_fix->setEnabled(chosen && !m_fixId.isEmpty());
+    m_fixAction->setEnabled(chosen && !m_fixId.isEmpty());
     if (!chosen) {
         m_text->setHtml(tr("<p>Choose a finding to see what it means, what an attacker could do, and what to do."
                            "</p>"));

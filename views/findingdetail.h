@@ -4,7 +4,10 @@
 #include <QModelIndex>
 #include <QWidget>
 
+class QAbstractButton;
+class QAction;
 class QPushButton;
+class QToolButton;
 class QTextBrowser;
 
 namespace Posture::Views {
@@ -26,9 +29,14 @@ public:
     QString findingId() const { return m_findingId; }
     // The text shown, as plain text (tests, accessibility).
     QString text() const;
-    QPushButton *fixButton() const { return m_fix; }
-    QPushButton *acceptButton() const { return m_accept; }
-    QPushButton *evidenceButton() const { return m_evidence; }
+    QAbstractButton *fixButton() const;
+    QAbstractButton *acceptButton() const;
+    QAbstractButton *evidenceButton() const;
+    // What can be done with the chosen finding, enabled as it allows: the buttons show them, the window's Finding
+    // menu holds them too.
+    QAction *fixAction() const { return m_fixAction; }
+    QAction *acceptAction() const { return m_acceptAction; }
+    QAction *evidenceAction() const { return m_evidenceAction; }
 
 Q_SIGNALS:
     void evidenceRequested(const QString &file, int line, int column);
@@ -37,9 +45,12 @@ Q_SIGNALS:
 
 private:
     QTextBrowser *m_text;
-    QPushButton *m_evidence;
-    QPushButton *m_fix;
-    QPushButton *m_accept;
+    QAction *m_evidenceAction;
+    QAction *m_fixAction;
+    QAction *m_acceptAction;
+    QToolButton *m_evidence;
+    QToolButton *m_fix;
+    QToolButton *m_accept;
     QPushButton *m_copy;
     QString m_findingId;
     QString m_fixId;

@@ -12,10 +12,8 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QListWidget>
-#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
-#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace Posture::Views {
@@ -120,19 +118,10 @@ void FixAllDialog::recompute()
             chosen.append(*m_session->fix(item->data(FixIdRole).toString()));
     }
     m_summary->setText(tr("<p>Working out the changes…</p>"));
-    // previewTogether reads each file once and proves every edit: off the UI thread; only the newest answer counts.
+    // On the session's worker (each file read once, every edit proved); only the newest answer counts.
     const quint64 generation = ++m_generation;
-    QPointer<FixAllDialog> self(this);
-    QThreadPool::globalInstance()->start([self, chosen, inspection = m_session->inspection(), generation] {
-        const QList<Core::FixPreview> previews = Core::FixApplier::previewTogether(chosen, inspection);
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, generation, previews] {
-                if (self)
-                    self->showPreviews(generation, previews);
-            },
-            Qt::QueuedConnection);
-    });
+    m_session->previewFixes(chosen, this,
+        [this, generation](const QList<Core::FixPreview> &previews) { showPreviews(generation, previews); });
 }
 
 void FixAllDialog::showPreviews(quint64 generation, const QList<Core::FixPreview> &previews)

@@ -8,13 +8,10 @@
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QLabel>
-#include <QPointer>
 #include <QPushButton>
-#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace Posture::Views {
@@ -91,28 +88,15 @@ void FixPreviewDialog::startPreview(const QString &note)
     m_ready = false;
     m_apply->setEnabled(false);
     m_summary->setText(tr("<p><b>%1</b></p><p>Working out the change…</p>").arg(m_title.toHtmlEscaped()));
-    // FixApplier::preview reads one file and proves the edit by parsing; off the UI thread, and the result comes
-    // back only while the dialog exists.
-    QPointer<FixPreviewDialog> self(this);
-    QThreadPool::globalInstance()->start([self, fix = m_fix, note] {
-        const Core::FixPreview preview = Core::FixApplier::preview(fix);
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, preview, note] {
-                if (self)
-                    self->showPreview(preview, note);
-            },
-            Qt::QueuedConnection);
-    });
+    // On the session's worker; the result comes back only while the dialog exists.
+    m_session->previewFix(m_fix, this, [this, note](const Core::FixPreview &preview) { showPreview(preview, note); });
 }
 
 void FixPreviewDialog::recheck()
 {
     if (!m_ready || m_fix.file.isEmpty())
         return;
-    QFile file(m_fix.file);
-    const QByteArray now = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    if (now == m_preview.before)
+    if (Models::InspectionSession::previewIsCurrent(m_preview))
         return;
     const Core::Fix *again = m_session->fix(m_fix.id);
     if (!again) {

@@ -1,22 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mainwindow.h"
 
-#include "acceptriskdialog.h"
 #include "banner.h"
 #include "codexchangesdialog.h"
 #include "configtabs.h"
 #include "configview.h"
 #include "core/common/version.h"
-#include "core/rules/catalogue.h"
+#include "core/report/headline.h"
 #include "diagnosticsmodel.h"
-#include "diffview.h"
 #include "exportreportdialog.h"
 #include "findingdetail.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
 #include "findingspane.h"
-#include "fixalldialog.h"
-#include "fixpreviewdialog.h"
+#include "fixflow.h"
 #include "inspectionsession.h"
 #include "layersmodel.h"
 #include "posturemodel.h"
@@ -26,13 +23,14 @@
 #include "scopebar.h"
 #include "scopedialog.h"
 #include "severitydelegate.h"
+#include "summaryline.h"
 #include "surfacetile.h"
+#include "surfacetiles.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -40,10 +38,8 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -56,36 +52,15 @@ namespace Posture::Views {
 
 using Core::ConfigDocument;
 
-namespace {
-
-constexpr Core::Surface TileSurfaces[] = {Core::Surface::Cli, Core::Surface::Ide, Core::Surface::Cloud};
-
-// "1 critical · 2 high · 1 medium", and the accepted ones: the counts behind a verdict.
-QString countsText(const Core::SurfaceVerdict &verdict)
-{
-    QStringList parts;
-    for (int severity = int(Core::Severity::Critical); severity >= int(Core::Severity::Low); --severity) {
-        if (verdict.counts[severity] > 0)
-            parts.append(MainWindow::tr("%1 %2")
-                    .arg(verdict.counts[severity])
-                    .arg(Core::severityName(Core::Severity(severity))));
-    }
-    if (parts.isEmpty())
-        parts.append(MainWindow::tr("nothing above info"));
-    if (verdict.accepted > 0)
-        parts.append(MainWindow::tr("%1 accepted").arg(verdict.accepted));
-    return parts.join(QStringLiteral(" · "));
-}
-
-} // namespace
+namespace { } // namespace
 
 MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
     : QMainWindow(parent)
     , m_session(new Models::InspectionSession(this))
     , m_banner(new Banner(this))
     , m_fixBanner(new Banner(this))
-    , m_statusIcon(new QLabel(this))
-    , m_status(new QLabel(this))
+    , m_fixFlow(new FixFlow(m_session, m_fixBanner, this))
+    , m_summary(new SummaryLine(this))
     , m_pages(new QStackedWidget(this))
     , m_emptyState(new QLabel(this))
     , m_configTabs(new ConfigTabs(this))
@@ -102,7 +77,6 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
 {
     createActions();
     createLayout();
-    m_status->setText(tr("Reading the Codex configuration…"));
     connect(m_session, &Models::InspectionSession::inspectionFinished, this, &MainWindow::showInspection);
     connect(m_session, &Models::InspectionSession::probeStateChanged, this,
         [this](Models::InspectionSession::ProbeState state) {
@@ -112,16 +86,16 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
         });
     connect(m_session, &Models::InspectionSession::error, this,
         [this](const QString &message) { statusBar()->showMessage(message); });
-    connect(m_session, &Models::InspectionSession::fixFinished, this, &MainWindow::showFixOutcome);
-    connect(
-        m_session, &Models::InspectionSession::batchFinished, this, [this](int applied, const QStringList &messages) {
-            const QString text =
-                tr("Fixed %1 of %2 files:\n%3").arg(applied).arg(messages.size()).arg(messages.join(u'\n'));
-            if (applied == messages.size())
-                m_fixBanner->showPositive(text, undoActions());
-            else
-                m_fixBanner->showMessage(Core::RiskLevel::Medium, text, undoActions());
-        });
+    connect(m_fixFlow, &FixFlow::riskAccepted, this, [this](const QString &path) {
+        RecentScopes::rememberAcceptFile(path);
+        Core::InspectOptions scope = m_session->scope();
+        if (scope.acceptFile == path) {
+            m_session->rescan();
+            return;
+        }
+        scope.acceptFile = path; // the window reads the file it wrote from now on
+        openScope(scope);
+    });
     connect(m_session, &Models::InspectionSession::historyChanged, this, [this] {
         m_undo->setEnabled(m_session->canUndo());
         m_redo->setEnabled(m_session->canRedo());
@@ -136,22 +110,8 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createLayout()
 {
     m_scopeBar = new ScopeBar(m_scopeActions, this);
-    auto *tilesRow = new QHBoxLayout;
-    for (const Core::Surface surface : TileSurfaces) {
-        auto *tile = new SurfaceTile(Core::surfaceLabel(surface), this);
-        const int index = int(m_tiles.size());
-        connect(tile, &SurfaceTile::toggled, this, [this, index](bool checked) { filterBySurface(index, checked); });
-        tilesRow->addWidget(tile);
-        m_tiles.append(tile);
-    }
-
-    m_status->setWordWrap(true);
-    m_status->setTextFormat(Qt::PlainText); // paths and parser messages are never markup
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status->setAccessibleName(tr("Summary"));
-    auto *statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_statusIcon, 0, Qt::AlignTop);
-    statusRow->addWidget(m_status, 1);
+    m_tiles = new SurfaceTiles(this);
+    connect(m_tiles, &SurfaceTiles::surfaceChosen, m_findings, &FindingsPane::setSurface);
 
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setWordWrap(true);
@@ -180,8 +140,14 @@ void MainWindow::createLayout()
         });
     connect(m_findings->list(), &QTableView::clicked, this, [this] { m_detailTabs->setCurrentIndex(FindingTab); });
     connect(m_detail, &FindingDetail::evidenceRequested, this, &MainWindow::showEvidence);
-    connect(m_detail, &FindingDetail::fixRequested, this, &MainWindow::showFix);
-    connect(m_detail, &FindingDetail::acceptRequested, this, &MainWindow::showAccept);
+    connect(m_detail, &FindingDetail::fixRequested, this,
+        [this](const QString &fixId) { m_fixFlow->showFix(fixId, chosenFindingTitle()); });
+    connect(m_detail, &FindingDetail::acceptRequested, this, [this](const QString &findingId) {
+        QString file = m_session->scope().acceptFile;
+        if (file.isEmpty())
+            file = RecentScopes::rememberedAcceptFile();
+        m_fixFlow->showAccept(findingId, chosenFindingTitle(), file);
+    });
 
     m_diagnosticsView->setObjectName(QStringLiteral("problems"));
     m_diagnosticsView->setAccessibleName(tr("Problems Codex would report"));
@@ -226,9 +192,9 @@ void MainWindow::createLayout()
     layout->addWidget(m_scopeBar);
     m_fixBanner->setAccessibleName(tr("What the last fix did"));
     layout->addWidget(m_fixBanner);
-    layout->addLayout(tilesRow);
+    layout->addWidget(m_tiles);
     layout->addWidget(m_banner);
-    layout->addLayout(statusRow);
+    layout->addWidget(m_summary);
     layout->addWidget(m_sideBySide, 1);
     setCentralWidget(central);
 }
@@ -348,7 +314,7 @@ void MainWindow::createActions()
         // From the posture table: the fix of the value in the chosen cell; else the chosen finding's.
         if (m_postureView->hasFocus() && fixCell(m_postureView->currentIndex()))
             return;
-        m_detail->fixButton()->click();
+        m_detail->fixAction()->trigger();
     });
     fix->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
     fix->setToolTip(tr("Preview the guided fix of the chosen finding, or of the chosen cell's value"));
@@ -357,13 +323,13 @@ void MainWindow::createActions()
     connect(fixValue, &QAction::triggered, this, [this] { fixCell(m_postureView->currentIndex()); });
     m_postureView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_postureView->addAction(fixValue);
-    m_fixAll = findingMenu->addAction(tr("Fix A&ll…"), this, &MainWindow::showFixAll);
+    m_fixAll = findingMenu->addAction(tr("Fix A&ll…"), m_fixFlow, &FixFlow::showFixAll);
     m_fixAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_fixAll->setToolTip(tr("Every guided fix as a checklist, previewed together per file"));
-    findingMenu->addAction(tr("Remove &Backups…"), this, &MainWindow::removeBackups)
+    findingMenu->addAction(tr("Remove &Backups…"), m_fixFlow, &FixFlow::removeBackups)
         ->setToolTip(tr("Remove the backups earlier fixes left next to the configuration (they may hold a secret)"));
-    findingMenu->addAction(tr("&Accept Risk…"), this, [this] { m_detail->acceptButton()->click(); });
-    findingMenu->addAction(tr("Go to &Evidence"), this, [this] { m_detail->evidenceButton()->click(); });
+    findingMenu->addAction(m_detail->acceptAction());
+    findingMenu->addAction(m_detail->evidenceAction());
 
     // The panes in reading order: Ctrl+1…5 go to one, F6 to the next.
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
@@ -432,15 +398,14 @@ void MainWindow::openScope(const Core::InspectOptions &requested)
     }
     RecentScopes::remember(scope);
     m_findings->filterField()->clear();
-    for (SurfaceTile *tile : std::as_const(m_tiles))
-        tile->setChecked(false);
-    m_status->setText(tr("Reading the Codex configuration…"));
+    m_tiles->clearChoice();
+    m_summary->setReading();
     m_session->setScope(scope);
 }
 
 QList<QWidget *> MainWindow::panes() const
 {
-    return {m_tiles.constFirst(), m_postureView, m_findings->list(), m_detailTabs->currentWidget()};
+    return {m_tiles->tiles().constFirst(), m_postureView, m_findings->list(), m_detailTabs->currentWidget()};
 }
 
 void MainWindow::focusPane(int pane)
@@ -461,6 +426,16 @@ void MainWindow::showEvidence(const QString &file, int line, int column)
     m_configTabs->currentWidget()->setFocus();
 }
 
+QList<SurfaceTile *> MainWindow::tiles() const
+{
+    return m_tiles->tiles();
+}
+
+QString MainWindow::chosenFindingTitle() const
+{
+    return m_findings->list()->currentIndex().siblingAtColumn(Models::FindingsModel::TitleColumn).data().toString();
+}
+
 bool MainWindow::fixCell(const QModelIndex &cell)
 {
     // The worst finding of the cell that has a guided fix: its preview, with the finding chosen in the list.
@@ -469,155 +444,11 @@ bool MainWindow::fixCell(const QModelIndex &cell)
         if (!ids.contains(finding.id) || finding.fixId.isEmpty() || finding.isAccepted())
             continue;
         m_findings->select(finding.id);
-        showFix(finding.fixId);
+        m_fixFlow->showFix(finding.fixId, chosenFindingTitle());
         return true;
     }
     statusBar()->showMessage(tr("No guided fix changes this value."), 5000);
     return false;
-}
-
-void MainWindow::showFix(const QString &fixId)
-{
-    const Core::Fix *fix = m_session->fix(fixId);
-    if (!fix)
-        return;
-    const QModelIndex current = m_findings->list()->currentIndex();
-    auto *dialog = new FixPreviewDialog(
-        *fix, current.siblingAtColumn(Models::FindingsModel::TitleColumn).data().toString(), m_session, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &FixPreviewDialog::applyRequested, m_session, &Models::InspectionSession::applyFix);
-    dialog->open();
-}
-
-void MainWindow::showChanges(const QString &diff)
-{
-    auto *dialog = new QDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Changed since the fix"));
-    auto *view = new DiffView(dialog);
-    view->setObjectName(QStringLiteral("changedSince"));
-    view->setAccessibleName(tr("What changed in the file since the fix wrote it"));
-    view->setPlainText(diff);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(new QLabel(tr("The file was changed after the fix wrote it, so undo would throw these changes "
-                                    "away. Undo it by hand, or keep it."),
-        dialog));
-    layout->addWidget(view, 1);
-    layout->addWidget(buttons);
-    dialog->resize(700, 420);
-    dialog->open();
-}
-
-void MainWindow::showFixAll()
-{
-    if (!m_session->hasInspection())
-        return;
-    auto *dialog = new FixAllDialog(m_session, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &FixAllDialog::applyRequested, m_session, &Models::InspectionSession::applyFixes);
-    dialog->open();
-}
-
-QList<QAction *> MainWindow::undoActions()
-{
-    auto *undoAction = new QAction(tr("Undo"), this);
-    undoAction->setToolTip(tr("Put back the bytes from before the newest fix (Ctrl+Z; again for the one before)"));
-    connect(undoAction, &QAction::triggered, m_session, &Models::InspectionSession::undoFix);
-    auto *dismiss = new QAction(tr("Dismiss"), this);
-    connect(dismiss, &QAction::triggered, m_fixBanner, &QWidget::hide);
-    return {undoAction, dismiss};
-}
-
-void MainWindow::removeBackups()
-{
-    const QList<Core::ConfigBackups::Backup> backups = m_session->backups();
-    if (backups.isEmpty()) {
-        QMessageBox::information(this, tr("Remove Backups"), tr("No fix left a backup next to these files."));
-        return;
-    }
-    QStringList lines;
-    for (const Core::ConfigBackups::Backup &backup : backups)
-        lines.append(
-            QDir::toNativeSeparators(backup.path) + (backup.holdsSecret ? tr("  (holds a secret)") : QString()));
-    QMessageBox confirm(QMessageBox::Question, tr("Remove Backups"),
-        tr("Remove %n backup(s) earlier fixes left? Undo cannot go back past a removed backup.", nullptr,
-            int(backups.size())),
-        QMessageBox::Cancel, this);
-    confirm.setInformativeText(lines.join(u'\n'));
-    QPushButton *remove = confirm.addButton(tr("Remove"), QMessageBox::DestructiveRole);
-    confirm.setDefaultButton(QMessageBox::Cancel);
-    confirm.exec();
-    if (confirm.clickedButton() != remove)
-        return;
-    if (const QString problem = m_session->removeBackups(); !problem.isEmpty())
-        m_fixBanner->showMessage(Core::RiskLevel::Medium, problem, {});
-    else
-        m_fixBanner->showPositive(tr("Removed %n backup(s).", nullptr, int(backups.size())), {});
-}
-
-void MainWindow::showFixOutcome(const QString &, const Core::FixOutcome &outcome, bool undo)
-{
-    if (!outcome.applied) {
-        const QString text =
-            undo ? tr("Not undone: %1").arg(outcome.message) : tr("Not fixed: %1").arg(outcome.message);
-        QList<QAction *> actions;
-        if (!outcome.changedSince.isEmpty()) {
-            auto *show = new QAction(tr("Show What Changed"), this);
-            show->setToolTip(tr("The changes made to the file since the fix wrote it"));
-            connect(show, &QAction::triggered, this, [this, diff = outcome.changedSince] { showChanges(diff); });
-            actions.append(show);
-        }
-        m_fixBanner->showMessage(Core::RiskLevel::Medium, text, actions);
-        return;
-    }
-    QList<QAction *> actions;
-    if (undo) {
-        auto *redo = new QAction(tr("Redo"), this);
-        connect(redo, &QAction::triggered, m_session, &Models::InspectionSession::redoFix);
-        auto *dismiss = new QAction(tr("Dismiss"), this);
-        connect(dismiss, &QAction::triggered, m_fixBanner, &QWidget::hide);
-        actions = {redo, dismiss};
-    } else {
-        actions = undoActions();
-        if (outcome.backupHoldsSecret) {
-            auto *remove = new QAction(tr("Remove Backups…"), this);
-            remove->setToolTip(tr("The backup still holds the secret: remove it once the secret is rotated"));
-            connect(remove, &QAction::triggered, this, &MainWindow::removeBackups);
-            actions.append(remove);
-        }
-    }
-    // The outcome's message names the file, what changed and the backup.
-    QString text = outcome.message; // undo's already begins "undid …"
-    if (undo && !text.isEmpty())
-        text[0] = text.at(0).toUpper();
-    else if (!undo)
-        text = tr("Fixed: %1").arg(outcome.message);
-    m_fixBanner->showPositive(text, actions);
-}
-
-void MainWindow::showAccept(const QString &findingId)
-{
-    const QModelIndex current = m_findings->list()->currentIndex();
-    QString file = m_session->scope().acceptFile;
-    if (file.isEmpty())
-        file = RecentScopes::rememberedAcceptFile();
-    auto *dialog = new AcceptRiskDialog(
-        findingId, current.siblingAtColumn(Models::FindingsModel::TitleColumn).data().toString(), file, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setCopiedMachine(m_session->scope().systemRoot); // evidence: its Save refuses a file inside the copy
-    connect(dialog, &AcceptRiskDialog::saved, this, [this](const QString &path) {
-        RecentScopes::rememberAcceptFile(path);
-        Core::InspectOptions scope = m_session->scope();
-        if (scope.acceptFile == path) {
-            m_session->rescan();
-            return;
-        }
-        scope.acceptFile = path; // the window reads the file it wrote from now on
-        openScope(scope);
-    });
-    dialog->open();
 }
 
 void MainWindow::reload()
@@ -657,105 +488,46 @@ bool MainWindow::showsEmptyState() const
 
 QString MainWindow::statusText() const
 {
-    return m_status->text();
-}
-
-void MainWindow::filterBySurface(int tile, bool checked)
-{
-    // One surface at a time, or none: checking a tile unchecks the others.
-    if (checked) {
-        for (int other = 0; other < m_tiles.size(); ++other) {
-            if (other != tile)
-                m_tiles.at(other)->setChecked(false);
-        }
-    }
-    const bool any = std::any_of(m_tiles.cbegin(), m_tiles.cend(), [](const SurfaceTile *t) { return t->isChecked(); });
-    if (checked)
-        m_findings->setSurface(TileSurfaces[tile]);
-    else if (!any)
-        m_findings->setSurface(std::nullopt);
-}
-
-void MainWindow::showTiles()
-{
-    const Core::Inspection &current = inspection();
-    for (int index = 0; index < m_tiles.size(); ++index) {
-        const Core::Surface surface = TileSurfaces[index];
-        const Core::SurfaceVerdict verdict = current.verdict(surface);
-        QString word = verdict.word();
-        QString note;
-        switch (surface) {
-        case Core::Surface::Cli:
-            if (!current.codexStarts())
-                word = tr("%1 · does not start").arg(word);
-            note = tr("Codex CLI started in the project folder%1.")
-                       .arg(current.options.profile.isEmpty() ? QString()
-                                                              : tr(" with profile %1").arg(current.options.profile));
-            break;
-        case Core::Surface::Ide:
-            if (!current.ideStarts())
-                word = tr("%1 · does not start").arg(word);
-            note = tr("The IDE extension: the same files, without a profile.");
-            break;
-        case Core::Surface::Cloud:
-            note = current.options.cloudFile.isEmpty()
-                ? tr("Codex cloud with its documented defaults: no environments declared (File ▸ Inspect…).")
-                : tr("Codex cloud as declared in %1.").arg(QDir::toNativeSeparators(current.options.cloudFile));
-            break;
-        }
-        m_tiles.at(index)->setVerdict(Core::riskOf(verdict), word, countsText(verdict), note);
-    }
+    return m_summary->text();
 }
 
 void MainWindow::showBanner()
 {
-    const Core::Inspection &current = inspection();
-    if (!current.codexStarts()) {
-        const auto error = std::find_if(current.messages.cbegin(), current.messages.cend(),
-            [](const Core::Diagnostic &message) { return message.severity == Core::DiagnosticSeverity::Error; });
-        QString text = tr("Codex refuses this configuration: it will not start.");
+    const Core::Headline headline = Core::headline(inspection());
+    QList<QAction *> actions;
+    switch (headline.kind) {
+    case Core::Headline::Kind::None:
+        m_banner->hide();
+        return;
+    case Core::Headline::Kind::CodexRefuses: {
         auto *show = new QAction(tr("Show the Problem"), m_banner);
-        if (error != current.messages.cend()) {
-            text += u' '
-                + tr("%1, line %2, column %3: %4.")
-                      .arg(QDir::toNativeSeparators(error->location.file))
-                      .arg(error->location.line)
-                      .arg(error->location.column)
-                      .arg(error->text);
-            const Core::SourceLocation where = error->location;
+        const Core::SourceLocation where = headline.where;
+        if (!where.file.isEmpty())
             connect(
                 show, &QAction::triggered, this, [this, where] { showEvidence(where.file, where.line, where.column); });
-        }
-        m_banner->showMessage(Core::RiskLevel::High, text, {show});
-        return;
+        actions.append(show);
+        break;
     }
-    // Configured but not enforced: the sandbox-not-enforced finding (a config that asks for no sandbox is the
-    // full-access findings' business, not this banner's).
-    const auto unenforced =
-        std::find_if(current.findings.cbegin(), current.findings.cend(), [](const Core::Finding &finding) {
-            return Core::RiskRules::isRule(finding, Core::RiskRules::Rule::SandboxNotEnforced) && !finding.isAccepted();
-        });
-    if (!probing() && unenforced != current.findings.cend()) {
-        const Core::Enforcement &cli =
-            unenforced->surfaces.testFlag(Core::Surface::Cli) ? current.cliEnforcement : current.ideEnforcement;
+    case Core::Headline::Kind::SandboxNotEnforced: {
+        if (probing()) { // the live probes' verdict is not in yet
+            m_banner->hide();
+            return;
+        }
         auto *show = new QAction(tr("Show the Sandbox"), m_banner);
         connect(show, &QAction::triggered, this, [this] { m_detailTabs->setCurrentIndex(SandboxTab); });
-        QList<QAction *> actions{show};
-        if (!cli.remedies.isEmpty() && !cli.remedies.constFirst().commands.isEmpty()) {
+        actions.append(show);
+        const QList<Core::Remedy> &remedies = headline.enforcement.remedies;
+        if (!remedies.isEmpty() && !remedies.constFirst().commands.isEmpty()) {
             auto *copy = new QAction(tr("Copy the First Remedy"), m_banner);
-            copy->setToolTip(cli.remedies.constFirst().text);
-            const QString commands = cli.remedies.constFirst().commands;
+            copy->setToolTip(remedies.constFirst().text);
+            const QString commands = remedies.constFirst().commands;
             connect(copy, &QAction::triggered, this, [commands] { QGuiApplication::clipboard()->setText(commands); });
             actions.append(copy);
         }
-        m_banner->showMessage(Core::RiskLevel::High,
-            tr("The sandbox is configured but this machine does not enforce it: %1. Commands Codex runs are not "
-               "confined.")
-                .arg(cli.reason),
-            actions);
-        return;
+        break;
     }
-    m_banner->hide();
+    }
+    m_banner->showMessage(headline.level, headline.text, actions);
 }
 
 void MainWindow::showInspection()
@@ -776,73 +548,16 @@ void MainWindow::showInspection()
     m_diagnostics->setDiagnostics(current.messages);
     m_detailTabs->setTabText(ProblemsTab, tr("Problems (%1)").arg(current.messages.size()));
     m_detailTabs->setTabEnabled(ProblemsTab, !current.messages.isEmpty());
-    showTiles();
+    m_tiles->setInspection(current);
     showBanner();
-    showStatus();
-    // The banner says it when Codex refuses the configuration; the summary line would only repeat it.
-    const bool refused = !current.codexStarts();
-    m_status->setVisible(!refused);
-    m_statusIcon->setVisible(!refused);
+    m_summary->setInspection(current, m_session->isSample());
+    if (const QString empty = SummaryLine::emptyStateHtml(current); !empty.isEmpty())
+        m_emptyState->setText(empty);
     // What to look at first: what Codex refuses, else the file.
     if (!current.codexStarts() || current.userConfig().status() == ConfigDocument::Status::ParseError)
         m_detailTabs->setCurrentIndex(ProblemsTab);
     else if (m_detailTabs->currentIndex() == ProblemsTab || m_detail->findingId().isEmpty())
         m_detailTabs->setCurrentIndex(m_detail->findingId().isEmpty() ? ConfigurationTab : FindingTab);
-}
-
-void MainWindow::showStatus()
-{
-    const Core::Inspection &current = inspection();
-    const ConfigDocument &config = current.userConfig();
-    const std::optional<Core::Diagnostic> problem = config.problem();
-    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    const auto show = [&](Core::DiagnosticSeverity severity, const QString &text) {
-        m_statusIcon->setPixmap(severityIcon(severity, style()).pixmap(iconSize, iconSize));
-        m_status->setText(text);
-    };
-    switch (config.status()) {
-    case ConfigDocument::Status::Missing:
-        m_emptyState->setText(tr("<h2>No Codex configuration yet</h2><p>There is no <code>config.toml</code> in "
-                                 "<code>%1</code>.</p><p>Codex runs on its built-in defaults: the table shows what "
-                                 "they allow. When the file appears, it is shown here.</p>")
-                .arg(current.locations.codexHome.toHtmlEscaped()));
-        show(Core::DiagnosticSeverity::Info,
-            tr("No config.toml: Codex uses its built-in defaults. %1").arg(postureSummary()));
-        return;
-    case ConfigDocument::Status::Unreadable:
-        m_emptyState->setText(tr("<h2>config.toml cannot be read</h2><p><code>%1</code> %2.</p><p>%3</p>")
-                .arg(config.path().toHtmlEscaped(), problem->text.toHtmlEscaped(), problem->hint.toHtmlEscaped()));
-        show(problem->severity, tr("%1 %2. %3").arg(QFileInfo(config.path()).fileName(), problem->text, problem->hint));
-        return;
-    case ConfigDocument::Status::ParseError:
-        show(problem->severity,
-            tr("Line %1, column %2: %3.\n%4")
-                .arg(problem->location.line)
-                .arg(problem->location.column)
-                .arg(problem->text, problem->hint));
-        return;
-    case ConfigDocument::Status::Parsed:
-        show(
-            current.codexStarts() ? Core::DiagnosticSeverity::Info : Core::DiagnosticSeverity::Error, postureSummary());
-        return;
-    }
-}
-
-QString MainWindow::postureSummary() const
-{
-    const Core::Inspection &current = inspection();
-    if (!current.codexStarts())
-        return tr("Codex refuses to start with this configuration: see the problems.");
-    const Core::LocalPosture &cli = current.cli;
-    QString summary =
-        tr("Codex CLI: sandbox %1, filesystem %2, network %3, approval %4.")
-            .arg(cli.sandboxMode.value, cli.filesystem.value, cli.network.value, cli.approvalPolicy.value);
-    if (current.loadStatus == Core::LoadStatus::Warning)
-        summary += u' ' + tr("Codex starts with warnings: see the problems.");
-    if (m_session->isSample())
-        summary +=
-            u' ' + tr("A copied machine: nothing is run there or written to it; its sandbox is judged from its files.");
-    return summary;
 }
 
 } // namespace Posture::Views

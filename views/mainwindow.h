@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/fixes/fixapplier.h"
 #include "core/inspection.h"
 
 #include <QMainWindow>
@@ -27,10 +26,13 @@ class ConfigTabs;
 class ConfigView;
 class FindingDetail;
 class FindingsPane;
+class FixFlow;
 class PostureTableView;
 class SandboxPanel;
 class ScopeBar;
+class SummaryLine;
 class SurfaceTile;
+class SurfaceTiles;
 
 // The main window (docs/reference/desktop.md): what is inspected (scope bar), one tile per surface with its verdict, a
 // banner for what stops everything, the CLI / IDE extension / cloud posture side by side, the findings worst first with
@@ -78,7 +80,7 @@ public:
     QAction *redoAction() const { return m_redo; }
     QAction *fixAllAction() const { return m_fixAll; }
     QAction *codexReleasesAction() const { return m_codexReleases; }
-    QList<SurfaceTile *> tiles() const { return m_tiles; }
+    QList<SurfaceTile *> tiles() const;
     QTabWidget *detailTabs() const { return m_detailTabs; }
     QMenu *recentMenu() const { return m_recentMenu; }
     bool showsEmptyState() const;
@@ -104,36 +106,24 @@ private:
     void focusPane(int pane);
     // Opens a file at a line (the span from the column highlighted) in the Configuration tab.
     void showEvidence(const QString &file, int line, int column);
-    void showFix(const QString &fixId);
+    // The title of the finding chosen in the list.
+    QString chosenFindingTitle() const;
     // Fix… on a posture cell: the preview of the fix that changes its value; false (and a word why) when none does.
     bool fixCell(const QModelIndex &cell);
-    void showAccept(const QString &findingId);
-    void showFixOutcome(const QString &fixId, const Core::FixOutcome &outcome, bool undo);
-    void showFixAll();
-    // Finding > Remove Backups…: the fixes' backups listed, removed once confirmed (never on a copied machine).
-    void removeBackups();
-    // The diff of what changed in a file since a fix wrote it (an undo refused).
-    void showChanges(const QString &diff);
-    // Undo and Dismiss, for the banner after a fix.
-    QList<QAction *> undoActions();
     void showInspection();
-    void showStatus();
-    void showTiles();
     void showBanner();
-    void filterBySurface(int tile, bool checked);
-    QString postureSummary() const;
 
     Models::InspectionSession *m_session;
     ScopeBar *m_scopeBar = nullptr;
-    QList<SurfaceTile *> m_tiles;
+    SurfaceTiles *m_tiles = nullptr;
     Banner *m_banner;
     Banner *m_fixBanner;
+    FixFlow *m_fixFlow;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     QAction *m_fixAll = nullptr;
     QAction *m_codexReleases = nullptr;
-    QLabel *m_statusIcon;
-    QLabel *m_status;
+    SummaryLine *m_summary;
     QStackedWidget *m_pages;
     QLabel *m_emptyState;
     ConfigTabs *m_configTabs;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "scopedialog.h"
 
-#include "core/rules/acceptedrisksfile.h"
+#include "inspectionsession.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -209,12 +209,12 @@ QString describe(const Core::InspectOptions &scope)
 
 QString rememberedAcceptFile()
 {
-    return Core::AcceptedRisksFile::rememberedPath();
+    return Models::InspectionSession::rememberedAcceptFile();
 }
 
 void rememberAcceptFile(const QString &path)
 {
-    Core::AcceptedRisksFile::remember(path);
+    Models::InspectionSession::rememberAcceptFile(path);
 }
 
 } // namespace RecentScopes

@@ -16,6 +16,27 @@ using namespace Qt::StringLiterals;
 const QStringList CoreStack{
     u"common"_s, u"config"_s, u"sandbox"_s, u"surfaces"_s, u"rules"_s, u"fixes"_s, u"hub"_s, u"report"_s};
 
+// What a view may include from the core: the result it shows and the value types and words it displays. Running the
+// engine, previews, writes and settings go through the item models and the InspectionSession (models/).
+const QStringList ViewCoreIncludes{
+    u"core/inspection.h"_s, // the result shown (its facts, findings and fixes are values)
+    u"core/common/risklevel.h"_s, // the risk scale, its words and icons
+    u"core/common/secrets.h"_s, // masking what is shown
+    u"core/common/version.h"_s, // the tool's version, for About
+    u"core/config/diagnostic.h"_s, // a problem's severity and place
+    u"core/fixes/fixapplier.h"_s, // the FixPreview and FixOutcome values the session hands over
+    u"core/fixes/fixconsequence.h"_s, // what may stop working after a fix, in words
+    u"core/report/headline.h"_s, // the banner's sentence
+    u"core/report/reportparts.h"_s, // words the reports and the window share
+    u"core/report/reports.h"_s, // the report formats the Export dialog offers, rendered from the result it has
+    u"core/report/codexchanges.h"_s, // the recorded releases' differences the Codex Releases dialog lists
+    u"core/rules/acceptedrisks.h"_s, // an [[accept]] entry's text, previewed
+};
+// Views show; they do not run work of their own (the session's worker does).
+const QStringList ThreadWords{
+    u"QThreadPool"_s, u"QtConcurrent"_s, u"QThread"_s, u"std::thread"_s, u"std::async"_s, u"QFutureWatcher"_s};
+constexpr int MaxViewLines = 600;
+
 struct Include
 {
     QString file; // relative to the source tree
@@ -75,6 +96,9 @@ private Q_SLOTS:
     void initTestCase();
     void stageOf_namesTheFolder();
     void coreFolders_includeOnlyTheStagesAboveThem();
+    void views_includeOnlyWhatTheyShow();
+    void views_startNoThreads();
+    void views_stayShort();
 };
 
 void TestLayering::initTestCase()
@@ -122,6 +146,59 @@ void TestLayering::coreFolders_includeOnlyTheStagesAboveThem()
         qPrintable(u"not in the stack (%1):\n%2"_s.arg(CoreStack.join(u" → "_s), unknown.join(u'\n'))));
     QVERIFY2(backEdges.isEmpty(),
         qPrintable(u"back edges in the core's stack (%1):\n%2"_s.arg(CoreStack.join(u" → "_s), backEdges.join(u'\n'))));
+}
+
+void TestLayering::views_includeOnlyWhatTheyShow()
+{
+    const QStringList files = sourcesUnder(u"views"_s);
+    QVERIFY2(files.size() > 20, qPrintable(u"only %1 view files found"_s.arg(files.size())));
+    QStringList beyond;
+    int coreIncludes = 0;
+    for (const QString &file : files) {
+        for (const Include &include : includesOf(file)) {
+            if (!include.target.startsWith(u"core/"_s))
+                continue;
+            ++coreIncludes;
+            if (!ViewCoreIncludes.contains(include.target))
+                beyond.append(u"%1:%2: %3"_s.arg(include.file).arg(include.line).arg(include.target));
+        }
+    }
+    QVERIFY2(coreIncludes > 5, qPrintable(u"only %1 core includes in views"_s.arg(coreIncludes)));
+    QVERIFY2(beyond.isEmpty(),
+        qPrintable(u"views include engine internals (ask the session or a model instead):\n"_s + beyond.join(u'\n')));
+}
+
+void TestLayering::views_startNoThreads()
+{
+    QStringList found;
+    for (const QString &file : sourcesUnder(u"views"_s)) {
+        QFile source(sourceDir() + u'/' + file);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        int line = 0;
+        while (!source.atEnd()) {
+            ++line;
+            const QString text = QString::fromUtf8(source.readLine());
+            for (const QString &word : ThreadWords) {
+                if (text.contains(word))
+                    found.append(u"%1:%2: %3"_s.arg(file).arg(line).arg(word));
+            }
+        }
+    }
+    QVERIFY2(found.isEmpty(), qPrintable(u"views start work of their own:\n"_s + found.join(u'\n')));
+}
+
+void TestLayering::views_stayShort()
+{
+    QStringList tooLong;
+    for (const QString &file : sourcesUnder(u"views"_s)) {
+        QFile source(sourceDir() + u'/' + file);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const int lines = int(source.readAll().count('\n'));
+        if (lines > MaxViewLines)
+            tooLong.append(u"%1: %2 lines"_s.arg(file).arg(lines));
+    }
+    QVERIFY2(tooLong.isEmpty(),
+        qPrintable(u"views over %1 lines (split by responsibility):\n"_s.arg(MaxViewLines) + tooLong.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestLayering)

@@ -173,4 +173,17 @@ QString write(const QString &path, const QByteArray &original, const QByteArray 
     return file.commit() ? QString() : file.errorString();
 }
 
+QString addEntry(const QString &path, const QString &id, const Acceptance &acceptance, const QString &systemRoot)
+{
+    QFile file(path);
+    const QByteArray original = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    if (file.exists() && !file.isOpen())
+        return QStringLiteral("%1 cannot be read: %2").arg(path, file.errorString());
+    file.close();
+    const Edit edit = withEntry(original, path, id, acceptance);
+    if (!edit.problem.isEmpty())
+        return edit.problem;
+    return write(path, original, edit.bytes, systemRoot);
+}
+
 } // namespace Posture::Core::AcceptedRisksFile

@@ -34,4 +34,8 @@ Edit withEntry(const QByteArray &original, const QString &path, const QString &i
 // the error, or empty.
 QString write(const QString &path, const QByteArray &original, const QByteArray &bytes, const QString &systemRoot = {});
 
+// Reads path (a missing file is empty), puts the entry for id in it (withEntry) and writes it (write). Returns the
+// error, or empty.
+QString addEntry(const QString &path, const QString &id, const Acceptance &acceptance, const QString &systemRoot = {});
+
 } // namespace Posture::Core::AcceptedRisksFile

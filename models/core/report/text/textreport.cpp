@@ -4,6 +4,7 @@
 #include "core/common/secrets.h"
 #include "core/common/version.h"
 #include "core/inspection.h"
+#include "core/report/headline.h"
 #include "core/report/layerstatus.h"
 #include "core/report/reportparts.h"
 #include "core/report/text/textfindings.h"
@@ -116,6 +117,8 @@ QString renderTextReport(const Inspection &inspection, const QDateTime &generate
             + QStringLiteral(" (project trust: %1)").arg(ProjectTrust::levelName(inspection.trust.level)));
     report += row(QStringLiteral("verdict"), loadVerdictText(inspection.loadStatus));
     report += row(QStringLiteral("Codex rules"), codexRulesText(inspection));
+    if (const Headline first = headline(inspection); !first.isEmpty())
+        report += u'\n' + wrapped(Secrets::maskText(first.text), 2);
 
     report += QStringLiteral("\nConfiguration files, lowest precedence first\n");
     for (const ConfigLayer &layer : inspection.layers) {

@@ -311,6 +311,21 @@ constexpr RuleInfo Rules[] = {
         .remedy = "Rotate the secret, then remove the backups: codex-posture --remove-backups --yes."_L1,
     },
     {
+        .rule = ExecPolicyRulesUnjudged,
+        .id = "exec-policy-rules-unjudged"_L1,
+        .severity = Info,
+        .severities = only(Info),
+        .surfaces = Local,
+        .rows = ByKey,
+        .fix = FixKind::None,
+        .reference = SecurityDocs,
+        .summary = "exec-policy rules files Codex reads, which codex-posture does not judge yet"_L1,
+        .remedy = "Review every prefix_rule in the files: an allow rule (the default decision) runs matching commands "
+                  "without asking and outside the sandbox. Remove allow rules for shells and interpreters, or make "
+                  "them decision = \"prompt\"; codex execpolicy check --rules FILE -- COMMAND shows what a file "
+                  "decides."_L1,
+    },
+    {
         .rule = CodexRefusesConfig,
         .id = "codex-refuses-config"_L1,
         .severity = Medium,

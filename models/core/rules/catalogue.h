@@ -41,6 +41,7 @@ enum class Rule {
     ConfigWritableByOthers,
     SecretFileReadableByOthers,
     SecretInBackup,
+    ExecPolicyRulesUnjudged,
     CodexRefusesConfig,
     SecuritySettingIgnored,
     DeprecatedValue,

@@ -6,6 +6,7 @@
 #include "core/surfaces/inventory.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace Posture::Core::Rules {
@@ -128,6 +129,48 @@ void backupRules(Context &context)
     }
 }
 
+// Codex 0.171.0 reads exec-policy rules from `rules/*.rules` beside the system, user and trusted project layers (not
+// below it, names case-sensitive, symlinks skipped: checked with the real CLI, docs/research/execpolicy-0.171.0.md).
+// Their decisions are not evaluated here yet: the finding says that they exist and are not part of the posture.
+void execPolicyFiles(Context &context)
+{
+    QStringList seen;
+    for (const ConfigLayer &layer : context.inspection.layers) {
+        const bool read = layer.kind == ConfigLayer::Kind::System || layer.kind == ConfigLayer::Kind::User
+            || (layer.kind == ConfigLayer::Kind::Project && layer.enabled);
+        const QString folder = QFileInfo(layer.document.path()).absolutePath() + QStringLiteral("/rules");
+        if (!read || seen.contains(folder))
+            continue;
+        seen.append(folder);
+        QStringList files;
+        int rules = 0;
+        const QDir::Filters filter = QDir::Files | QDir::Hidden | QDir::CaseSensitive;
+        for (const QFileInfo &file : QDir(folder).entryInfoList({QStringLiteral("*.rules")}, filter, QDir::Name)) {
+            if (file.isSymLink())
+                continue;
+            QFile text(file.filePath());
+            if (text.open(QIODevice::ReadOnly))
+                rules += int(text.readAll().count("prefix_rule("));
+            files.append(file.fileName());
+        }
+        if (files.isEmpty())
+            continue;
+        context.add(Rule::ExecPolicyRulesUnjudged, folder, context.localSurfaces(),
+            Context::fact(folder, files.join(QStringLiteral(", "))),
+            {.title = QStringLiteral("Codex reads %1 exec-policy rule(s) in %2, not judged here yet")
+                    .arg(rules)
+                    .arg(QDir::toNativeSeparators(folder)),
+                .explanation = QStringLiteral(
+                    "Codex runs a command that an allow rule matches (allow is the default decision) without asking "
+                    "and outside the sandbox; choosing \"always allow\" in Codex appends such rules to "
+                    "default.rules. codex-posture does not evaluate these files yet, so the posture does not show "
+                    "what they allow: read them (%1).")
+                    .arg(files.join(QStringLiteral(", "))),
+                .remediation = QString(info(Rule::ExecPolicyRulesUnjudged).remedy)},
+            Severity::Info);
+    }
+}
+
 } // namespace
 
 void fileRules(Context &context)
@@ -148,6 +191,7 @@ void fileRules(Context &context)
             checkFile(context, layer.document.path(), false);
     }
     backupRules(context);
+    execPolicyFiles(context);
     const QString codexHome = inspection.locations.codexHome;
     checkFile(context, codexHome + QStringLiteral("/auth.json"), true);
     checkFile(context, codexHome + QStringLiteral("/.credentials.json"), true);

@@ -237,6 +237,12 @@ QList<RuleCase> ruleCases()
         Files{{UserConfig, "model = \"o3\"\n"}, {backup, "approval_policy = \"never\"\n"}});
     row("a fix's backup of a file that still holds its secret", "secret-in-backup", false,
         Files{{UserConfig, token}, {backup, token}});
+    row("an exec-policy rules file", "exec-policy-rules-unjudged", true,
+        Files{{UserConfig, "model = \"o3\"\n"},
+            {QStringLiteral("home/.codex/rules/default.rules"), "prefix_rule(pattern=[\"python3\"])\n"}});
+    row("a rules folder without a .rules file", "exec-policy-rules-unjudged", false,
+        Files{{UserConfig, "model = \"o3\"\n"}, {QStringLiteral("home/.codex/rules/default.RULES"), "x\n"},
+            {QStringLiteral("home/.codex/rules/old/default.rules"), "prefix_rule(pattern=[\"sh\"])\n"}});
     row("retired value", "codex-refuses-config", true, config("approval_policy = \"untrusted\"\n"));
     row("valid value", "codex-refuses-config", false, config("approval_policy = \"on-request\"\n"));
     row("misspelt sandbox_mode", "security-setting-ignored", true, config("sandbox-mode = \"read-only\"\n"));

@@ -41,6 +41,10 @@ SummaryLine::SummaryLine(QWidget *parent)
     m_text->setTextFormat(Qt::PlainText); // paths and parser messages are never markup
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setAccessibleName(tr("Summary"));
+    // As tall as the wrapped text needs at the window's width (a long sentence wraps onto a second line).
+    QSizePolicy wrapping(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    wrapping.setHeightForWidth(true);
+    m_text->setSizePolicy(wrapping);
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins({});
     row->addWidget(m_icon, 0, Qt::AlignTop);
@@ -55,6 +59,20 @@ QString SummaryLine::text() const
     return m_text->text();
 }
 
+QSize SummaryLine::minimumSizeHint() const
+{
+    // QMainWindow's central layout gives a wrapped label one line unless its widget asks for more: ask for the
+    // height the text needs at the width it has.
+    const QSize least = QWidget::minimumSizeHint();
+    return {least.width(), qMax(least.height(), layout()->totalHeightForWidth(width()))};
+}
+
+void SummaryLine::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateGeometry(); // the height it needs follows the width
+}
+
 void SummaryLine::setReading()
 {
     m_text->setText(tr("Reading the Codex configuration…"));
@@ -65,6 +83,7 @@ void SummaryLine::show(Core::DiagnosticSeverity severity, const QString &text)
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_icon->setPixmap(severityIcon(severity, style()).pixmap(iconSize, iconSize));
     m_text->setText(text);
+    updateGeometry();
 }
 
 QString SummaryLine::emptyStateHtml(const Core::Inspection &current)

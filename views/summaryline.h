@@ -29,6 +29,12 @@ public:
     // What the window shows instead of the files when there is no config.toml, or it cannot be read; empty otherwise.
     static QString emptyStateHtml(const Core::Inspection &inspection);
 
+    // As tall as the text wrapped at the line's width needs.
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void show(Core::DiagnosticSeverity severity, const QString &text);
 

@@ -3,29 +3,21 @@
 
 #include "core/common/systemroot.h"
 #include "core/config/configbackups.h"
+#include "core/fixes/fixjournal.h"
 #include "core/fixes/fixsafety.h"
 #include "core/rules/catalogue.h"
 #include "core/surfaces/inspectionfacts.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
 #include <QStandardPaths>
 
 namespace Posture::Core::FixApplier {
 
 namespace {
-
-QString sha256(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
 
 FileWriter &testWriter()
 {
@@ -50,15 +42,6 @@ QString writeAtomically(const QString &path, const QByteArray &bytes, QFileDevic
         return file.errorString();
     QFile::setPermissions(path, permissions);
     return {};
-}
-
-bool appendJournal(const QString &journalPath, const QJsonObject &entry)
-{
-    QDir().mkpath(QFileInfo(journalPath).absolutePath());
-    QFile journal(journalPath);
-    if (!journal.open(QIODevice::Append))
-        return false;
-    return journal.write(QJsonDocument(entry).toJson(QJsonDocument::Compact) + '\n') > 0;
 }
 
 FixOutcome refused(const QString &message)
@@ -155,15 +138,122 @@ std::optional<FixOutcome> refusalBeforeWriting(
 
 } // namespace
 
+namespace {
+
+// The file a preview writes: the symlink's target when the config is a symlink, with the mode it keeps.
+struct WriteTarget
+{
+    QString path; // as the fix names it
+    QString writtenTo;
+    bool existed = false;
+    QFileDevice::Permissions permissions;
+    QString through; // " (through the symlink …)", or empty
+};
+
+WriteTarget targetOf(const FixPreview &preview)
+{
+    const QFileInfo info(preview.fix.file);
+    WriteTarget target;
+    target.path = preview.fix.file;
+    target.existed = info.exists();
+    target.writtenTo = target.existed ? info.canonicalFilePath() : info.absoluteFilePath();
+    target.permissions =
+        target.existed ? QFile::permissions(target.writtenTo) : (QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (info.isSymLink())
+        target.through = QStringLiteral(" (through the symlink %1)").arg(target.path);
+    return target;
+}
+
+// Step 1: the previous bytes next to the file, readable by the owner only whatever the file's mode (they may hold a
+// secret the fix moves out of the file). Returns the error, or empty.
+QString writeBackup(const WriteTarget &target, const FixPreview &preview, FixOutcome &outcome)
+{
+    outcome.backup = target.writtenTo + QStringLiteral(".codex-posture-")
+        + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) + QStringLiteral(".bak");
+    QFile backup(outcome.backup);
+    if (!backup.open(QIODevice::NewOnly) || backup.write(preview.before) != preview.before.size() || !backup.flush()) {
+        const QString error = backup.errorString();
+        backup.close();
+        QFile::remove(outcome.backup);
+        return error;
+    }
+    backup.close();
+    QFile::setPermissions(outcome.backup,
+        target.permissions
+            & (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser));
+    outcome.backupHoldsSecret = ConfigBackups::keepsRemovedSecret(preview.before, preview.after);
+    return {};
+}
+
+// Step 3: why the written file did not do what the fix promised (a finding stayed, or Codex would refuse the file);
+// empty when it did. The file holds exactly the bytes judged before writing, so that judgement stands; a file the fix
+// created is judged again now that it exists (a project's config is only read where there is one).
+QString whyItDidNotWork(const FixPreview &preview, const InspectOptions &options, bool existed,
+    std::optional<Judged> judged, const QStringList &findingIds)
+{
+    const Judged after = existed ? *std::move(judged) : judgeNewBytes(preview, options);
+    QStringList stayed;
+    for (const Finding &finding : after.findings) {
+        if (findingIds.contains(finding.id))
+            stayed.append(finding.id);
+    }
+    if (!stayed.isEmpty())
+        return QStringLiteral("the finding did not go away (another layer decides it): %1")
+            .arg(stayed.join(QStringLiteral(", ")));
+    if (!after.facts.codexStarts())
+        return QStringLiteral("Codex would refuse the new file");
+    return {};
+}
+
+// Step 4, when step 3 failed: the previous bytes go back (a file the fix created goes away again).
+FixOutcome restore(const WriteTarget &target, const FixPreview &preview, FixOutcome outcome, const QString &why,
+    const QString &journalPath)
+{
+    const QString ids = preview.fixIds().join(QStringLiteral(", "));
+    QString error;
+    if (!target.existed) {
+        QFile created(target.writtenTo);
+        if (!created.remove())
+            error = created.errorString();
+    } else {
+        error = writeAtomically(target.writtenTo, preview.before, target.permissions);
+    }
+    if (!error.isEmpty()) {
+        // The journal keeps the fix as the last change, so --undo can still put the backup back.
+        outcome.restoreFailed = true;
+        outcome.message =
+            QStringLiteral("%1: written to %2%3, but %4, and putting the previous bytes back failed: %5. The file now "
+                           "holds the fix's bytes; %6")
+                .arg(ids, target.writtenTo, target.through, why, error,
+                    outcome.backup.isEmpty()
+                        ? QStringLiteral("it did not exist before (remove it to go back).")
+                        : QStringLiteral("the previous bytes are in the backup %1 (codex-posture --undo puts them "
+                                         "back).")
+                              .arg(outcome.backup));
+        return outcome;
+    }
+    JournalEntry restored;
+    restored.kind = JournalEntry::Kind::Restored;
+    restored.time = QDateTime::currentDateTimeUtc();
+    restored.file = target.path;
+    restored.fix = ids;
+    restored.afterSha256 = FixJournal::sha256(preview.before);
+    FixJournal::append(journalPath, restored);
+    outcome.restored = true;
+    outcome.message = QStringLiteral("%1: written to %2%3, then put back: %4. The file holds its previous bytes.")
+                          .arg(ids, target.writtenTo, target.through, why);
+    return outcome;
+}
+
+} // namespace
+
 FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const QString &journalPath)
 {
     std::optional<Judged> judged;
     if (std::optional<FixOutcome> refusal = refusalBeforeWriting(preview, options, judged))
         return *refusal;
-    const QString path = preview.fix.file;
-    const QFileInfo info(path);
-    const bool existed = info.exists();
-    const QByteArray &now = preview.before; // refusalBeforeWriting made sure the file still holds these bytes
+    // refusalBeforeWriting made sure the file still holds preview.before.
+    const WriteTarget target = targetOf(preview);
     const QList<Fix> carried = preview.fixes.isEmpty() ? QList<Fix>{preview.fix} : preview.fixes;
     QStringList findingIds;
     QStringList titles;
@@ -173,93 +263,37 @@ FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const
     }
     const QString ids = preview.fixIds().join(QStringLiteral(", "));
     FixOutcome outcome;
-    outcome.writtenTo = existed ? info.canonicalFilePath() : info.absoluteFilePath();
-    const QFileDevice::Permissions permissions =
-        existed ? QFile::permissions(outcome.writtenTo) : (QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    QString through;
-    if (info.isSymLink())
-        through = QStringLiteral(" (through the symlink %1)").arg(path);
+    outcome.writtenTo = target.writtenTo;
 
-    if (existed) {
-        outcome.backup = outcome.writtenTo + QStringLiteral(".codex-posture-")
-            + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) + QStringLiteral(".bak");
-        QFile backup(outcome.backup);
-        if (!backup.open(QIODevice::NewOnly) || backup.write(now) != now.size() || !backup.flush()) {
-            const QString error = backup.errorString();
-            backup.close();
-            QFile::remove(outcome.backup);
+    // 1. backup, 2. write, 3. verify, 4. restore when the check fails.
+    if (target.existed) {
+        if (const QString error = writeBackup(target, preview, outcome); !error.isEmpty())
             return refused(
                 QStringLiteral("could not write the backup %1: %2; nothing was changed").arg(outcome.backup, error));
-        }
-        backup.close();
-        // Readable by the owner only, whatever the file's mode: it may hold a secret the fix moves out of the file.
-        QFile::setPermissions(outcome.backup,
-            permissions
-                & (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser));
-        outcome.backupHoldsSecret = ConfigBackups::keepsRemovedSecret(now, preview.after);
     }
-    if (const QString error = writeAtomically(outcome.writtenTo, preview.after, permissions); !error.isEmpty()) {
+    if (const QString error = writeAtomically(target.writtenTo, preview.after, target.permissions); !error.isEmpty()) {
         if (!outcome.backup.isEmpty())
             QFile::remove(outcome.backup);
-        return refused(QStringLiteral("could not write %1: %2; the file is unchanged").arg(outcome.writtenTo, error));
+        return refused(QStringLiteral("could not write %1: %2; the file is unchanged").arg(target.writtenTo, error));
     }
-    const bool journaled = appendJournal(journalPath,
-        {{QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("file"), path}, {QStringLiteral("written_to"), outcome.writtenTo},
-            {QStringLiteral("fix"), ids}, {QStringLiteral("fixes"), QJsonArray::fromStringList(preview.fixIds())},
-            {QStringLiteral("finding"), findingIds.join(QStringLiteral(", "))},
-            {QStringLiteral("before_sha256"), sha256(now)}, {QStringLiteral("after_sha256"), sha256(preview.after)},
-            {QStringLiteral("backup"), outcome.backup}, {QStringLiteral("created"), !existed}});
-
-    // Did it work? The engine judges the new file; if not, the old bytes go back. The file holds exactly the bytes
-    // judged before writing, so that judgement stands; a file the fix created is inspected again now that it exists
-    // (a project's config is only read where there is one).
-    const Judged after = existed ? *std::move(judged) : judgeNewBytes(preview, options);
-    QStringList stayed;
-    for (const Finding &finding : after.findings) {
-        if (findingIds.contains(finding.id))
-            stayed.append(finding.id);
-    }
-    if (!stayed.isEmpty() || !after.facts.codexStarts()) {
-        const QString why = !stayed.isEmpty()
-            ? QStringLiteral("the finding did not go away (another layer decides it): %1")
-                  .arg(stayed.join(QStringLiteral(", ")))
-            : QStringLiteral("Codex would refuse the new file");
-        // A file the fix created goes away again; an existing one gets its bytes back.
-        QString error;
-        if (!existed) {
-            QFile created(outcome.writtenTo);
-            if (!created.remove())
-                error = created.errorString();
-        } else {
-            error = writeAtomically(outcome.writtenTo, now, permissions);
-        }
-        if (!error.isEmpty()) {
-            // The journal keeps the fix as the last change, so --undo can still put the backup back.
-            outcome.restoreFailed = true;
-            outcome.message =
-                QStringLiteral("%1: written to %2%3, but %4, and putting the previous bytes back failed: %5. The "
-                               "file now holds the fix's bytes; %6")
-                    .arg(ids, outcome.writtenTo, through, why, error,
-                        outcome.backup.isEmpty()
-                            ? QStringLiteral("it did not exist before (remove it to go back).")
-                            : QStringLiteral("the previous bytes are in the backup %1 (codex-posture --undo puts them "
-                                             "back).")
-                                  .arg(outcome.backup));
-            return outcome;
-        }
-        appendJournal(journalPath,
-            {{QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                {QStringLiteral("file"), path}, {QStringLiteral("restored"), ids},
-                {QStringLiteral("after_sha256"), sha256(now)}});
-        outcome.restored = true;
-        outcome.message = QStringLiteral("%1: written to %2%3, then put back: %4. The file holds its previous bytes.")
-                              .arg(ids, outcome.writtenTo, through, why);
-        return outcome;
-    }
+    JournalEntry entry;
+    entry.time = QDateTime::currentDateTimeUtc();
+    entry.file = target.path;
+    entry.writtenTo = target.writtenTo;
+    entry.fix = ids;
+    entry.fixes = preview.fixIds();
+    entry.finding = findingIds.join(QStringLiteral(", "));
+    entry.beforeSha256 = FixJournal::sha256(preview.before);
+    entry.afterSha256 = FixJournal::sha256(preview.after);
+    entry.backup = outcome.backup;
+    entry.created = !target.existed;
+    const bool journaled = FixJournal::append(journalPath, entry);
+    if (const QString why = whyItDidNotWork(preview, options, target.existed, std::move(judged), findingIds);
+        !why.isEmpty())
+        return restore(target, preview, outcome, why, journalPath);
     outcome.applied = true;
     outcome.message = QStringLiteral("%1: %2 in %3%4; backup %5%6%7")
-                          .arg(ids, titles.join(QStringLiteral("; ")), outcome.writtenTo, through,
+                          .arg(ids, titles.join(QStringLiteral("; ")), target.writtenTo, target.through,
                               outcome.backup.isEmpty() ? QStringLiteral("(new file)") : outcome.backup,
                               journaled ? QString() : QStringLiteral(" (the journal could not be written)"),
                               outcome.backupHoldsSecret ? u' ' + backupSecretNote(outcome.backup) : QString());
@@ -268,65 +302,48 @@ FixOutcome apply(const FixPreview &preview, const InspectOptions &options, const
 
 FixOutcome undoLast(const QString &journalPath, const QString &systemRoot)
 {
-    QFile journal(journalPath);
-    if (!journal.open(QIODevice::ReadOnly))
+    const std::optional<QList<JournalEntry>> standing = FixJournal::standing(journalPath);
+    if (!standing)
         return refused(QStringLiteral("no fix to undo: %1 does not exist").arg(journalPath));
-    // The fixes still in effect, oldest first: an undone or restored entry takes back the newest fix of its file
-    // and id, so that undo walks back through several fixes (and a fix applied again after an undo counts again).
-    QList<QJsonObject> standing;
-    for (const QByteArray &line : journal.readAll().split('\n')) {
-        const QJsonObject entry = QJsonDocument::fromJson(line).object();
-        if (entry.contains(u"undone") || entry.contains(u"restored")) {
-            const QString fix = entry.value(u"undone").toString() + entry.value(u"restored").toString();
-            for (qsizetype i = standing.size() - 1; i >= 0; --i) {
-                if (standing.at(i).value(u"fix").toString() == fix
-                    && standing.at(i).value(u"file") == entry.value(u"file")) {
-                    standing.removeAt(i);
-                    break;
-                }
-            }
-        } else if (entry.contains(u"fix")) {
-            standing.append(entry);
-        }
-    }
-    if (standing.isEmpty())
+    if (standing->isEmpty())
         return refused(QStringLiteral("no fix to undo in %1").arg(journalPath));
-    const QJsonObject last = standing.constLast();
-    const QString target = last.value(u"written_to").toString();
+    const JournalEntry &last = standing->constLast();
+    const QString target = last.writtenTo;
     if (const QString refusal = SystemRoot(systemRoot).writeRefusal(target, SystemRoot::patchInstead());
         !refusal.isEmpty())
         return refusedInCopy(QStringLiteral("not undone: %1").arg(refusal));
     QFile file(target);
     const QByteArray now = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     file.close();
-    if (sha256(now) != last.value(u"after_sha256").toString())
+    if (FixJournal::sha256(now) != last.afterSha256)
         return refused(QStringLiteral("%1 changed since the fix was written; not undone (the backup %2 has the "
                                       "previous bytes)")
-                .arg(target, last.value(u"backup").toString()));
-    // A fix that created the file has no backup (journals before "created" was written say so by an empty backup):
-    // its undo removes the file, which did not exist before.
-    const bool created = last.value(u"created").toBool() || last.value(u"backup").toString().isEmpty();
-    QFile backup(last.value(u"backup").toString());
-    const QByteArray previous = !created && backup.open(QIODevice::ReadOnly) ? backup.readAll() : QByteArray();
-    if (created) {
+                .arg(target, last.backup));
+    // A fix that created the file has no backup: its undo removes the file, which did not exist before.
+    QFile backup(last.backup);
+    const QByteArray previous = !last.created && backup.open(QIODevice::ReadOnly) ? backup.readAll() : QByteArray();
+    if (last.created) {
         if (!file.remove())
             return refused(QStringLiteral("could not remove %1: %2").arg(target, file.errorString()));
-    } else if (sha256(previous) != last.value(u"before_sha256").toString()) {
+    } else if (FixJournal::sha256(previous) != last.beforeSha256) {
         return refused(QStringLiteral("the backup %1 is missing or changed; not undone").arg(backup.fileName()));
     } else if (const QString error = writeAtomically(target, previous, QFile::permissions(target)); !error.isEmpty()) {
         return refused(QStringLiteral("could not write %1: %2").arg(target, error));
     }
-    appendJournal(journalPath,
-        {{QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("file"), last.value(u"file").toString()}, {QStringLiteral("undone"), last.value(u"fix")},
-            {QStringLiteral("after_sha256"), sha256(previous)}});
+    JournalEntry undone;
+    undone.kind = JournalEntry::Kind::Undone;
+    undone.time = QDateTime::currentDateTimeUtc();
+    undone.file = last.file;
+    undone.fix = last.fix;
+    undone.afterSha256 = FixJournal::sha256(previous);
+    FixJournal::append(journalPath, undone);
     FixOutcome outcome;
     outcome.applied = true;
     outcome.writtenTo = target;
     outcome.backup = backup.fileName();
-    outcome.message = created
-        ? QStringLiteral("undid %1: removed %2, which the fix had created").arg(last.value(u"fix").toString(), target)
-        : QStringLiteral("undid %1: %2 holds its previous bytes again").arg(last.value(u"fix").toString(), target);
+    outcome.message = last.created
+        ? QStringLiteral("undid %1: removed %2, which the fix had created").arg(last.fix, target)
+        : QStringLiteral("undid %1: %2 holds its previous bytes again").arg(last.fix, target);
     return outcome;
 }
 

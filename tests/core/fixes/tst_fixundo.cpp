@@ -3,6 +3,7 @@
 // after its undo can be undone again); and the preview says what a fix may stop.
 #include "core/fixes/fixapplier.h"
 #include "core/fixes/fixconsequence.h"
+#include "core/fixes/fixjournal.h"
 #include "core/inspection.h"
 #include "files.h"
 
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void fixAppliedAgainAfterItsUndo_canBeUndoneAgain();
     void undoOfAFixThatCreatedTheFile_removesIt();
     void consequence_saysWhatAFixCloses();
+    void journal_keepsItsKeysAndReadsOlderLines();
 };
 
 void TestFixUndo::undo_walksBackThroughSeveralFixes()
@@ -130,4 +132,40 @@ void TestFixUndo::consequence_saysWhatAFixCloses()
 }
 
 QTEST_GUILESS_MAIN(TestFixUndo)
+void TestFixUndo::journal_keepsItsKeysAndReadsOlderLines()
+{
+    // The keys --undo of an older codex-posture wrote: an applied line without "created" (an empty backup said it).
+    const QJsonObject older{{QStringLiteral("time"), QStringLiteral("2026-11-30T10:00:00.000Z")},
+        {QStringLiteral("file"), QStringLiteral("/h/.codex/config.toml")},
+        {QStringLiteral("written_to"), QStringLiteral("/h/.codex/config.toml")},
+        {QStringLiteral("fix"), QStringLiteral("fix:approval-never")},
+        {QStringLiteral("before_sha256"), QStringLiteral("aa")}, {QStringLiteral("after_sha256"), QStringLiteral("bb")},
+        {QStringLiteral("backup"), QString()}};
+    const std::optional<JournalEntry> read = JournalEntry::fromJson(older);
+    QVERIFY(read);
+    QCOMPARE(read->kind, JournalEntry::Kind::Applied);
+    QVERIFY(read->created);
+    QCOMPARE(read->afterSha256, QStringLiteral("bb"));
+    // Written and read again, each kind keeps what it says.
+    JournalEntry applied = *read;
+    applied.backup = QStringLiteral("/h/.codex/config.toml.codex-posture-x.bak");
+    applied.created = false;
+    applied.fixes = {QStringLiteral("fix:approval-never")};
+    const QJsonObject written = applied.toJson();
+    QCOMPARE(written.value(u"backup").toString(), applied.backup);
+    QCOMPARE(written.value(u"created").toBool(), false);
+    QCOMPARE(written.value(u"time").toString(), QStringLiteral("2026-11-30T10:00:00.000Z"));
+    const std::optional<JournalEntry> again = JournalEntry::fromJson(written);
+    QVERIFY(again);
+    QCOMPARE(again->fixes, applied.fixes);
+    QVERIFY(!again->created);
+    JournalEntry undone;
+    undone.kind = JournalEntry::Kind::Undone;
+    undone.file = applied.file;
+    undone.fix = applied.fix;
+    QCOMPARE(undone.toJson().value(u"undone").toString(), applied.fix);
+    QCOMPARE(JournalEntry::fromJson(undone.toJson())->kind, JournalEntry::Kind::Undone);
+    QVERIFY(!JournalEntry::fromJson(QJsonObject{{QStringLiteral("time"), QStringLiteral("x")}}));
+}
+
 #include "tst_fixundo.moc"

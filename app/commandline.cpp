@@ -57,6 +57,102 @@ CommandLine codexChangesOutput(const QStringList &versions, const QString &repor
                                     : Core::CodexChangeList::text(changes)};
 }
 
+// Every option once: its name, its value's name (empty for a switch) and what it does. %FORMATS% and %VERSIONS% are
+// filled from the report registry and the recorded Codex releases.
+struct OptionSpec
+{
+    const char *name;
+    const char *valueName;
+    const char *description;
+};
+
+constexpr OptionSpec Options[] = {
+    {"codex-home", "DIR", "Inspect DIR as the Codex home (default: $CODEX_HOME, else ~/.codex)."},
+    {"home", "DIR", "Inspect DIR as the home directory (DIR/.codex)."},
+    {"cwd", "DIR", "Judge Codex as if started in DIR (default: the current directory)."},
+    {"profile", "NAME", "Judge Codex as if started with --profile NAME (NAME.config.toml)."},
+    {"system-root", "DIR",
+        "Inspect a copied machine: /etc/codex, /proc, /sys, AppArmor profiles, bwrap and codex are read below DIR, and "
+        "nothing found there is run."},
+    {"cloud", "FILE", "Read the declared Codex cloud environments from FILE (see README)."},
+    {"report", "FORMAT",
+        "Print a report instead of opening the window. FORMAT: %FORMATS%. The default when there is no display: "
+        "text."},
+    {"baseline", "FILE",
+        "Compare with the intended posture in FILE; differences become findings. 'working-rule' is the shipped "
+        "baseline (see README)."},
+    {"accept", "FILE", "Mark the findings listed in FILE as accepted (id, reason, owner, expires; see README)."},
+    {"fail-on", "SEVERITY",
+        "With a report: exit with status 1 when a finding at or above SEVERITY (info, low, medium, high, critical) is "
+        "not accepted."},
+    {"fix", "FIX",
+        "Show the guided fix FIX (an id from the report's fix_id, or 'all') as a diff; write it only with --yes (a "
+        "backup is kept next to the file)."},
+    {"dry-run", "", "With --fix: show the diff, write nothing."},
+    {"yes", "", "With --fix: write the fix without asking."},
+    {"patch", "FILE",
+        "With --fix: write the fixes as one patch to FILE, for `git apply` or `patch -p1` in a copy of the inspected "
+        "home; no config file is written."},
+    {"undo", "", "Put back the bytes from before the last fix codex-posture wrote (from its journal)."},
+    {"remove-backups", "",
+        "List the backups earlier fixes left next to the inspected configuration files (they may still hold a secret "
+        "a fix moved out); remove them only with --yes."},
+    {"no-live-probe", "",
+        "Start no program at all. By default codex-posture starts fixed probes, each with a timeout: codex --version, "
+        "bwrap's user-namespace check and a codex sandbox write trial in temporary directories. It never runs what "
+        "the configuration names."},
+    {"screenshot", "FILE", "Open the window, save a PNG of it to FILE and quit."},
+    {"dark", "", "With --screenshot: paint the window with the dark palette (else the light one)."},
+    {"output", "FILE",
+        "With --report: write the report to FILE (atomically, readable by you only) instead of standard output."},
+    {"redact", "",
+        "With --report: replace the user name, the home path and the host name by placeholders, for sharing outside "
+        "the organisation (secrets are masked always)."},
+    {"codex-version", "VERSION",
+        "Judge by the rules of this recorded Codex release (both CLI and IDE) instead of the release of the codex each "
+        "runs (known: %VERSIONS%)."},
+    {"codex-changes", "",
+        "Print what changed in Codex's configuration semantics between two recorded releases, given after the "
+        "options (codex-posture --codex-changes 0.160.1 0.171.0); --report json for JSON."},
+};
+
+QList<QCommandLineOption> commandLineOptions()
+{
+    QStringList formats;
+    for (const Core::ReportFormat &format : Core::reportFormats())
+        formats.append(QStringLiteral("%1 (%2)").arg(format.name, format.description));
+    const QString versions = Core::CodexReleases::known().versions().join(QStringLiteral(", "));
+    QList<QCommandLineOption> options;
+    for (const OptionSpec &spec : Options) {
+        const QString description = QString::fromUtf8(spec.description)
+                                        .replace(QStringLiteral("%FORMATS%"), formats.join(QStringLiteral("; ")))
+                                        .replace(QStringLiteral("%VERSIONS%"), versions);
+        options.append(
+            QCommandLineOption(QString::fromLatin1(spec.name), description, QString::fromLatin1(spec.valueName)));
+    }
+    return options;
+}
+
+// A copied machine's own home, never the live one: one is used and named, several are listed for --home. Returns the
+// usage error, or empty (and the notice to print).
+QString chooseHomeInCopy(const QString &systemRoot, QString &notice)
+{
+    const QStringList homes = Core::CodexLocations::findHomesInCopy(systemRoot);
+    if (homes.size() > 1)
+        return QStringLiteral("the copied machine %1 has %2 homes with a .codex folder; choose one with --home DIR:\n"
+                              "  %3")
+            .arg(systemRoot)
+            .arg(homes.size())
+            .arg(homes.join(QStringLiteral("\n  ")));
+    notice = homes.isEmpty()
+        ? QStringLiteral("codex-posture: the copied machine %1 has no home with a .codex folder (looked in home/*, "
+                         "Users/* and root): only its system files are inspected; --home DIR names a home.\n")
+              .arg(systemRoot)
+        : QStringLiteral("codex-posture: inspecting %1, the copied machine's only home with a .codex folder\n")
+              .arg(homes.constFirst());
+    return {};
+}
+
 } // namespace
 
 CommandLine CommandLine::parse(int argc, char *argv[])
@@ -65,82 +161,7 @@ CommandLine CommandLine::parse(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("What can Codex actually do on this machine?"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption codexHome(QStringLiteral("codex-home"),
-        QStringLiteral("Inspect DIR as the Codex home (default: $CODEX_HOME, else ~/.codex)."), QStringLiteral("DIR"));
-    const QCommandLineOption home(QStringLiteral("home"),
-        QStringLiteral("Inspect DIR as the home directory (DIR/.codex)."), QStringLiteral("DIR"));
-    const QCommandLineOption cwd(QStringLiteral("cwd"),
-        QStringLiteral("Judge Codex as if started in DIR (default: the current directory)."), QStringLiteral("DIR"));
-    const QCommandLineOption profile(QStringLiteral("profile"),
-        QStringLiteral("Judge Codex as if started with --profile NAME (NAME.config.toml)."), QStringLiteral("NAME"));
-    const QCommandLineOption systemRoot(QStringLiteral("system-root"),
-        QStringLiteral("Inspect a copied machine: /etc/codex, /proc, /sys, AppArmor profiles, bwrap and codex are read "
-                       "below DIR, and nothing found there is run."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption cloud(QStringLiteral("cloud"),
-        QStringLiteral("Read the declared Codex cloud environments from FILE (see README)."), QStringLiteral("FILE"));
-    QStringList formats;
-    for (const Core::ReportFormat &format : Core::reportFormats())
-        formats.append(QStringLiteral("%1 (%2)").arg(format.name, format.description));
-    const QCommandLineOption report(QStringLiteral("report"),
-        QStringLiteral("Print a report instead of opening the window. FORMAT: %1. The default when there is no "
-                       "display: text.")
-            .arg(formats.join(QStringLiteral("; "))),
-        QStringLiteral("FORMAT"));
-    const QCommandLineOption output(QStringLiteral("output"),
-        QStringLiteral("With --report: write the report to FILE (atomically, readable by you only) instead of "
-                       "standard output."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption redact(QStringLiteral("redact"),
-        QStringLiteral("With --report: replace the user name, the home path and the host name by placeholders, for "
-                       "sharing outside the organisation (secrets are masked always)."));
-    const QCommandLineOption noLiveProbe(QStringLiteral("no-live-probe"),
-        QStringLiteral("Start no program at all. By default codex-posture starts fixed probes, each with a timeout: "
-                       "codex --version, bwrap's user-namespace check and a codex sandbox write trial in temporary "
-                       "directories. It never runs what the configuration names."));
-    const QCommandLineOption baseline(QStringLiteral("baseline"),
-        QStringLiteral("Compare with the intended posture in FILE; differences become findings. 'working-rule' is the "
-                       "shipped baseline (see README)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption accept(QStringLiteral("accept"),
-        QStringLiteral("Mark the findings listed in FILE as accepted (id, reason, owner, expires; see README)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption failOn(QStringLiteral("fail-on"),
-        QStringLiteral(
-            "With a report: exit with status 1 when a finding at or above SEVERITY (info, low, medium, high, "
-            "critical) is not accepted."),
-        QStringLiteral("SEVERITY"));
-    const QCommandLineOption fix(QStringLiteral("fix"),
-        QStringLiteral(
-            "Show the guided fix FIX (an id from the report's fix_id, or 'all') as a diff; write it only with "
-            "--yes (a backup is kept next to the file)."),
-        QStringLiteral("FIX"));
-    const QCommandLineOption dryRun(
-        QStringLiteral("dry-run"), QStringLiteral("With --fix: show the diff, write nothing."));
-    const QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("With --fix: write the fix without asking."));
-    const QCommandLineOption patch(QStringLiteral("patch"),
-        QStringLiteral("With --fix: write the fixes as one patch to FILE, for `git apply` or `patch -p1` in a copy of "
-                       "the inspected home; no config file is written."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption undo(QStringLiteral("undo"),
-        QStringLiteral("Put back the bytes from before the last fix codex-posture wrote (from its journal)."));
-    const QCommandLineOption removeBackups(QStringLiteral("remove-backups"),
-        QStringLiteral("List the backups earlier fixes left next to the inspected configuration files (they may still "
-                       "hold a secret a fix moved out); remove them only with --yes."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QStringLiteral("Open the window, save a PNG of it to FILE and quit."), QStringLiteral("FILE"));
-    const QCommandLineOption dark(QStringLiteral("dark"),
-        QStringLiteral("With --screenshot: paint the window with the dark palette (else the light one)."));
-    const QCommandLineOption codexVersion(QStringLiteral("codex-version"),
-        QStringLiteral("Judge by the rules of this recorded Codex release (both CLI and IDE) instead of the release "
-                       "of the codex each runs (known: %1).")
-            .arg(Core::CodexReleases::known().versions().join(QStringLiteral(", "))),
-        QStringLiteral("VERSION"));
-    const QCommandLineOption codexChanges(QStringLiteral("codex-changes"),
-        QStringLiteral("Print what changed in Codex's configuration semantics between two recorded releases, given "
-                       "after the options (codex-posture --codex-changes 0.160.1 0.171.0); --report json for JSON."));
-    parser.addOptions({codexHome, home, cwd, profile, systemRoot, cloud, report, baseline, accept, failOn, fix, dryRun,
-        yes, patch, undo, removeBackups, noLiveProbe, screenshot, dark, output, redact, codexVersion, codexChanges});
+    parser.addOptions(commandLineOptions());
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -151,101 +172,98 @@ CommandLine CommandLine::parse(int argc, char *argv[])
         return CommandLine{.exitCode = 0, .output = helpText(parser)};
     if (parser.isSet(QStringLiteral("version")))
         return CommandLine{.exitCode = 0, .output = QStringLiteral("codex-posture %1\n").arg(Core::toolVersion())};
-    if (parser.isSet(codexChanges))
-        return codexChangesOutput(parser.positionalArguments(), parser.value(report));
+    const auto value = [&parser](const char *name) { return parser.value(QString::fromLatin1(name)); };
+    const auto given = [&parser](const char *name) { return parser.isSet(QString::fromLatin1(name)); };
+    if (given("codex-changes"))
+        return codexChangesOutput(parser.positionalArguments(), value("report"));
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
 
     CommandLine result;
-    result.report = parser.value(report);
-    if (parser.isSet(report) && !Core::reportFormat(result.report))
-        return usageError(
-            QStringLiteral("unknown report format '%1' (known: %2)").arg(result.report, Core::reportFormatNames()));
-    result.outputFile = parser.value(output);
-    result.redact = parser.isSet(redact);
-    if ((parser.isSet(output) || result.redact) && !parser.isSet(report))
-        return usageError(QStringLiteral("--output and --redact go with --report"));
-    if (parser.isSet(report) && Core::reportFormat(result.report)->pdf && result.outputFile.isEmpty())
-        return usageError(
-            QStringLiteral("--report %1 needs --output FILE (a PDF is no text for a terminal)").arg(result.report));
-    // A directory named on the command line must exist: a typo must not read as "no configuration".
-    for (const QCommandLineOption *option : {&codexHome, &home, &cwd, &systemRoot}) {
-        const QString value = parser.value(*option);
-        if (parser.isSet(*option) && !QFileInfo(value).isDir())
-            return usageError(QStringLiteral("--%1 %2: no such directory").arg(option->names().constFirst(), value));
+    for (const OptionSpec &spec : Options) {
+        if (given(spec.name))
+            result.given.append(QString::fromLatin1(spec.name));
     }
-    for (const QCommandLineOption *option : {&cloud, &accept}) {
-        if (parser.isSet(*option) && !QFileInfo(parser.value(*option)).isFile())
-            return usageError(
-                QStringLiteral("--%1 %2: no such file").arg(option->names().constFirst(), parser.value(*option)));
-    }
-    if (parser.isSet(baseline) && parser.value(baseline) != u"working-rule"
-        && !QFileInfo(parser.value(baseline)).isFile())
-        return usageError(
-            QStringLiteral("--baseline %1: no such file (or use --baseline working-rule)").arg(parser.value(baseline)));
-    if (parser.isSet(failOn)) {
-        result.failOn = Core::severityFromName(parser.value(failOn));
+    result.options = Core::InspectOptions{.codexHome = value("codex-home"),
+        .home = value("home"),
+        .cwd = value("cwd"),
+        .profile = value("profile"),
+        .systemRoot = value("system-root"),
+        .cloudFile = value("cloud"),
+        .codexVersion = value("codex-version"),
+        .runPrograms = !given("no-live-probe"),
+        .baselineFile = value("baseline"),
+        .acceptFile = value("accept")};
+    result.report = value("report");
+    result.outputFile = value("output");
+    result.redact = given("redact");
+    result.screenshot = value("screenshot");
+    result.dark = given("dark");
+    result.fix = value("fix");
+    result.dryRun = given("dry-run");
+    result.yes = given("yes");
+    result.undo = given("undo");
+    result.removeBackups = given("remove-backups");
+    result.patch = value("patch");
+    if (given("fail-on")) {
+        result.failOn = Core::severityFromName(value("fail-on"));
         if (!result.failOn)
             return usageError(QStringLiteral("--fail-on %1: not a severity (info, low, medium, high, critical)")
-                    .arg(parser.value(failOn)));
+                    .arg(value("fail-on")));
     }
-    if (QString error;
-        parser.isSet(codexVersion) && !Core::CodexReleases::known().asked(parser.value(codexVersion), &error))
+    if (const QString error = result.validate(); !error.isEmpty())
         return usageError(error);
-    result.options = Core::InspectOptions{.codexHome = parser.value(codexHome),
-        .home = parser.value(home),
-        .cwd = parser.value(cwd),
-        .profile = parser.value(profile),
-        .systemRoot = parser.value(systemRoot),
-        .cloudFile = parser.value(cloud),
-        .codexVersion = parser.value(codexVersion),
-        .runPrograms = !parser.isSet(noLiveProbe),
-        .baselineFile = parser.value(baseline),
-        .acceptFile = parser.value(accept)};
-    // A copied machine's own home, never the live one: one is used and named, several are listed for --home.
-    if (parser.isSet(systemRoot) && !parser.isSet(home) && !parser.isSet(codexHome)) {
-        const QStringList homes = Core::CodexLocations::findHomesInCopy(parser.value(systemRoot));
-        if (homes.size() > 1)
-            return usageError(QStringLiteral("the copied machine %1 has %2 homes with a .codex folder; choose one "
-                                             "with --home DIR:\n  %3")
-                    .arg(parser.value(systemRoot))
-                    .arg(homes.size())
-                    .arg(homes.join(QStringLiteral("\n  "))));
-        result.notice = homes.isEmpty()
-            ? QStringLiteral("codex-posture: the copied machine %1 has no home with a .codex folder (looked in home/*, "
-                             "Users/* and root): only its system files are inspected; --home DIR names a home.\n")
-                  .arg(parser.value(systemRoot))
-            : QStringLiteral("codex-posture: inspecting %1, the copied machine's only home with a .codex folder\n")
-                  .arg(homes.constFirst());
-    }
-    result.screenshot = parser.value(screenshot);
-    result.dark = parser.isSet(dark);
-    result.fix = parser.value(fix);
-    result.dryRun = parser.isSet(dryRun);
-    result.yes = parser.isSet(yes);
-    result.undo = parser.isSet(undo);
-    result.removeBackups = parser.isSet(removeBackups);
-    result.patch = parser.value(patch);
-    if (result.dark && result.screenshot.isEmpty())
-        return usageError(QStringLiteral("--dark goes with --screenshot (the window follows the system's colours)"));
-    if ((result.dryRun || parser.isSet(patch)) && result.fix.isEmpty())
-        return usageError(QStringLiteral("--dry-run and --patch go with --fix"));
-    if (result.yes && result.fix.isEmpty() && !result.removeBackups)
-        return usageError(QStringLiteral("--yes goes with --fix or --remove-backups"));
-    if (result.removeBackups && (!result.fix.isEmpty() || result.undo))
-        return usageError(QStringLiteral("--remove-backups goes alone (with --yes to remove)"));
-    if (parser.isSet(patch) && (result.yes || result.dryRun))
-        return usageError(QStringLiteral("--patch writes a patch instead of the files: leave out --yes and --dry-run"));
-    if (parser.isSet(patch) && result.patch.isEmpty())
-        return usageError(QStringLiteral("--patch needs a file name"));
-    // Nothing codex-posture writes goes into a copied machine: a report or a patch belongs beside it.
-    const Core::SystemRoot copy(result.options.systemRoot);
-    for (const QString &written : {result.outputFile, result.patch}) {
-        if (const QString refusal = copy.writeRefusal(written, QStringLiteral("Write it outside the copy."));
-            !refusal.isEmpty())
-            return usageError(refusal);
+    if (given("system-root") && !given("home") && !given("codex-home")) {
+        if (const QString error = chooseHomeInCopy(result.options.systemRoot, result.notice); !error.isEmpty())
+            return usageError(error);
     }
     return result;
+}
+
+QString CommandLine::validate() const
+{
+    const auto named = [this](const char *name) { return given.contains(QString::fromLatin1(name)); };
+    const Core::ReportFormat *format = Core::reportFormat(report);
+    if (named("report") && !format)
+        return QStringLiteral("unknown report format '%1' (known: %2)").arg(report, Core::reportFormatNames());
+    if ((named("output") || redact) && !named("report"))
+        return QStringLiteral("--output and --redact go with --report");
+    if (format && format->pdf && outputFile.isEmpty())
+        return QStringLiteral("--report %1 needs --output FILE (a PDF is no text for a terminal)").arg(report);
+    // A directory named on the command line must exist: a typo must not read as "no configuration".
+    for (const auto &[name, path] : {std::pair{"codex-home", options.codexHome}, std::pair{"home", options.home},
+             std::pair{"cwd", options.cwd}, std::pair{"system-root", options.systemRoot}}) {
+        if (named(name) && !QFileInfo(path).isDir())
+            return QStringLiteral("--%1 %2: no such directory").arg(QLatin1StringView(name), path);
+    }
+    for (const auto &[name, path] : {std::pair{"cloud", options.cloudFile}, std::pair{"accept", options.acceptFile}}) {
+        if (named(name) && !QFileInfo(path).isFile())
+            return QStringLiteral("--%1 %2: no such file").arg(QLatin1StringView(name), path);
+    }
+    if (named("baseline") && options.baselineFile != u"working-rule" && !QFileInfo(options.baselineFile).isFile())
+        return QStringLiteral("--baseline %1: no such file (or use --baseline working-rule)").arg(options.baselineFile);
+    if (QString error; named("codex-version") && !Core::CodexReleases::known().asked(options.codexVersion, &error))
+        return error;
+    if (dark && screenshot.isEmpty())
+        return QStringLiteral("--dark goes with --screenshot (the window follows the system's colours)");
+    if ((dryRun || named("patch")) && fix.isEmpty())
+        return QStringLiteral("--dry-run and --patch go with --fix");
+    if (yes && fix.isEmpty() && !removeBackups)
+        return QStringLiteral("--yes goes with --fix or --remove-backups");
+    if (removeBackups && (!fix.isEmpty() || undo))
+        return QStringLiteral("--remove-backups goes alone (with --yes to remove)");
+    if (named("patch") && (yes || dryRun))
+        return QStringLiteral("--patch writes a patch instead of the files: leave out --yes and --dry-run");
+    if (named("patch") && patch.isEmpty())
+        return QStringLiteral("--patch needs a file name");
+    // Nothing codex-posture writes goes into a copied machine: a report or a patch belongs beside it.
+    const Core::SystemRoot copy(options.systemRoot);
+    for (const QString &written : {outputFile, patch}) {
+        if (const QString refusal = copy.writeRefusal(written, QStringLiteral("Write it outside the copy."));
+            !refusal.isEmpty())
+            return refusal;
+    }
+    return {};
 }
 
 } // namespace Posture::App

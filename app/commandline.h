@@ -30,7 +30,13 @@ struct CommandLine
     int exitCode = Continue;
     QString output;
 
+    // The options named on the command line ("report", "fix", ...), for validate().
+    QStringList given;
+
     static CommandLine parse(int argc, char *argv[]);
+    // Why these options do not go together, or name what does not exist (a directory, a file, a report format, a
+    // Codex release); empty when they are fine.
+    QString validate() const;
 };
 
 } // namespace Posture::App

@@ -600,4 +600,14 @@ TomlEditor::Result TomlEditor::removeKey(
     return proven(original, parsed.root(), bytes, path, nullptr, begin, end);
 }
 
+QString tomlValueText(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QVariantMap)
+        return QStringLiteral("{...}");
+    if (value.typeId() == QMetaType::QDate || value.typeId() == QMetaType::QTime
+        || value.typeId() == QMetaType::QDateTime)
+        return value.toString(); // a TOML date or time is written bare
+    return QString::fromUtf8(TomlEditor::render(value));
+}
+
 } // namespace Posture::Core

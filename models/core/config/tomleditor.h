@@ -46,4 +46,8 @@ public:
     static QByteArray render(const QVariant &value, const QByteArray &style = {});
 };
 
+// A value as TOML writes it, for messages and cells: "never", true, ["a", "b"] (TomlEditor::render, the one renderer;
+// a table is "{...}").
+QString tomlValueText(const QVariant &value);
+
 } // namespace Posture::Core

@@ -2,6 +2,7 @@
 #include "core/fixes/fixes.h"
 
 #include "core/common/secrets.h"
+#include "core/config/tomleditor.h"
 #include "core/fixes/fixapplier.h"
 #include "core/fixes/fixsafety.h"
 #include "core/rules/catalogue.h"
@@ -87,7 +88,7 @@ QStringList wideningsOf(const InspectionFacts &inspection, const Fix &fix)
 std::optional<FixOperation> sandboxOperation(const PostureValue &cell)
 {
     if (cell.decidedBy == KeyPath{QStringLiteral("sandbox_mode")})
-        return FixOperation{Kind::Set, cell.decidedBy, QStringLiteral("workspace-write")};
+        return FixOperation{Kind::Set, cell.decidedBy, postureName(SandboxMode::WorkspaceWrite)};
     if (cell.decidedBy == KeyPath{QStringLiteral("default_permissions")})
         return FixOperation{Kind::Set, cell.decidedBy, QStringLiteral(":workspace")};
     return std::nullopt;
@@ -125,7 +126,7 @@ std::optional<Fix> restoreSandbox(const InspectionFacts &inspection, const Findi
     // Unattended: the approval too, when it is decided in the same file.
     if (isRule(finding, Rule::UnattendedFullAccess) && !posture.approvalPolicy.decidedBy.isEmpty()
         && targetFor(inspection, posture.approvalPolicy.decidedBy, &posture.approvalPolicy).file == target.file) {
-        operations.append({Kind::Set, posture.approvalPolicy.decidedBy, QStringLiteral("on-request")});
+        operations.append({Kind::Set, posture.approvalPolicy.decidedBy, postureName(ApprovalPolicy::OnRequest)});
         title += QStringLiteral(" and approval_policy = \"on-request\"");
     }
     return make(finding, target, title, operations);
@@ -153,7 +154,7 @@ std::optional<Fix> approvalOnRequest(const InspectionFacts &inspection, const Fi
                          "safe. To keep that for a project, mark it [projects.\"<path>\"] trust_level = \"untrusted\".")
         : QString();
     return make(finding, target, QStringLiteral("Set approval_policy = \"on-request\""),
-        {{Kind::Set, path, QStringLiteral("on-request")}}, retired);
+        {{Kind::Set, path, postureName(ApprovalPolicy::OnRequest)}}, retired);
 }
 
 std::optional<Fix> networkOff(const InspectionFacts &inspection, const Finding &finding)
@@ -259,13 +260,12 @@ std::optional<Fix> moveMisplacedKey(const InspectionFacts &inspection, const Fin
     if (!destinationFree) {
         why = QStringLiteral("`%1` is already set in this file").arg(keyPathToString(destination));
     } else if (!value.isValid()) {
-        why =
-            QStringLiteral("%1 is not a value `%2` takes").arg(Rules::tomlText(written), keyPathToString(destination));
+        why = QStringLiteral("%1 is not a value `%2` takes").arg(tomlValueText(written), keyPathToString(destination));
     } else {
         const Fix move = make(finding, target,
             QStringLiteral("Move %1 to %2").arg(keyPathToString(path), keyPathToString(destination))
                 + (value == written ? QString()
-                                    : QStringLiteral(" as %1").arg(Rules::tomlText(Secrets::mask(destination, value)))),
+                                    : QStringLiteral(" as %1").arg(tomlValueText(Secrets::mask(destination, value)))),
             {{Kind::Remove, path, {}}, {Kind::Set, destination, value}});
         const QStringList widened = wideningsOf(inspection, move);
         if (widened.isEmpty())
@@ -274,7 +274,7 @@ std::optional<Fix> moveMisplacedKey(const InspectionFacts &inspection, const Fin
     }
     return make(finding, target,
         QStringLiteral("Remove the ignored %1 = %2")
-            .arg(keyPathToString(path), Rules::tomlText(Secrets::mask(path, written))),
+            .arg(keyPathToString(path), tomlValueText(Secrets::mask(path, written))),
         {{Kind::Remove, path, {}}},
         QStringLiteral("Codex ignores this line, so removing it changes nothing Codex does; it is not moved to `%1` "
                        "because %2. If you mean it, write `%1` by hand.")

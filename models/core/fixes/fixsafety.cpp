@@ -10,18 +10,11 @@ namespace Posture::Core::FixSafety {
 
 namespace {
 
-// How open a value is, from closed to open; a value not listed is not compared (-1).
-int rank(const QStringList &closedToOpen, const QString &value)
+// A dimension more open after than before (posturevalues.h orders each), in words.
+template <typename Value>
+void compare(QStringList &widened, const QString &what, const QString &before, const QString &after)
 {
-    return int(closedToOpen.indexOf(value));
-}
-
-void compare(QStringList &widened, const QString &what, const QStringList &closedToOpen, const QString &before,
-    const QString &after)
-{
-    const int from = rank(closedToOpen, before);
-    const int to = rank(closedToOpen, after);
-    if (from >= 0 && to > from)
+    if (widerThan<Value>(after, before))
         widened.append(QStringLiteral("%1: %2 → %3").arg(what, before, after));
 }
 
@@ -50,19 +43,13 @@ QStringList trustedFolders(const InspectionFacts &inspection)
 
 void compareSurface(QStringList &widened, const QString &surface, const LocalPosture &before, const LocalPosture &after)
 {
-    // "unless-trusted" asks most, "never" never asks; granular sits with on-request (it asks for what it lists).
-    compare(widened, surface + QStringLiteral(" approval"),
-        {QStringLiteral("unless-trusted"), QStringLiteral("on-request"), QStringLiteral("never")},
-        before.approvalPolicy.value == u"granular" ? QStringLiteral("on-request") : before.approvalPolicy.value,
-        after.approvalPolicy.value == u"granular" ? QStringLiteral("on-request") : after.approvalPolicy.value);
-    compare(widened, surface + QStringLiteral(" sandbox"),
-        {QStringLiteral("read-only"), QStringLiteral("workspace-write"), QStringLiteral("danger-full-access")},
-        before.sandboxMode.value, after.sandboxMode.value);
-    compare(widened, surface + QStringLiteral(" filesystem"),
-        {QStringLiteral("restricted"), QStringLiteral("unrestricted")}, before.filesystem.value,
-        after.filesystem.value);
-    compare(widened, surface + QStringLiteral(" network"), {QStringLiteral("restricted"), QStringLiteral("enabled")},
-        before.network.value, after.network.value);
+    compare<ApprovalPolicy>(
+        widened, surface + QStringLiteral(" approval"), before.approvalPolicy.value, after.approvalPolicy.value);
+    compare<SandboxMode>(
+        widened, surface + QStringLiteral(" sandbox"), before.sandboxMode.value, after.sandboxMode.value);
+    compare<FilesystemAccess>(
+        widened, surface + QStringLiteral(" filesystem"), before.filesystem.value, after.filesystem.value);
+    compare<NetworkAccess>(widened, surface + QStringLiteral(" network"), before.network.value, after.network.value);
     compareSets(widened, surface + QStringLiteral(" writable roots"), before.writableRoots, after.writableRoots);
 }
 
@@ -78,11 +65,9 @@ QStringList widenings(const InspectionFacts &before, const InspectionFacts &afte
     if ((before.codexStarts() || before.ideStarts()) && (after.codexStarts() || after.ideStarts())) {
         const auto webSearch = [](const InspectionFacts &inspection) {
             const QString mode = inspection.config.value({QStringLiteral("web_search")}).toString();
-            return mode.isEmpty() ? QStringLiteral("cached") : mode; // Codex's default
+            return mode.isEmpty() ? postureName(WebSearch::Cached) : mode; // Codex's default
         };
-        compare(widened, QStringLiteral("web search"),
-            {QStringLiteral("disabled"), QStringLiteral("cached"), QStringLiteral("live")}, webSearch(before),
-            webSearch(after));
+        compare<WebSearch>(widened, QStringLiteral("web search"), webSearch(before), webSearch(after));
         compareSets(widened, QStringLiteral("trusted projects"), trustedFolders(before), trustedFolders(after));
         compareSets(widened, QStringLiteral("MCP servers"), Inventory::enabledMcpServerNames(before.config),
             Inventory::enabledMcpServerNames(after.config));

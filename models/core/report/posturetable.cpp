@@ -3,6 +3,7 @@
 #include "core/report/posturetable.h"
 
 #include "core/common/secrets.h"
+#include "core/config/tomleditor.h"
 #include "core/inspection.h"
 #include "core/surfaces/inventory.h"
 
@@ -15,16 +16,12 @@ namespace {
 using Cell = PostureTable::Cell;
 using CellTable = Cell[PostureTable::RowCount][PostureTable::ColumnCount];
 
-// A value as TOML would show it, secrets masked.
+// A value as a cell shows it, secrets masked: a word or a number as it is, a list as TOML writes it.
 QString valueText(const KeyPath &path, const QVariant &value)
 {
     const QVariant masked = Secrets::mask(path, value);
-    if (masked.typeId() == QMetaType::QVariantList) {
-        QStringList items;
-        for (const QVariant &item : masked.toList())
-            items.append(item.toString());
-        return u'[' + items.join(QStringLiteral(", ")) + u']';
-    }
+    if (masked.typeId() == QMetaType::QVariantList)
+        return tomlValueText(masked);
     return Secrets::maskText(masked.toString());
 }
 
@@ -121,12 +118,12 @@ Cell keyCell(const Inspection &inspection, const KeyPath &path, const QString &d
 Cell writableRootsCell(const Inspection &inspection, const LocalPosture &posture, bool ide)
 {
     // Without a filesystem sandbox, or read-only, the mode decides and the roots do not matter.
-    if (posture.filesystem.value == u"unrestricted") {
+    if (posture.is(FilesystemAccess::Unrestricted)) {
         Cell cell = postureCell(inspection, posture.filesystem, ide);
         cell.value = QStringLiteral("everything (no filesystem sandbox)");
         return cell;
     }
-    if (posture.sandboxMode.value == u"read-only") {
+    if (posture.is(SandboxMode::ReadOnly)) {
         Cell cell = postureCell(inspection, posture.sandboxMode, ide);
         cell.value = QStringLiteral("none (read-only)");
         return cell;

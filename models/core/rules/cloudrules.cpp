@@ -39,7 +39,7 @@ void cloudRules(Context &context)
                     .remediation = QStringLiteral("Limit agent internet access to GET, HEAD and OPTIONS.")});
         }
     }
-    if (cloudRestricted && inspection.codexStarts() && inspection.cli.network.value == u"enabled") {
+    if (cloudRestricted && inspection.codexStarts() && inspection.cli.is(NetworkAccess::Enabled)) {
         context.add(Rule::CliMoreOpenThanCloud, {}, Surfaces(Surface::Cli) | Surface::Cloud,
             context.evidence(inspection.cli.network),
             {.title = QStringLiteral("The laptop is more open than the cloud"),

@@ -52,7 +52,8 @@ void surfaceNetworkRules(Context &context)
                         "nobody relies on it.")});
         }
         const KeyPath webSearch{QStringLiteral("web_search")};
-        if (config.value(webSearch).toString() == u"live" && posture->network.value == u"enabled") {
+        if (postureValue<WebSearch>(config.value(webSearch).toString()) == WebSearch::Live
+            && posture->is(NetworkAccess::Enabled)) {
             context.add(Rule::LiveWebSearchWithNetwork, QStringLiteral("web_search"), Surfaces(surface),
                 context.evidence(webSearch),
                 {.title = QStringLiteral("Live web search with network access"),

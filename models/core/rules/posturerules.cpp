@@ -55,10 +55,9 @@ void judgeEnforcement(Context &context, const LocalSurface &local)
 void judgeSurface(Context &context, const LocalSurface &local)
 {
     const LocalPosture &posture = local.posture;
-    const bool fullAccess =
-        posture.filesystem.value == u"unrestricted" || posture.sandboxMode.value == u"danger-full-access";
-    const bool never = posture.approvalPolicy.value == u"never";
-    const bool network = posture.network.value == u"enabled";
+    const bool fullAccess = posture.is(FilesystemAccess::Unrestricted) || posture.is(SandboxMode::DangerFullAccess);
+    const bool never = posture.is(ApprovalPolicy::Never);
+    const bool network = posture.is(NetworkAccess::Enabled);
     const Surfaces surfaces(local.surface);
 
     if (fullAccess && never && network) {
@@ -112,7 +111,7 @@ void judgeSurface(Context &context, const LocalSurface &local)
                     "only the domains needed with a permission profile and features.network_proxy enabled.")});
     }
     // The configuration asks for a sandbox that the machine does not give.
-    const bool wantsSandbox = !(posture.filesystem.value == u"unrestricted" && network);
+    const bool wantsSandbox = !(posture.is(FilesystemAccess::Unrestricted) && network);
     if (local.starts && wantsSandbox && local.enforcement.state != Enforcement::State::Enforced)
         judgeEnforcement(context, local);
 }

@@ -2,6 +2,7 @@
 #include "core/rules/rulecontext.h"
 
 #include "core/common/secrets.h"
+#include "core/config/tomleditor.h"
 
 namespace Posture::Core::Rules {
 
@@ -32,7 +33,7 @@ Evidence Context::evidence(const KeyPath &path) const
     const std::optional<Provenance> provenance = inspection.config.provenance(path);
     const QVariant value = inspection.config.value(path);
     if (value.isValid())
-        evidence.value = tomlText(Secrets::mask(path, value));
+        evidence.value = tomlValueText(Secrets::mask(path, value));
     const SourceLocation location = inspection.config.location(path);
     evidence.file = location.file;
     evidence.line = location.line;
@@ -94,26 +95,6 @@ void Context::add(Rule rule, const QString &subject, Surfaces surfaces, Evidence
         }
     }
     m_findings.append(std::move(finding));
-}
-
-QString tomlText(const QVariant &value)
-{
-    switch (value.typeId()) {
-    case QMetaType::QString:
-        return u'"' + value.toString() + u'"';
-    case QMetaType::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QMetaType::QVariantList: {
-        QStringList items;
-        for (const QVariant &item : value.toList())
-            items.append(tomlText(item));
-        return u'[' + items.join(QStringLiteral(", ")) + u']';
-    }
-    case QMetaType::QVariantMap:
-        return QStringLiteral("{...}");
-    default:
-        return value.toString();
-    }
 }
 
 } // namespace Posture::Core::Rules

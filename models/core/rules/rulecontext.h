@@ -65,8 +65,6 @@ private:
     mutable std::optional<QList<PlaintextSecret>> m_plaintextSecrets;
 };
 
-// A value as TOML would show it: "never", true, ["a", "b"].
-QString tomlText(const QVariant &value);
 // The security key an unknown key was probably meant to be (`sandbox-mode` → sandbox_mode); empty when none.
 QString meantSecurityKey(const QString &key);
 // Where Codex reads a security key that users write in the wrong place (network_access →

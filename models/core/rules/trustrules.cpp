@@ -2,6 +2,7 @@
 // Rules on trust: projects trusted too broadly, trusted projects that widen the posture, writable roots too wide.
 #include "core/common/secrets.h"
 #include "core/config/codexrules.h"
+#include "core/config/tomleditor.h"
 #include "core/rules/rulecontext.h"
 #include "core/surfaces/inventory.h"
 
@@ -43,11 +44,13 @@ struct Widening
 const QList<Widening> &widenings()
 {
     static const QList<Widening> list{
-        {{QStringLiteral("sandbox_mode")}, [](const QVariant &v) { return v.toString() == u"danger-full-access"; },
+        {{QStringLiteral("sandbox_mode")},
+            [](const QVariant &v) { return postureValue<SandboxMode>(v.toString()) == SandboxMode::DangerFullAccess; },
             "turns the sandbox off"},
         {{QStringLiteral("default_permissions")},
             [](const QVariant &v) { return v.toString() == u":danger-full-access"; }, "turns the sandbox off"},
-        {{QStringLiteral("approval_policy")}, [](const QVariant &v) { return v.toString() == u"never"; },
+        {{QStringLiteral("approval_policy")},
+            [](const QVariant &v) { return postureValue<ApprovalPolicy>(v.toString()) == ApprovalPolicy::Never; },
             "stops approvals"},
         {{QStringLiteral("sandbox_workspace_write"), QStringLiteral("network_access")},
             [](const QVariant &v) { return v.toBool(); }, "turns network access on"},
@@ -93,7 +96,7 @@ void trustRules(Context &context)
                 continue;
             const SourceLocation location = layer.document.location(widening.path);
             const Evidence evidence{layer.kindName(), location.file, location.line, location.column,
-                keyPathToString(widening.path), tomlText(Secrets::mask(widening.path, value)), widening.path};
+                keyPathToString(widening.path), tomlValueText(Secrets::mask(widening.path, value)), widening.path};
             context.add(Rule::ProjectWidens, location.file + u'#' + keyPathToString(widening.path),
                 context.localSurfaces(), evidence,
                 {.title = QStringLiteral("A trusted project's config %1").arg(QLatin1StringView(widening.what)),

@@ -235,7 +235,7 @@ Enforcement enforcementFor(
     if (!starts)
         return {
             Enforcement::State::Unknown, QStringLiteral("Codex refuses this configuration, so it runs no command"), {}};
-    if (posture.filesystem.value == u"unrestricted" && posture.network.value == u"enabled")
+    if (posture.is(FilesystemAccess::Unrestricted) && posture.is(NetworkAccess::Enabled))
         return {Enforcement::State::NotEnforced,
             QStringLiteral("danger-full-access: the configuration asks for no sandbox"), {}};
     if (capability.facts.platform == HostPlatform::Linux

@@ -5,12 +5,13 @@ namespace Posture::Core {
 
 namespace {
 
-const QString ReadOnly = QStringLiteral("read-only");
-const QString WorkspaceWrite = QStringLiteral("workspace-write");
-const QString FullAccess = QStringLiteral("danger-full-access");
-const QString Restricted = QStringLiteral("restricted");
-const QString Unrestricted = QStringLiteral("unrestricted");
-const QString Enabled = QStringLiteral("enabled");
+// The words each dimension's values are shown and compared by (posturevalues.h).
+const QString ReadOnly = postureName(SandboxMode::ReadOnly);
+const QString WorkspaceWrite = postureName(SandboxMode::WorkspaceWrite);
+const QString FullAccess = postureName(SandboxMode::DangerFullAccess);
+const QString Restricted = postureName(FilesystemAccess::Restricted);
+const QString Unrestricted = postureName(FilesystemAccess::Unrestricted);
+const QString Enabled = postureName(NetworkAccess::Enabled);
 
 KeyPath key(std::initializer_list<const char16_t *> parts)
 {
@@ -25,19 +26,20 @@ void approval(LocalPosture &posture, const EffectiveConfig &config, const Projec
     const KeyPath path = key({u"approval_policy"});
     const QVariant value = config.value(path);
     if (value.typeId() == QMetaType::QVariantMap) {
-        posture.approvalPolicy = {QStringLiteral("granular"), path, QStringLiteral("granular approval rules")};
-    } else if (value.toString() == u"never") {
-        posture.approvalPolicy = {QStringLiteral("never"), path, QStringLiteral("set")};
-    } else if (value.toString() == u"on-failure") {
         posture.approvalPolicy = {
-            QStringLiteral("on-request"), path, QStringLiteral("the deprecated on-failure, read as on-request")};
-    } else if (value.toString() == u"on-request") {
-        posture.approvalPolicy = {QStringLiteral("on-request"), path, QStringLiteral("set")};
+            postureName(ApprovalPolicy::Granular), path, QStringLiteral("granular approval rules")};
+    } else if (value.toString() == postureName(ApprovalPolicy::Never)) {
+        posture.approvalPolicy = {postureName(ApprovalPolicy::Never), path, QStringLiteral("set")};
+    } else if (value.toString() == u"on-failure") { // a config value, not a posture: Codex reads it as on-request
+        posture.approvalPolicy = {postureName(ApprovalPolicy::OnRequest), path,
+            QStringLiteral("the deprecated on-failure, read as on-request")};
+    } else if (value.toString() == postureName(ApprovalPolicy::OnRequest)) {
+        posture.approvalPolicy = {postureName(ApprovalPolicy::OnRequest), path, QStringLiteral("set")};
     } else if (trust.level == ProjectTrust::Level::Untrusted) {
         posture.approvalPolicy = {
-            QStringLiteral("unless-trusted"), {}, QStringLiteral("default for a project marked untrusted")};
+            postureName(ApprovalPolicy::UnlessTrusted), {}, QStringLiteral("default for a project marked untrusted")};
     } else {
-        posture.approvalPolicy = {QStringLiteral("on-request"), {}, QStringLiteral("default")};
+        posture.approvalPolicy = {postureName(ApprovalPolicy::OnRequest), {}, QStringLiteral("default")};
     }
 }
 

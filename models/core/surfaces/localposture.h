@@ -4,6 +4,7 @@
 #include "core/config/effectiveconfig.h"
 #include "core/config/projecttrust.h"
 #include "core/config/requirements.h"
+#include "core/surfaces/posturevalues.h"
 
 namespace Posture::Core {
 
@@ -36,6 +37,12 @@ struct LocalPosture
 
     // Problems found while resolving (an undefined permission profile is an error: Codex refuses to start).
     Diagnostics diagnostics;
+
+    // The dimension's value is this one (false when Codex would not start: no value).
+    bool is(ApprovalPolicy value) const { return approvalPolicy.value == postureName(value); }
+    bool is(SandboxMode value) const { return sandboxMode.value == postureName(value); }
+    bool is(FilesystemAccess value) const { return filesystem.value == postureName(value); }
+    bool is(NetworkAccess value) const { return network.value == postureName(value); }
 
     // "trust-default", "legacy" or "permission-profile".
     QString sandboxSystemName() const;

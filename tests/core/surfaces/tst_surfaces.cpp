@@ -3,6 +3,7 @@
 #include "core/surfaces/cloudsurface.h"
 #include "core/surfaces/codexbinaries.h"
 #include "core/surfaces/idesurface.h"
+#include "core/surfaces/posturevalues.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,6 +34,7 @@ class TestSurfaces : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void postureValues_nameAndOrderEachValueOnce();
     void ide_readsCodexSettingsFromJsonWithComments();
     void ide_reportsBrokenSettingsWithLine();
     void ide_findsExtensionsAndBundledCodex();
@@ -150,6 +152,46 @@ void TestSurfaces::versions_ofTheRealCli()
     QList<CodexBinary> binaries{{oracle, QStringLiteral("PATH"), {}, {}}};
     CodexBinaries::askVersions(binaries, 10000);
     QCOMPARE(binaries.constFirst().version, QStringLiteral(POSTURE_ORACLE_VERSION));
+}
+
+namespace {
+
+// Every value of a dimension: its word names it back, and no two values share a word.
+template <typename Value> void checkNames(std::initializer_list<Value> values)
+{
+    QStringList words;
+    for (const Value value : values) {
+        const QString word = postureName(value);
+        QVERIFY2(!word.isEmpty() && !words.contains(word), qPrintable(word));
+        QCOMPARE(postureValue<Value>(word), std::optional<Value>(value));
+        words.append(word);
+    }
+    QVERIFY(!postureValue<Value>(u"bogus"));
+    QVERIFY(!postureValue<Value>(QString())); // Codex would not start: no value
+}
+
+} // namespace
+
+void TestSurfaces::postureValues_nameAndOrderEachValueOnce()
+{
+    checkNames(
+        {ApprovalPolicy::UnlessTrusted, ApprovalPolicy::OnRequest, ApprovalPolicy::Granular, ApprovalPolicy::Never});
+    checkNames({SandboxMode::ReadOnly, SandboxMode::WorkspaceWrite, SandboxMode::DangerFullAccess});
+    checkNames({FilesystemAccess::Restricted, FilesystemAccess::Unrestricted});
+    checkNames({NetworkAccess::Restricted, NetworkAccess::Enabled});
+    checkNames({WebSearch::Disabled, WebSearch::Cached, WebSearch::Live});
+    // The words Codex and `codex doctor` use.
+    QCOMPARE(postureName(SandboxMode::DangerFullAccess), QStringLiteral("danger-full-access"));
+    QCOMPARE(postureName(ApprovalPolicy::UnlessTrusted), QStringLiteral("unless-trusted"));
+    // Closed to open; granular asks for what it lists, as open as on-request.
+    QVERIFY(widerThan<SandboxMode>(u"danger-full-access", u"workspace-write"));
+    QVERIFY(!widerThan<SandboxMode>(u"read-only", u"workspace-write"));
+    QVERIFY(widerThan<ApprovalPolicy>(u"never", u"granular"));
+    QVERIFY(!widerThan<ApprovalPolicy>(u"granular", u"on-request"));
+    QVERIFY(!widerThan<ApprovalPolicy>(u"on-request", u"granular"));
+    QVERIFY(widerThan<ApprovalPolicy>(u"on-request", u"unless-trusted"));
+    QVERIFY(widerThan<WebSearch>(u"live", u"cached"));
+    QVERIFY(!widerThan<NetworkAccess>(u"enabled", QString())); // no value before: nothing to compare
 }
 
 QTEST_GUILESS_MAIN(TestSurfaces)

@@ -121,7 +121,7 @@ const char *verdict(bool holds)
 // A fix of the 1 MB config (approval_policy = "never" made "on-request"): the preview as the window and --fix show
 // it, then applying it to a copy with the inspection afterwards that decides whether it stays.
 // The recorded Codex releases (issue 16): what their tables add to a scan. A process pays once for reading them
-// (CodexReleases::known()); a scan by an older release's rules differs from one by the newest's only by lookups.
+// (CodexReleases::known()); a scan by an older release's checks differs from one by the newest's only by lookups.
 void benchmarkReleases(const InspectOptions &options, int runs)
 {
     QFile file(QStringLiteral(":/posture/versions.json"));

@@ -37,7 +37,7 @@ CodexChangesDialog::CodexChangesDialog(const Core::Inspection &inspection, QWidg
     const Core::CodexReleases &releases = Core::CodexReleases::known();
     for (QComboBox *box : {m_from, m_to})
         box->addItems(releases.versions());
-    auto *machine = new QLabel(tr("Rules applied on this machine: %1").arg(Core::codexRulesText(inspection)), this);
+    auto *machine = new QLabel(tr("Rules applied on this machine: %1").arg(Core::judgingReleaseText(inspection)), this);
     machine->setWordWrap(true);
     machine->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *pick = new QHBoxLayout;
@@ -72,8 +72,8 @@ CodexChangesDialog::CodexChangesDialog(const Core::Inspection &inspection, QWidg
 
     // This machine's releases: the two surfaces' when they differ, else what an update to the newest would change, or,
     // on the newest, what changed since the oldest recorded release (never an empty newest -> newest).
-    const QString cli = inspection.cliRules.release;
-    const QString ide = inspection.ideRules.release;
+    const QString cli = inspection.cliRelease.release;
+    const QString ide = inspection.ideRelease.release;
     const QString older = Core::CodexReleases::compare(cli, ide) <= 0 ? cli : ide;
     const QString newer = older == cli ? ide : cli;
     if (newer != older)

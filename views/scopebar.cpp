@@ -116,10 +116,10 @@ void ScopeBar::setInspection(const Core::Inspection &inspection, bool sample)
         tr("%1: the folder Codex would start in, and its trust").arg(QDir::toNativeSeparators(trust.cwd)));
     m_profile->set(tr("Profile:"), options.profile.isEmpty() ? tr("none") : options.profile);
     // Whose rules judged the files: the release of the codex each surface runs (Help ▸ Codex Releases… says more).
-    const QString cli = inspection.cliRules.release;
-    const QString ide = inspection.ideRules.release;
-    m_rules->set(tr("Codex rules:"), cli == ide ? cli : tr("CLI %1 · IDE %2").arg(cli, ide));
-    m_rules->setToolTip(Core::codexRulesText(inspection));
+    const QString cli = inspection.cliRelease.release;
+    const QString ide = inspection.ideRelease.release;
+    m_rules->set(tr("Judged as Codex:"), cli == ide ? cli : tr("CLI %1 · IDE %2").arg(cli, ide));
+    m_rules->setToolTip(Core::judgingReleaseText(inspection));
     setAccessibleDescription(text());
 }
 

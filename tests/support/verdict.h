@@ -15,7 +15,8 @@ struct CodexCase
     QString cwd;
     QString profile;
     QString systemRoot; // codex-posture only; the real CLI always reads the machine's /etc/codex
-    QString codexVersion; // codex-posture only: the recorded release whose rules judge (--codex-version); empty: newest
+    QString
+        codexVersion; // codex-posture only: the recorded release whose checks judge (--codex-version); empty: newest
 
     Core::InspectOptions options(bool withProfile) const;
 };

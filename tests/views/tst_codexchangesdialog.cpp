@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Help ▸ Codex Releases…: whose rules judged this machine, and what changed between two recorded Codex releases.
+// Help ▸ Codex Releases…: whose checks judged this machine, and what changed between two recorded Codex releases.
 #include "codexchangesdialog.h"
 #include "core/report/codexchanges.h"
 #include "mainwindow.h"
@@ -22,8 +22,8 @@ Core::Inspection twoReleases()
 {
     const Core::CodexReleases &releases = Core::CodexReleases::known();
     Core::Inspection inspection;
-    inspection.cliRules = releases.choose(QStringLiteral("0.171.0"), QStringLiteral("PATH: /usr/local/bin/codex"));
-    inspection.ideRules =
+    inspection.cliRelease = releases.choose(QStringLiteral("0.171.0"), QStringLiteral("PATH: /usr/local/bin/codex"));
+    inspection.ideRelease =
         releases.choose(QStringLiteral("0.167.2"), QStringLiteral("VS Code extension: ~/.vscode/…/codex"));
     return inspection;
 }
@@ -90,7 +90,7 @@ void TestCodexChangesDialog::otherReleases_showTheirChanges()
 void TestCodexChangesDialog::sameRelease_offersWhatAnUpdateChanges()
 {
     Core::Inspection inspection;
-    inspection.cliRules = inspection.ideRules =
+    inspection.cliRelease = inspection.ideRelease =
         Core::CodexReleases::known().choose(QStringLiteral("0.160.1"), QStringLiteral("PATH: /usr/bin/codex"));
     Views::CodexChangesDialog dialog(inspection);
     const auto boxes = dialog.findChildren<QComboBox *>();
@@ -98,7 +98,7 @@ void TestCodexChangesDialog::sameRelease_offersWhatAnUpdateChanges()
     QCOMPARE(boxes.at(1)->currentText(), Core::CodexReleases::known().newest());
 
     // On the newest release there is no update: what changed since the oldest recorded one, never newest -> newest.
-    inspection.cliRules = inspection.ideRules = Core::CodexReleases::known().choose(
+    inspection.cliRelease = inspection.ideRelease = Core::CodexReleases::known().choose(
         Core::CodexReleases::known().newest(), QStringLiteral("PATH: /usr/bin/codex"));
     Views::CodexChangesDialog onNewest(inspection);
     const auto newestBoxes = onNewest.findChildren<QComboBox *>();

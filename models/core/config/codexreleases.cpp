@@ -52,7 +52,7 @@ CodexAcceptance::ReleaseAnswers decodeAnswers(
 
 } // namespace
 
-QString RulesChoice::fitName() const
+QString JudgingRelease::fitName() const
 {
     switch (fit) {
     case Fit::Asked:
@@ -71,7 +71,7 @@ QString RulesChoice::fitName() const
     Q_UNREACHABLE_RETURN(QString());
 }
 
-QString RulesChoice::describe() const
+QString JudgingRelease::describe() const
 {
     switch (fit) {
     case Fit::Asked:
@@ -157,37 +157,37 @@ int CodexReleases::compare(const QString &a, const QString &b)
     return order > 0 ? 1 : order < 0 ? -1 : 0;
 }
 
-RulesChoice CodexReleases::choose(const QString &installed, const QString &source) const
+JudgingRelease CodexReleases::choose(const QString &installed, const QString &source) const
 {
-    RulesChoice choice{newest(), installed, source, RulesChoice::Fit::NotKnown};
+    JudgingRelease choice{newest(), installed, source, JudgingRelease::Fit::NotKnown};
     if (installed.isEmpty())
         return choice;
     if (isKnown(installed)) {
         choice.release = installed;
-        choice.fit = RulesChoice::Fit::Exact;
+        choice.fit = JudgingRelease::Fit::Exact;
     } else if (compare(installed, newest()) > 0) {
-        choice.fit = RulesChoice::Fit::NewerThanKnown;
+        choice.fit = JudgingRelease::Fit::NewerThanKnown;
     } else if (compare(installed, oldest()) < 0) {
         choice.release = oldest();
-        choice.fit = RulesChoice::Fit::OlderThanKnown;
+        choice.fit = JudgingRelease::Fit::OlderThanKnown;
     } else {
         // The newest recorded release before it: whatever changed after that is not known.
         const auto before = std::find_if(m_versions.crbegin(), m_versions.crend(),
             [&installed](const QString &version) { return compare(version, installed) < 0; });
         choice.release = *before;
-        choice.fit = RulesChoice::Fit::Between;
+        choice.fit = JudgingRelease::Fit::Between;
     }
     return choice;
 }
 
-std::optional<RulesChoice> CodexReleases::asked(const QString &version, QString *error) const
+std::optional<JudgingRelease> CodexReleases::asked(const QString &version, QString *error) const
 {
     if (!isKnown(version)) {
         *error = QStringLiteral("--codex-version %1: not a recorded Codex release; known: %2")
                      .arg(version, m_versions.join(QStringLiteral(", ")));
         return std::nullopt;
     }
-    return RulesChoice{version, version, QStringLiteral("--codex-version"), RulesChoice::Fit::Asked};
+    return JudgingRelease{version, version, QStringLiteral("--codex-version"), JudgingRelease::Fit::Asked};
 }
 
 } // namespace Posture::Core

@@ -11,8 +11,8 @@
 
 namespace Posture::Core {
 
-// Which release's rules judge a surface's configuration, and why.
-struct RulesChoice
+// which release's checks judge a surface's configuration, and why.
+struct JudgingRelease
 {
     enum class Fit {
         Asked, // --codex-version named a recorded release
@@ -20,9 +20,9 @@ struct RulesChoice
         Between, // not recorded, between two that are: the newest recorded one before it
         NewerThanKnown, // newer than every recorded release: the newest one's rules, perhaps out of date
         OlderThanKnown, // older than every recorded release: the oldest one's rules
-        NotKnown, // no version known (none found, or not asked): the newest release's rules
+        NotKnown, // no version known (none found, or not asked): the newest release's checks
     };
-    QString release; // the recorded release whose rules judge
+    QString release; // the recorded release whose checks judge
     QString installed; // the version the codex binary reported (or --codex-version asked for); empty when unknown
     QString source; // where that binary is: "PATH /usr/bin/codex", "VS Code extension ...", "--codex-version"
     Fit fit = Fit::NotKnown;
@@ -32,7 +32,7 @@ struct RulesChoice
     QString fitName() const; // asked | exact | between | newer-than-known | older-than-known | not-known
 };
 
-// The Codex releases whose rules codex-posture knows: the acceptance table recorded from the newest
+// The Codex releases whose checks codex-posture knows: the acceptance table recorded from the newest
 // (schema/acceptance.json) and, for each other release, the answers it gives differently (schema/versions.json), both
 // recorded from the pinned CLIs by scripts/record-acceptance and scripts/record-versions. Format:
 // schema/VERSIONS.md.
@@ -57,9 +57,9 @@ public:
     bool sameRules(const QString &a, const QString &b) const;
 
     // The rules for a codex that reported `installed` (empty: unknown), found at `source`.
-    RulesChoice choose(const QString &installed, const QString &source) const;
+    JudgingRelease choose(const QString &installed, const QString &source) const;
     // The rules --codex-version asks for; nullopt with *error set when it names no recorded release.
-    std::optional<RulesChoice> asked(const QString &version, QString *error) const;
+    std::optional<JudgingRelease> asked(const QString &version, QString *error) const;
 
     // 1 when a is newer than b, -1 when older, 0 when the same ("0.171.0" > "0.99.1").
     static int compare(const QString &a, const QString &b);

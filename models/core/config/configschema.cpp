@@ -305,7 +305,7 @@ void Validator::judgeAsCodexDid(const QVariant &value, const KeyPath &path, Issu
     }
     // The schema takes it. A warning of the CLI's is about this value only when the value is a scalar whose content
     // cannot matter (a boolean, a number) or the very string measured: a deprecated flag, an ignored key. A refusal is
-    // left to CodexRules: the CLI refuses some values only after merging the layers (a retired value a higher layer
+    // left to CodexChecks: the CLI refuses some values only after merging the layers (a retired value a higher layer
     // overrides does not stop it), which a key alone in a file cannot show.
     const QString kind = CodexAcceptance::kindOf(value);
     const bool scalar = kind != u"string" && kind != u"array" && kind != u"table";

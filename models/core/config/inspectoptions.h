@@ -21,7 +21,7 @@ struct InspectOptions
     QString profile; // --profile: the profile Codex would be started with
     QString systemRoot; // --system-root: a copied machine: /etc/codex/..., /proc, /sys, bwrap are read below it
     QString cloudFile; // --cloud: the declared cloud environments
-    // --codex-version: the recorded Codex release whose rules judge both surfaces; empty: the release of the codex
+    // --codex-version: the recorded Codex release whose checks judge both surfaces; empty: the release of the codex
     // each surface runs (asked when programs run), or the newest recorded one.
     QString codexVersion;
     // Start the fixed probes: each codex binary's --version, bwrap and `codex sandbox` (never anything the config

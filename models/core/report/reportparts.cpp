@@ -130,10 +130,10 @@ QString EvidenceSnippets::of(const Evidence &evidence)
     return evidence.line <= lines->size() ? QString(lines->at(evidence.line - 1)).remove(u'\r') : QString();
 }
 
-QString codexRulesText(const Inspection &inspection)
+QString judgingReleaseText(const Inspection &inspection)
 {
-    const QString cli = inspection.cliRules.describe();
-    const QString ide = inspection.ideRules.describe();
+    const QString cli = inspection.cliRelease.describe();
+    const QString ide = inspection.ideRelease.describe();
     return cli == ide ? QStringLiteral("CLI and IDE ") + cli : QStringLiteral("CLI %1; IDE %2").arg(cli, ide);
 }
 

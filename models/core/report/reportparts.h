@@ -39,7 +39,7 @@ QStringList verdictCounts(const SurfaceVerdict &verdict);
 QString surfacesLabel(Surfaces surfaces, const QString &separator);
 // Whose rules judged the configuration: "CLI and IDE 0.171.0 (newest recorded release: no codex found)", or each
 // surface's when they differ.
-QString codexRulesText(const Inspection &inspection);
+QString judgingReleaseText(const Inspection &inspection);
 // The verdict over every surface: each finding counted once.
 SurfaceVerdict hostVerdict(const Inspection &inspection);
 

@@ -223,9 +223,9 @@ void codexReleases(Context &context)
 {
     const InspectionFacts &inspection = context.inspection;
     const CodexReleases &releases = CodexReleases::known();
-    const auto fit = [&](const RulesChoice &rules, Surfaces surfaces) {
+    const auto fit = [&](const JudgingRelease &rules, Surfaces surfaces) {
         const Evidence evidence = Context::fact(rules.source.section(QStringLiteral(": "), 1), rules.installed);
-        if (rules.fit == RulesChoice::Fit::NewerThanKnown)
+        if (rules.fit == JudgingRelease::Fit::NewerThanKnown)
             context.add(Rule::CodexNewerThanKnown, rules.installed, surfaces, evidence,
                 {.title =
                         QStringLiteral("codex %1 is newer than every release codex-posture knows").arg(rules.installed),
@@ -236,7 +236,7 @@ void codexReleases(Context &context)
                         .arg(releases.newest(), rules.installed),
                     .remediation =
                         QStringLiteral("Update codex-posture, or record the new release (scripts/record-versions).")});
-        else if (rules.fit == RulesChoice::Fit::OlderThanKnown)
+        else if (rules.fit == JudgingRelease::Fit::OlderThanKnown)
             context.add(Rule::CodexOlderThanKnown, rules.installed, surfaces, evidence,
                 {.title =
                         QStringLiteral("codex %1 is older than every release codex-posture knows").arg(rules.installed),
@@ -246,10 +246,10 @@ void codexReleases(Context &context)
                         .arg(releases.oldest()),
                     .remediation = QStringLiteral("Update codex to %1 or newer.").arg(releases.oldest())});
     };
-    const bool sameBinary = inspection.cliRules.source == inspection.ideRules.source;
-    fit(inspection.cliRules, sameBinary ? context.localSurfaces() : Surfaces(Surface::Cli));
+    const bool sameBinary = inspection.cliRelease.source == inspection.ideRelease.source;
+    fit(inspection.cliRelease, sameBinary ? context.localSurfaces() : Surfaces(Surface::Cli));
     if (!sameBinary)
-        fit(inspection.ideRules, Surface::Ide);
+        fit(inspection.ideRelease, Surface::Ide);
 
     if (inspection.cliOnlyMessages.isEmpty() && inspection.ideOnlyMessages.isEmpty())
         return;
@@ -273,11 +273,11 @@ void codexReleases(Context &context)
     context.add(Rule::CodexReleasesJudgeDifferently, keys.join(u','), context.localSurfaces(),
         context.evidence(first.constFirst().keyPath),
         {.title = QStringLiteral("The CLI's codex %1 and the IDE's %2 take %3 differently")
-                .arg(inspection.cliRules.release, inspection.ideRules.release,
+                .arg(inspection.cliRelease.release, inspection.ideRelease.release,
                     keys.isEmpty() ? QStringLiteral("this configuration") : keys.join(QStringLiteral(", "))),
             .explanation = QStringLiteral("By the rules of %1 (the CLI): %2. By the rules of %3 (the IDE): %4. What "
                                           "was checked with one surface does not hold for the other.")
-                .arg(inspection.cliRules.release, says(inspection.cliOnlyMessages), inspection.ideRules.release,
+                .arg(inspection.cliRelease.release, says(inspection.cliOnlyMessages), inspection.ideRelease.release,
                     says(inspection.ideOnlyMessages)),
             .remediation = QStringLiteral(
                 "Run the same codex release for both (update the older one), or change the keys they take "

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Rules on trust: projects trusted too broadly, trusted projects that widen the posture, writable roots too wide.
 #include "core/common/secrets.h"
-#include "core/config/codexrules.h"
+#include "core/config/codexchecks.h"
 #include "core/config/tomleditor.h"
 #include "core/rules/rulecontext.h"
 #include "core/surfaces/inventory.h"
@@ -92,7 +92,7 @@ void trustRules(Context &context)
         for (const Widening &widening : widenings()) {
             const QVariant value = layer.document.value(widening.path);
             // A key projects may not set is dropped by Codex: it widens nothing (it is reported as ignored).
-            if (!value.isValid() || !widening.widens(value) || CodexRules::projectDeniedReason(layer, widening.path))
+            if (!value.isValid() || !widening.widens(value) || CodexChecks::projectDeniedReason(layer, widening.path))
                 continue;
             const SourceLocation location = layer.document.location(widening.path);
             const Evidence evidence{layer.kindName(), location.file, location.line, location.column,

@@ -2,7 +2,7 @@
 #include "core/surfaces/inspectionfacts.h"
 
 #include "core/common/systemroot.h"
-#include "core/config/codexrules.h"
+#include "core/config/codexchecks.h"
 #include "core/config/configschema.h"
 #include "core/config/requirements.h"
 #include "core/sandbox/sandboxremedies.h"
@@ -73,7 +73,7 @@ Diagnostics checkLayers(
         // Errors wait for the merge (below); warnings and notes stand as they are.
         for (const Diagnostic &message : schema.validate(layer.document))
             (message.severity == DiagnosticSeverity::Error ? layerErrors : messages).append(message);
-        messages += CodexRules::checkLayer(layer, profile);
+        messages += CodexChecks::checkLayer(layer, profile);
         // A project layer loses its deny-listed keys in the merge, so its own errors may not be the merged ones.
         contributing += layer.document.root().isEmpty() ? 0 : (layer.kind == ConfigLayer::Kind::Project ? 2 : 1);
     }
@@ -86,7 +86,7 @@ Diagnostics checkLayers(
         const auto locate = [&config](const KeyPath &path) { return config.location(path); };
         messages += onlySeverity(schema.validate(config.root(), locate), DiagnosticSeverity::Error);
     }
-    messages += CodexRules::checkEffective(config);
+    messages += CodexChecks::checkEffective(config);
     return messages;
 }
 
@@ -162,7 +162,7 @@ void evaluateConfiguration(InspectionFacts &inspection, const InspectOptions &op
     layers.append(loadLayer(ConfigLayer::Kind::Managed, etc + QStringLiteral("managed_config.toml"), options));
     const Requirements requirements = Requirements::from(layers);
 
-    inspection.config = EffectiveConfig::merge(layers, CodexRules::projectDeniedReason);
+    inspection.config = EffectiveConfig::merge(layers, CodexChecks::projectDeniedReason);
     inspection.messages =
         checkLayers(layers, inspection.config, options.profile, CodexReleases::known().schema(release))
         + requirements.diagnostics;
@@ -194,16 +194,16 @@ Diagnostics messagesOnlyIn(const Diagnostics &a, const Diagnostics &b)
 }
 
 // The configuration as the CLI sees it, and the IDE extension's posture: the same layers without a profile, by the
-// IDE's codex release's rules (evaluated again only when the profile or the rules differ). Returns the inspection
+// IDE's codex release's checks (evaluated again only when the profile or the release differs). Returns the inspection
 // and the IDE's effective configuration.
 std::pair<InspectionFacts, EffectiveConfig> configurationAndIde(const InspectOptions &options,
-    const QProcessEnvironment &environment, const RulesChoice &cliRules, const RulesChoice &ideRules)
+    const QProcessEnvironment &environment, const JudgingRelease &cliRelease, const JudgingRelease &ideRelease)
 {
     InspectionFacts inspection;
-    evaluateConfiguration(inspection, options, environment, cliRules.release);
-    inspection.cliRules = cliRules;
-    inspection.ideRules = ideRules;
-    const bool sameRules = CodexReleases::known().sameRules(cliRules.release, ideRules.release);
+    evaluateConfiguration(inspection, options, environment, cliRelease.release);
+    inspection.cliRelease = cliRelease;
+    inspection.ideRelease = ideRelease;
+    const bool sameRules = CodexReleases::known().sameRules(cliRelease.release, ideRelease.release);
     if (options.profile.isEmpty() && sameRules) {
         inspection.ideLoadStatus = inspection.loadStatus;
         inspection.ide = inspection.cli;
@@ -212,7 +212,7 @@ std::pair<InspectionFacts, EffectiveConfig> configurationAndIde(const InspectOpt
     InspectOptions withoutProfile = options;
     withoutProfile.profile.clear();
     InspectionFacts base;
-    evaluateConfiguration(base, withoutProfile, environment, ideRules.release);
+    evaluateConfiguration(base, withoutProfile, environment, ideRelease.release);
     inspection.ideLoadStatus = base.loadStatus;
     inspection.ide = base.cli;
     if (!sameRules) {
@@ -221,7 +221,7 @@ std::pair<InspectionFacts, EffectiveConfig> configurationAndIde(const InspectOpt
         if (options.profile.isEmpty())
             cliBase.messages = inspection.messages;
         else
-            evaluateConfiguration(cliBase, withoutProfile, environment, cliRules.release);
+            evaluateConfiguration(cliBase, withoutProfile, environment, cliRelease.release);
         inspection.cliOnlyMessages = messagesOnlyIn(cliBase.messages, base.messages);
         inspection.ideOnlyMessages = messagesOnlyIn(base.messages, cliBase.messages);
     }
@@ -267,14 +267,14 @@ Enforcement enforcementFor(
 // The rules each surface's codex follows: --codex-version's for both; otherwise the release of the first codex on
 // PATH (or a standalone install) for the CLI and of an IDE extension's bundled codex for the IDE (the CLI's when no
 // extension bundles one), or the newest recorded release when no version is known.
-std::pair<RulesChoice, RulesChoice> chooseRules(const InspectOptions &options, const QList<CodexBinary> &binaries)
+std::pair<JudgingRelease, JudgingRelease> chooseRules(const InspectOptions &options, const QList<CodexBinary> &binaries)
 {
     const CodexReleases &releases = CodexReleases::known();
     if (QString error; !options.codexVersion.isEmpty()) {
-        if (const std::optional<RulesChoice> asked = releases.asked(options.codexVersion, &error))
+        if (const std::optional<JudgingRelease> asked = releases.asked(options.codexVersion, &error))
             return {*asked, *asked};
     }
-    const auto choiceFor = [&](bool ide) -> std::optional<RulesChoice> {
+    const auto choiceFor = [&](bool ide) -> std::optional<JudgingRelease> {
         for (const CodexBinary &binary : binaries) {
             if (binary.bundledWithExtension() != ide)
                 continue;
@@ -285,7 +285,7 @@ std::pair<RulesChoice, RulesChoice> chooseRules(const InspectOptions &options, c
         }
         return std::nullopt;
     };
-    const RulesChoice cli = choiceFor(false).value_or(releases.choose({}, QStringLiteral("no codex found")));
+    const JudgingRelease cli = choiceFor(false).value_or(releases.choose({}, QStringLiteral("no codex found")));
     return {cli, choiceFor(true).value_or(cli)};
 }
 
@@ -294,13 +294,13 @@ std::pair<RulesChoice, RulesChoice> chooseRules(const InspectOptions &options, c
 InspectionFacts InspectionFacts::configurationOnly(
     const InspectOptions &options, const QProcessEnvironment &environment)
 {
-    const auto [cliRules, ideRules] = chooseRules(options, {});
-    return configurationAndIde(options, environment, cliRules, ideRules).first;
+    const auto [cliRelease, ideRelease] = chooseRules(options, {});
+    return configurationAndIde(options, environment, cliRelease, ideRelease).first;
 }
 
 InspectionFacts InspectionFacts::gather(const InspectOptions &options, const QProcessEnvironment &environment)
 {
-    // The codex binaries first: their versions decide whose rules judge the configuration.
+    // The codex binaries first: their versions decide whose checks judge the configuration.
     const CodexLocations locations =
         CodexLocations::resolve(options.codexHome, options.home, environment, options.systemRoot);
     const QString codexHome = locations.codexHome;
@@ -322,9 +322,9 @@ InspectionFacts InspectionFacts::gather(const InspectOptions &options, const QPr
         for (CodexBinary &binary : binaries)
             binary.error = root.isLive() ? QStringLiteral("not asked (--no-live-probe)")
                                          : QStringLiteral("not asked: nothing is run on a copied machine");
-    const auto [cliRules, ideRules] = chooseRules(options, binaries);
+    const auto [cliRelease, ideRelease] = chooseRules(options, binaries);
 
-    auto [inspection, ideConfig] = configurationAndIde(options, environment, cliRules, ideRules);
+    auto [inspection, ideConfig] = configurationAndIde(options, environment, cliRelease, ideRelease);
     inspection.ideSurface = ideSurface;
     inspection.binaries = binaries;
     inspection.cloud =

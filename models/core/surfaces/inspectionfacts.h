@@ -37,9 +37,9 @@ struct InspectionFacts
     // The IDE extension reads the same layers but is started without a profile.
     LoadStatus ideLoadStatus = LoadStatus::Ok;
     LocalPosture ide;
-    // Which Codex release's rules judged each surface, and why (CodexReleases).
-    RulesChoice cliRules;
-    RulesChoice ideRules;
+    // Which Codex release's checks judged each surface, and why (CodexReleases).
+    JudgingRelease cliRelease;
+    JudgingRelease ideRelease;
     // Where the CLI's and the IDE's releases judge these files differently (both without a profile): what each says
     // that the other does not. Empty when both follow the same rules.
     Diagnostics cliOnlyMessages;
@@ -58,7 +58,7 @@ struct InspectionFacts
     // The layer read from this file, or nullptr (a fact about the machine, the cloud file, ...).
     const ConfigLayer *layerWithFile(const QString &file) const;
 
-    // Every fact: the codex binaries (their versions decide whose rules judge), the configuration, the cloud file,
+    // Every fact: the codex binaries (their versions decide whose checks judge), the configuration, the cloud file,
     // the machine's sandbox and, when options.runPrograms, the fixed probes.
     static InspectionFacts gather(const InspectOptions &options,
         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());

@@ -165,20 +165,21 @@ void TestCodexReleases::choose_picksTheRecordedReleaseForAVersion_data()
     const CodexReleases &releases = CodexReleases::known();
     QTest::addColumn<QString>("installed");
     QTest::addColumn<QString>("release");
-    QTest::addColumn<RulesChoice::Fit>("fit");
-    QTest::newRow("recorded") << QStringLiteral("0.167.2") << QStringLiteral("0.167.2") << RulesChoice::Fit::Exact;
-    QTest::newRow("between two") << QStringLiteral("0.170.0") << QStringLiteral("0.169.0") << RulesChoice::Fit::Between;
-    QTest::newRow("newer") << QStringLiteral("0.999.0") << releases.newest() << RulesChoice::Fit::NewerThanKnown;
-    QTest::newRow("older") << QStringLiteral("0.100.0") << releases.oldest() << RulesChoice::Fit::OlderThanKnown;
-    QTest::newRow("unknown") << QString() << releases.newest() << RulesChoice::Fit::NotKnown;
+    QTest::addColumn<JudgingRelease::Fit>("fit");
+    QTest::newRow("recorded") << QStringLiteral("0.167.2") << QStringLiteral("0.167.2") << JudgingRelease::Fit::Exact;
+    QTest::newRow("between two") << QStringLiteral("0.170.0") << QStringLiteral("0.169.0")
+                                 << JudgingRelease::Fit::Between;
+    QTest::newRow("newer") << QStringLiteral("0.999.0") << releases.newest() << JudgingRelease::Fit::NewerThanKnown;
+    QTest::newRow("older") << QStringLiteral("0.100.0") << releases.oldest() << JudgingRelease::Fit::OlderThanKnown;
+    QTest::newRow("unknown") << QString() << releases.newest() << JudgingRelease::Fit::NotKnown;
 }
 
 void TestCodexReleases::choose_picksTheRecordedReleaseForAVersion()
 {
     QFETCH(QString, installed);
     QFETCH(QString, release);
-    QFETCH(RulesChoice::Fit, fit);
-    const RulesChoice choice = CodexReleases::known().choose(installed, QStringLiteral("PATH: /usr/bin/codex"));
+    QFETCH(JudgingRelease::Fit, fit);
+    const JudgingRelease choice = CodexReleases::known().choose(installed, QStringLiteral("PATH: /usr/bin/codex"));
     QCOMPARE(choice.release, release);
     QCOMPARE(choice.fit, fit);
     QVERIFY(choice.describe().startsWith(release + u' '));
@@ -190,15 +191,15 @@ void TestCodexReleases::codexVersionOption_judgesByThatRelease()
     QVERIFY(machine.setUp(MultiAgent, {}, {}));
     const Inspection older = machine.inspect(false, QStringLiteral("0.167.2"));
     QCOMPARE(older.loadStatus, LoadStatus::Ok);
-    QCOMPARE(older.cliRules.release, QStringLiteral("0.167.2"));
-    QCOMPARE(older.cliRules.fit, RulesChoice::Fit::Asked);
-    QCOMPARE(older.ideRules.release, QStringLiteral("0.167.2"));
+    QCOMPARE(older.cliRelease.release, QStringLiteral("0.167.2"));
+    QCOMPARE(older.cliRelease.fit, JudgingRelease::Fit::Asked);
+    QCOMPARE(older.ideRelease.release, QStringLiteral("0.167.2"));
     const Inspection newer = machine.inspect(false, QStringLiteral("0.171.0"));
     QCOMPARE(newer.loadStatus, LoadStatus::Warning);
     // Without a version known, the newest release judges.
     const Inspection unknown = machine.inspect(false);
-    QCOMPARE(unknown.cliRules.release, CodexReleases::known().newest());
-    QCOMPARE(unknown.cliRules.fit, RulesChoice::Fit::NotKnown);
+    QCOMPARE(unknown.cliRelease.release, CodexReleases::known().newest());
+    QCOMPARE(unknown.cliRelease.fit, JudgingRelease::Fit::NotKnown);
     QCOMPARE(unknown.loadStatus, LoadStatus::Warning);
     // A version that is not recorded is refused.
     QString error;
@@ -237,15 +238,15 @@ void TestCodexReleases::fakeBinaries_decideEachSurfacesRules()
     Machine machine;
     QVERIFY(machine.setUp("approval_policy = \"on-request\"\n", cli, ide));
     const Inspection inspection = machine.inspect(true);
-    QCOMPARE(inspection.cliRules.release, cliRelease);
-    QCOMPARE(inspection.ideRules.release, ideRelease);
+    QCOMPARE(inspection.cliRelease.release, cliRelease);
+    QCOMPARE(inspection.ideRelease.release, ideRelease);
     if (!cli.isEmpty())
-        QCOMPARE(inspection.cliRules.installed, cli);
+        QCOMPARE(inspection.cliRelease.installed, cli);
     for (const QString &rule : {QStringLiteral("codex-newer-than-known"), QStringLiteral("codex-older-than-known")})
         QCOMPARE(findingOf(inspection, rule) != nullptr, rule == finding);
     // Not asked (nothing runs on a copied machine): the newest release, whatever is installed.
     const Inspection notAsked = machine.inspect(false);
-    QCOMPARE(notAsked.cliRules.release, CodexReleases::known().newest());
+    QCOMPARE(notAsked.cliRelease.release, CodexReleases::known().newest());
 }
 
 void TestCodexReleases::releasesThatDisagree_giveAFindingWithTheKey()

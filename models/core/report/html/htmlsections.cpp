@@ -163,7 +163,8 @@ QString versions(const Inspection &inspection, const HtmlText &html)
         QStringLiteral("<section id=\"versions\">\n<h2>Versions</h2>\n<table class=\"list\" width=\"100%\">\n")
         + HtmlText::row({QStringLiteral("Program"), QStringLiteral("Version"), QStringLiteral("Path")}, true)
         + HtmlText::row({QStringLiteral("codex-posture"), html.code(toolVersion()), QString()})
-        + HtmlText::row({QStringLiteral("Codex rules applied"), html.text(codexRulesText(inspection)), QString()});
+        + HtmlText::row(
+            {QStringLiteral("Judged as Codex release"), html.text(judgingReleaseText(inspection)), QString()});
     for (const CodexBinary &binary : inspection.binaries)
         text += HtmlText::row({QStringLiteral("codex (%1)").arg(html.text(binary.source)),
             binary.version.isEmpty() ? html.text(QStringLiteral("unknown: ") + binary.error)

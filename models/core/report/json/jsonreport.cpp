@@ -217,7 +217,7 @@ QJsonArray versionsJson(const QList<CodexBinary> &binaries)
     return array;
 }
 
-QJsonObject rulesChoiceJson(const RulesChoice &rules)
+QJsonObject rulesChoiceJson(const JudgingRelease &rules)
 {
     return {{QStringLiteral("release"), rules.release}, {QStringLiteral("installed"), stringOrNull(rules.installed)},
         {QStringLiteral("source"), rules.source}, {QStringLiteral("fit"), rules.fitName()},
@@ -227,8 +227,8 @@ QJsonObject rulesChoiceJson(const RulesChoice &rules)
 // Whose rules judged each surface, and every release codex-posture knows.
 QJsonObject rulesJson(const Inspection &inspection)
 {
-    return {{QStringLiteral("cli"), rulesChoiceJson(inspection.cliRules)},
-        {QStringLiteral("ide"), rulesChoiceJson(inspection.ideRules)},
+    return {{QStringLiteral("cli"), rulesChoiceJson(inspection.cliRelease)},
+        {QStringLiteral("ide"), rulesChoiceJson(inspection.ideRelease)},
         {QStringLiteral("known"), QJsonArray::fromStringList(CodexReleases::known().versions())}};
 }
 

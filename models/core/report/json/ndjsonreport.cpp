@@ -56,8 +56,8 @@ QByteArray renderNdjsonReport(const Inspection &inspection, const QDateTime &gen
         {QStringLiteral("tool_version"), toolVersion()},
         {QStringLiteral("codex_versions"), codexVersions(inspection.binaries)},
         {QStringLiteral("codex_rules"),
-            QJsonObject{{QStringLiteral("cli"), inspection.cliRules.release},
-                {QStringLiteral("ide"), inspection.ideRules.release}}}};
+            QJsonObject{{QStringLiteral("cli"), inspection.cliRelease.release},
+                {QStringLiteral("ide"), inspection.ideRelease.release}}}};
     QByteArray lines;
     for (const Finding &finding : inspection.findings) {
         QJsonObject object = common;

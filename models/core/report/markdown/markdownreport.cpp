@@ -132,7 +132,8 @@ QString versions(const Inspection &inspection)
     QString text = QStringLiteral("\n## Versions\n\n")
         + markdownHeader({QStringLiteral("Program"), QStringLiteral("Version"), QStringLiteral("Path")});
     text += markdownRow({QStringLiteral("codex-posture"), markdownCode(toolVersion()), QString()});
-    text += markdownRow({QStringLiteral("Codex rules applied"), markdownText(codexRulesText(inspection)), QString()});
+    text += markdownRow(
+        {QStringLiteral("Judged as Codex release"), markdownText(judgingReleaseText(inspection)), QString()});
     for (const CodexBinary &binary : inspection.binaries)
         text += markdownRow({QStringLiteral("codex (%1)").arg(markdownText(binary.source)),
             binary.version.isEmpty() ? QString(QStringLiteral("unknown: ") + markdownText(binary.error))

@@ -233,7 +233,7 @@ QByteArray renderSarifReport(const Inspection &inspection, const QDateTime &gene
         {u"name"_s, u"codex-posture"_s}, {u"version"_s, toolVersion()}, {u"rules"_s, Sarif::rules()}};
     const QJsonObject run{{u"tool"_s, QJsonObject{{u"driver"_s, driver}}}, {u"originalUriBaseIds"_s, baseIds},
         {u"invocations"_s, QJsonArray{invocation(inspection, generatedAt)}}, {u"columnKind"_s, u"utf16CodeUnits"_s},
-        {u"results"_s, results}, {u"properties"_s, QJsonObject{{u"codexRules"_s, codexRulesText(inspection)}}}};
+        {u"results"_s, results}, {u"properties"_s, QJsonObject{{u"codexRules"_s, judgingReleaseText(inspection)}}}};
     const QJsonObject log{{u"$schema"_s, QString(SchemaUri)}, {u"version"_s, u"2.1.0"_s}, {u"runs"_s, QJsonArray{run}}};
     return QJsonDocument(log).toJson(QJsonDocument::Indented);
 }

@@ -116,7 +116,7 @@ QString renderTextReport(const Inspection &inspection, const QDateTime &generate
         inspection.trust.cwd
             + QStringLiteral(" (project trust: %1)").arg(ProjectTrust::levelName(inspection.trust.level)));
     report += row(QStringLiteral("verdict"), loadVerdictText(inspection.loadStatus));
-    report += row(QStringLiteral("Codex rules"), codexRulesText(inspection));
+    report += row(QStringLiteral("judged as"), judgingReleaseText(inspection));
     if (const Headline first = headline(inspection); !first.isEmpty())
         report += u'\n' + wrapped(Secrets::maskText(first.text), 2);
 

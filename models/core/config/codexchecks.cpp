@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/config/codexrules.h"
+#include "core/config/codexchecks.h"
 
 #include <QDir>
 #include <QFileInfo>
 
-namespace Posture::Core::CodexRules {
+namespace Posture::Core::CodexChecks {
 
 namespace {
 
@@ -207,4 +207,4 @@ Diagnostics checkEffective(const EffectiveConfig &config)
     return diagnostics;
 }
 
-} // namespace Posture::Core::CodexRules
+} // namespace Posture::Core::CodexChecks

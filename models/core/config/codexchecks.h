@@ -7,9 +7,11 @@
 
 namespace Posture::Core {
 
-// What the real Codex CLI (0.171.0, the oracle) does when it loads configuration, beyond its published schema.
-// Each rule here was observed with the pinned CLI; the differential test keeps them honest.
-namespace CodexRules {
+// Codex's own checks: what the real Codex CLI (0.171.0, the oracle) does when it loads configuration, beyond its
+// published schema. Each check here was observed with the pinned CLI; the differential test keeps them honest. (Words
+// used apart: Codex's checks decide whether Codex starts; codex-posture's risk rules (rules/) judge what it may do;
+// the judging release (config/codexreleases) is the Codex release whose checks apply.)
+namespace CodexChecks {
 
 // Keys Codex removes from project layers (PROJECT_LOCAL_CONFIG_DENYLIST), or nullopt when the key may stay.
 std::optional<QString> projectDeniedReason(const ConfigLayer &layer, const KeyPath &path);
@@ -21,6 +23,6 @@ Diagnostics checkLayer(const ConfigLayer &layer, const QString &selectedProfile)
 // Load-time checks of the merged configuration that the schema does not express.
 Diagnostics checkEffective(const EffectiveConfig &config);
 
-} // namespace CodexRules
+} // namespace CodexChecks
 
 } // namespace Posture::Core

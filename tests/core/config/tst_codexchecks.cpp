@@ -10,7 +10,7 @@
 
 using namespace Posture::Core;
 
-class TestCodexRules : public QObject
+class TestCodexChecks : public QObject
 {
     Q_OBJECT
 
@@ -19,7 +19,7 @@ private Q_SLOTS:
     void configLoad();
 };
 
-void TestCodexRules::configLoad_data()
+void TestCodexChecks::configLoad_data()
 {
     QTest::addColumn<QByteArray>("config");
     QTest::addColumn<QString>("profile");
@@ -90,7 +90,7 @@ void TestCodexRules::configLoad_data()
         LoadStatus::Warning, "not one Codex knows");
 }
 
-void TestCodexRules::configLoad()
+void TestCodexChecks::configLoad()
 {
     QFETCH(QByteArray, config);
     QFETCH(QString, profile);
@@ -120,5 +120,5 @@ void TestCodexRules::configLoad()
         QVERIFY2(texts.isEmpty(), qPrintable(texts.join(u'|')));
 }
 
-QTEST_GUILESS_MAIN(TestCodexRules)
-#include "tst_codexrules.moc"
+QTEST_GUILESS_MAIN(TestCodexChecks)
+#include "tst_codexchecks.moc"

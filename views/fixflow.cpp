@@ -12,6 +12,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QIcon>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -24,7 +25,28 @@ FixFlow::FixFlow(Models::InspectionSession *session, Banner *banner, QWidget *wi
     , m_session(session)
     , m_fixBanner(banner)
     , m_window(window)
+    , m_undo(new QAction(QIcon::fromTheme(QStringLiteral("edit-undo")), tr("&Undo Fix"), this))
+    , m_redo(new QAction(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("&Redo Fix"), this))
+    , m_fixAll(new QAction(tr("Fix A&ll…"), this))
+    , m_removeBackups(new QAction(tr("Remove &Backups…"), this))
 {
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setToolTip(tr("Put back the bytes from before the newest fix of this session"));
+    m_redo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    m_undo->setEnabled(false);
+    m_redo->setEnabled(false);
+    m_fixAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_fixAll->setToolTip(tr("Every guided fix as a checklist, previewed together per file"));
+    m_removeBackups->setToolTip(
+        tr("Remove the backups earlier fixes left next to the configuration (they may hold a secret)"));
+    connect(m_undo, &QAction::triggered, m_session, &Models::InspectionSession::undoFix);
+    connect(m_redo, &QAction::triggered, m_session, &Models::InspectionSession::redoFix);
+    connect(m_fixAll, &QAction::triggered, this, &FixFlow::showFixAll);
+    connect(m_removeBackups, &QAction::triggered, this, &FixFlow::removeBackups);
+    connect(m_session, &Models::InspectionSession::historyChanged, this, [this] {
+        m_undo->setEnabled(m_session->canUndo());
+        m_redo->setEnabled(m_session->canRedo());
+    });
     connect(m_session, &Models::InspectionSession::fixFinished, this, &FixFlow::showOutcome);
     connect(
         m_session, &Models::InspectionSession::batchFinished, this, [this](int applied, const QStringList &messages) {

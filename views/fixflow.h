@@ -35,6 +35,13 @@ public:
     // Finding > Remove Backups…: the fixes' backups listed, removed once confirmed (never on a copied machine).
     void removeBackups();
 
+    // The actions on the fixes, for the window's menus: Undo Fix and Redo Fix (enabled as the session's history
+    // allows), Fix All…, Remove Backups….
+    QAction *undoAction() const { return m_undo; }
+    QAction *redoAction() const { return m_redo; }
+    QAction *fixAllAction() const { return m_fixAll; }
+    QAction *removeBackupsAction() const { return m_removeBackups; }
+
 Q_SIGNALS:
     // An accepted-risks entry was saved in this file.
     void riskAccepted(const QString &file);
@@ -49,6 +56,10 @@ private:
     Models::InspectionSession *m_session;
     Banner *m_fixBanner;
     QWidget *m_window;
+    QAction *m_undo;
+    QAction *m_redo;
+    QAction *m_fixAll;
+    QAction *m_removeBackups;
 };
 
 } // namespace Posture::Views

@@ -96,10 +96,6 @@ MainWindow::MainWindow(const Core::InspectOptions &options, QWidget *parent)
         scope.acceptFile = path; // the window reads the file it wrote from now on
         openScope(scope);
     });
-    connect(m_session, &Models::InspectionSession::historyChanged, this, [this] {
-        m_undo->setEnabled(m_session->canUndo());
-        m_redo->setEnabled(m_session->canRedo());
-    });
 
     resize(1280, 860); // the tiles, the posture table, the findings and a file without scrolling
     m_session->setScope(options);
@@ -236,6 +232,17 @@ QString MainWindow::scopeTitle() const
 
 void MainWindow::createActions()
 {
+    createFileMenu();
+    // Edit: the fixes' history, which FixFlow owns (enabled as the session's history allows).
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addActions({m_fixFlow->undoAction(), m_fixFlow->redoAction()});
+    createFindingMenu();
+    createViewMenu();
+    createHelpMenu();
+}
+
+void MainWindow::createFileMenu()
+{
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *inspect =
         fileMenu->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Inspect…"), this, [this] {
@@ -292,18 +299,11 @@ void MainWindow::createActions()
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quitAction->setShortcut(QKeySequence::Quit);
+}
 
-    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
-    m_undo = editMenu->addAction(
-        QIcon::fromTheme(QStringLiteral("edit-undo")), tr("&Undo Fix"), this, [this] { m_session->undoFix(); });
-    m_undo->setShortcut(QKeySequence::Undo);
-    m_undo->setToolTip(tr("Put back the bytes from before the newest fix of this session"));
-    m_redo = editMenu->addAction(
-        QIcon::fromTheme(QStringLiteral("edit-redo")), tr("&Redo Fix"), this, [this] { m_session->redoFix(); });
-    m_redo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
-    m_undo->setEnabled(false);
-    m_redo->setEnabled(false);
-
+// Finding: what can be done with the chosen finding (its detail pane's actions) and with every fix (FixFlow's).
+void MainWindow::createFindingMenu()
+{
     QMenu *findingMenu = menuBar()->addMenu(tr("Fi&nding"));
     QAction *findAction = findingMenu->addAction(tr("&Find a Finding"), this, [this] {
         m_findings->filterField()->setFocus();
@@ -323,15 +323,13 @@ void MainWindow::createActions()
     connect(fixValue, &QAction::triggered, this, [this] { fixCell(m_postureView->currentIndex()); });
     m_postureView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_postureView->addAction(fixValue);
-    m_fixAll = findingMenu->addAction(tr("Fix A&ll…"), m_fixFlow, &FixFlow::showFixAll);
-    m_fixAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    m_fixAll->setToolTip(tr("Every guided fix as a checklist, previewed together per file"));
-    findingMenu->addAction(tr("Remove &Backups…"), m_fixFlow, &FixFlow::removeBackups)
-        ->setToolTip(tr("Remove the backups earlier fixes left next to the configuration (they may hold a secret)"));
-    findingMenu->addAction(m_detail->acceptAction());
-    findingMenu->addAction(m_detail->evidenceAction());
+    findingMenu->addActions({m_fixFlow->fixAllAction(), m_fixFlow->removeBackupsAction(), m_detail->acceptAction(),
+        m_detail->evidenceAction()});
+}
 
-    // The panes in reading order: Ctrl+1…5 go to one, F6 to the next.
+// View: the panes in reading order: Ctrl+1…5 go to one, F6 to the next.
+void MainWindow::createViewMenu()
+{
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     const QString paneNames[] = {
         tr("&Posture"), tr("F&indings"), tr("The &Finding in Full"), tr("&Configuration"), tr("&Sandbox")};
@@ -351,13 +349,17 @@ void MainWindow::createActions()
         focusPane(current == panes.cend() ? 0 : int((current - panes.cbegin() + 1) % panes.size()));
     });
     nextPane->setShortcut(Qt::Key_F6);
+}
+
+void MainWindow::createHelpMenu()
+{
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     m_codexReleases = helpMenu->addAction(tr("&Codex Releases…"), this, [this] {
         auto *dialog = new CodexChangesDialog(inspection(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
-    m_codexReleases->setToolTip(tr("Whose rules judged this machine, and what changed between Codex releases"));
+    m_codexReleases->setToolTip(tr("Which Codex release judged this machine, and what changed between releases"));
     helpMenu->addAction(tr("&About codex-posture"), this, [this] {
         QMessageBox::about(this, tr("About codex-posture"),
             tr("<h3>codex-posture %1</h3><p>What can Codex actually do on this machine?</p>"
@@ -424,6 +426,21 @@ void MainWindow::showEvidence(const QString &file, int line, int column)
     m_pages->setCurrentWidget(m_configTabs);
     m_detailTabs->setCurrentIndex(ConfigurationTab);
     m_configTabs->currentWidget()->setFocus();
+}
+
+QAction *MainWindow::undoAction() const
+{
+    return m_fixFlow->undoAction();
+}
+
+QAction *MainWindow::redoAction() const
+{
+    return m_fixFlow->redoAction();
+}
+
+QAction *MainWindow::fixAllAction() const
+{
+    return m_fixFlow->fixAllAction();
 }
 
 QList<SurfaceTile *> MainWindow::tiles() const

@@ -76,9 +76,9 @@ public:
     Banner *banner() const { return m_banner; }
     // What the newest fix did (applied, undone, refused), with Undo or Redo.
     Banner *fixBanner() const { return m_fixBanner; }
-    QAction *undoAction() const { return m_undo; }
-    QAction *redoAction() const { return m_redo; }
-    QAction *fixAllAction() const { return m_fixAll; }
+    QAction *undoAction() const;
+    QAction *redoAction() const;
+    QAction *fixAllAction() const;
     QAction *codexReleasesAction() const { return m_codexReleases; }
     QList<SurfaceTile *> tiles() const;
     QTabWidget *detailTabs() const { return m_detailTabs; }
@@ -96,7 +96,12 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The menus, each in its own function; the actions belong to what they act on (FixFlow, FindingDetail).
     void createActions();
+    void createFileMenu();
+    void createFindingMenu();
+    void createViewMenu();
+    void createHelpMenu();
     void createLayout();
     void fillRecentMenu();
     // "<Codex home> · profile P · this machine — codex-posture": what is inspected.
@@ -119,9 +124,6 @@ private:
     Banner *m_banner;
     Banner *m_fixBanner;
     FixFlow *m_fixFlow;
-    QAction *m_undo = nullptr;
-    QAction *m_redo = nullptr;
-    QAction *m_fixAll = nullptr;
     QAction *m_codexReleases = nullptr;
     SummaryLine *m_summary;
     QStackedWidget *m_pages;

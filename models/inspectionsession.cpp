@@ -2,10 +2,12 @@
 #include "inspectionsession.h"
 
 #include "core/common/secrets.h"
+#include "core/common/systemroot.h"
 #include "core/fixes/fixpatch.h"
 #include "core/fixes/unifieddiff.h"
 #include "core/rules/acceptedrisksfile.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -299,6 +301,27 @@ QString InspectionSession::acceptRisk(
     const QString &path, const QString &findingId, const Core::Acceptance &acceptance) const
 {
     return Core::AcceptedRisksFile::addEntry(path, findingId, acceptance, m_scope.systemRoot);
+}
+
+QByteArray InspectionSession::renderReport(const QString &format, bool redact) const
+{
+    const Core::ReportFormat *chosen = Core::reportFormat(format);
+    if (!chosen)
+        return {};
+    return Core::renderReport(
+        *chosen, m_inspection, Core::ReportRequest{QDateTime::currentDateTimeUtc(), false, redact});
+}
+
+QString InspectionSession::reportRefusal(const QString &path) const
+{
+    return Core::SystemRoot(m_scope.systemRoot).writeRefusal(path, tr("Write it outside the copy."));
+}
+
+QString InspectionSession::saveReport(const QByteArray &bytes, const QString &path) const
+{
+    if (const QString refusal = reportRefusal(path); !refusal.isEmpty())
+        return refusal;
+    return Core::saveReport(bytes, path);
 }
 
 QString InspectionSession::rememberedAcceptFile()

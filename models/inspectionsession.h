@@ -4,6 +4,7 @@
 #include "core/config/configbackups.h"
 #include "core/fixes/fixapplier.h"
 #include "core/inspection.h"
+#include "core/report/reports.h"
 #include "core/rules/finding.h"
 
 #include <QFileSystemWatcher>
@@ -100,6 +101,12 @@ public:
     // other byte kept (AcceptedRisksFile::addEntry; refused inside a copied machine). Returns the error, or empty.
     // The caller inspects with that file (it may not be the scope's yet).
     QString acceptRisk(const QString &path, const QString &findingId, const Core::Acceptance &acceptance) const;
+    // Reports of the newest inspection, in the formats of --report (Core::reportFormats()): the bytes (for the PDF
+    // format, the HTML page the window lays out), and writing them (atomically, readable by you only). Nothing is
+    // written inside a copied machine (reportRefusal says why; empty when the path may be written).
+    QByteArray renderReport(const QString &format, bool redact) const;
+    QString reportRefusal(const QString &path) const;
+    QString saveReport(const QByteArray &bytes, const QString &path) const;
     // The accepted-risks file the window wrote last (AcceptedRisksFile::rememberedPath), and remembering one.
     static QString rememberedAcceptFile();
     static void rememberAcceptFile(const QString &path);

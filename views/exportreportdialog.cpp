@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "exportreportdialog.h"
 
-#include "core/report/reports.h"
+#include "inspectionsession.h"
 #include "pdfreport.h"
 
 #include <QCheckBox>
@@ -16,9 +16,9 @@
 
 namespace Posture::Views {
 
-ExportReportDialog::ExportReportDialog(const Core::Inspection &inspection, QWidget *parent)
+ExportReportDialog::ExportReportDialog(Models::InspectionSession *session, QWidget *parent)
     : QDialog(parent)
-    , m_inspection(inspection)
+    , m_session(session)
     , m_format(new QComboBox(this))
     , m_redact(new QCheckBox(tr("&Redact: user name, home path and host name as placeholders"), this))
     , m_result(new QLabel(this))
@@ -53,9 +53,10 @@ ExportReportDialog::~ExportReportDialog() = default;
 QString ExportReportDialog::exportTo(const QString &path)
 {
     const Core::ReportFormat *format = Core::reportFormat(m_format->currentData().toString());
-    const QByteArray bytes = Core::renderReport(
-        *format, m_inspection, Core::ReportRequest{QDateTime::currentDateTimeUtc(), false, m_redact->isChecked()});
-    const QString error = format->pdf ? writePdfReport(bytes, path) : Core::saveReport(bytes, path);
+    const QByteArray bytes = m_session->renderReport(format->name, m_redact->isChecked());
+    QString error = m_session->reportRefusal(path);
+    if (error.isEmpty())
+        error = format->pdf ? writePdfReport(bytes, path) : m_session->saveReport(bytes, path);
     m_result->setText(
         error.isEmpty() ? tr("Wrote %1 (readable by you only).").arg(QDir::toNativeSeparators(path)) : error);
     return error;

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/inspection.h"
-
 #include <QDialog>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
+
+namespace Posture::Models {
+class InspectionSession;
+}
 
 namespace Posture::Views {
 
@@ -20,7 +22,8 @@ class ExportReportDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ExportReportDialog)
 
 public:
-    ExportReportDialog(const Core::Inspection &inspection, QWidget *parent = nullptr);
+    // Reports the session's newest inspection, through the session (which writes nothing inside a copied machine).
+    ExportReportDialog(Models::InspectionSession *session, QWidget *parent = nullptr);
     ~ExportReportDialog() override;
 
     QComboBox *formatField() const { return m_format; }
@@ -29,7 +32,7 @@ public:
     QString exportTo(const QString &path);
 
 private:
-    Core::Inspection m_inspection;
+    Models::InspectionSession *m_session;
     QComboBox *m_format;
     QCheckBox *m_redact;
     QLabel *m_result;

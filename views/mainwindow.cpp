@@ -290,7 +290,7 @@ void MainWindow::createFileMenu()
         fileMenu->addAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("&Export Report…"), this, [this] {
             if (!m_session->hasInspection())
                 return;
-            auto *dialog = new ExportReportDialog(inspection(), this);
+            auto *dialog = new ExportReportDialog(m_session, this);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->open();
         });

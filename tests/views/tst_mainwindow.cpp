@@ -110,6 +110,7 @@ private Q_SLOTS:
     void scope_openedFromTheWindow_isRemembered();
     void scopeDialog_saysWhatTheCommandLineSays();
     void exportReport_writesEveryFormat();
+    void exportReport_writesNothingIntoACopiedMachine();
     void screenshots_data();
     void screenshots();
 };
@@ -729,6 +730,28 @@ void TestMainWindow::exportReport_writesEveryFormat()
                 QVERIFY2(!written.contains(fixture.home().toUtf8()), qPrintable(name));
         }
     }
+}
+
+void TestMainWindow::exportReport_writesNothingIntoACopiedMachine()
+{
+    QTemporaryDir copy; // a copied machine with no home: its system files only
+    QTemporaryDir beside;
+    MainWindow window(Core::InspectOptions{.home = copy.path(), .cwd = copy.path(), .systemRoot = copy.path()});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settled(), 10000);
+    QTest::keyClick(&window, Qt::Key_E, Qt::ControlModifier);
+    auto *dialog = window.findChild<Views::ExportReportDialog *>();
+    QVERIFY(dialog);
+    for (int index = 0; index < dialog->formatField()->count(); ++index) {
+        dialog->formatField()->setCurrentIndex(index);
+        const QString inside = copy.filePath(QStringLiteral("report-%1").arg(index));
+        const QString error = dialog->exportTo(inside);
+        QVERIFY2(error.contains(QStringLiteral("outside the copy")), qPrintable(error));
+        QVERIFY(!QFileInfo::exists(inside));
+    }
+    dialog->formatField()->setCurrentIndex(0);
+    QCOMPARE(dialog->exportTo(beside.filePath(QStringLiteral("report"))), QString()); // beside the copy: written
 }
 
 void TestMainWindow::screenshots_data()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "codexchangesdialog.h"
 
-#include "core/report/codexchanges.h"
+#include "codexchangesmodel.h"
 #include "core/report/reportparts.h"
 
 #include <QComboBox>
@@ -10,34 +10,24 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
 namespace Posture::Views {
-
-namespace {
-
-QString answerText(const Core::CodexAcceptance::Answer &answer)
-{
-    const QString word = Core::CodexChangeList::statusName(answer.status);
-    return answer.text.isEmpty() ? word : word + QStringLiteral(": ") + answer.text;
-}
-
-} // namespace
 
 CodexChangesDialog::CodexChangesDialog(const Core::Inspection &inspection, QWidget *parent)
     : QDialog(parent)
     , m_from(new QComboBox(this))
     , m_to(new QComboBox(this))
     , m_summary(new QLabel(this))
-    , m_table(new QTableWidget(0, 5, this))
+    , m_changes(new Models::CodexChangesModel(this))
+    , m_table(new QTableView(this))
 {
     setWindowTitle(tr("Codex Releases"));
-    const Core::CodexReleases &releases = Core::CodexReleases::known();
     for (QComboBox *box : {m_from, m_to})
-        box->addItems(releases.versions());
-    auto *machine = new QLabel(tr("Rules applied on this machine: %1").arg(Core::judgingReleaseText(inspection)), this);
+        box->addItems(Models::CodexChangesModel::releases());
+    auto *machine = new QLabel(tr("Judged on this machine as: %1").arg(Core::judgingReleaseText(inspection)), this);
     machine->setWordWrap(true);
     machine->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *pick = new QHBoxLayout;
@@ -51,8 +41,7 @@ CodexChangesDialog::CodexChangesDialog(const Core::Inspection &inspection, QWidg
     pick->addWidget(m_to);
     pick->addStretch();
     m_summary->setWordWrap(true);
-    m_table->setHorizontalHeaderLabels(
-        {tr("Change"), tr("Key"), tr("Value asked"), tr("Since"), tr("What Codex says")});
+    m_table->setModel(m_changes);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(true);
@@ -72,16 +61,9 @@ CodexChangesDialog::CodexChangesDialog(const Core::Inspection &inspection, QWidg
 
     // This machine's releases: the two surfaces' when they differ, else what an update to the newest would change, or,
     // on the newest, what changed since the oldest recorded release (never an empty newest -> newest).
-    const QString cli = inspection.cliRelease.release;
-    const QString ide = inspection.ideRelease.release;
-    const QString older = Core::CodexReleases::compare(cli, ide) <= 0 ? cli : ide;
-    const QString newer = older == cli ? ide : cli;
-    if (newer != older)
-        setReleases(older, newer);
-    else if (older != releases.newest())
-        setReleases(older, releases.newest());
-    else
-        setReleases(releases.versions().constFirst(), releases.newest());
+    const auto [from, to] =
+        Models::CodexChangesModel::pairFor(inspection.cliRelease.release, inspection.ideRelease.release);
+    setReleases(from, to);
     for (QComboBox *box : {m_from, m_to})
         connect(box, &QComboBox::currentTextChanged, this, &CodexChangesDialog::showChanges);
 }
@@ -92,7 +74,7 @@ void CodexChangesDialog::resizeEvent(QResizeEvent *event)
 {
     QDialog::resizeEvent(event);
     // Wrapped text needs the columns' final widths, which the header sets once the layout has run.
-    QTimer::singleShot(0, m_table, &QTableWidget::resizeRowsToContents);
+    QTimer::singleShot(0, m_table, &QTableView::resizeRowsToContents);
 }
 
 void CodexChangesDialog::setReleases(const QString &from, const QString &to)
@@ -109,24 +91,9 @@ QString CodexChangesDialog::summaryText() const
 
 void CodexChangesDialog::showChanges()
 {
-    const Core::CodexChanges changes =
-        Core::CodexChangeList::between(Core::CodexReleases::known(), m_from->currentText(), m_to->currentText());
-    m_summary->setText(changes.changes.isEmpty()
-            ? tr("Codex %1 and %2 take every recorded key and value alike: the same warnings and refusals.")
-                  .arg(changes.from, changes.to)
-            : (changes.changes.size() == 1 ? tr("One answer of Codex %1 differs in %2:")
-                                           : tr("%1 answers of Codex %2 differ in %3:").arg(changes.changes.size()))
-                  .arg(changes.from, changes.to));
-    const QList<Core::CodexChange> rows = Core::CodexChangeList::merged(changes);
-    m_table->setRowCount(int(rows.size()));
-    for (int row = 0; row < rows.size(); ++row) {
-        const Core::CodexChange &change = rows.at(row);
-        const QStringList cells{change.kind, change.key, change.what, change.since,
-            tr("%1: %2\n%3: %4").arg(changes.from, answerText(change.before), changes.to, answerText(change.after))};
-        for (int column = 0; column < cells.size(); ++column)
-            m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
-    }
-    QTimer::singleShot(0, m_table, &QTableWidget::resizeRowsToContents);
+    m_changes->setReleases(m_from->currentText(), m_to->currentText());
+    m_summary->setText(m_changes->summary());
+    QTimer::singleShot(0, m_table, &QTableView::resizeRowsToContents);
 }
 
 } // namespace Posture::Views

@@ -7,7 +7,11 @@
 
 class QComboBox;
 class QLabel;
-class QTableWidget;
+class QTableView;
+
+namespace Posture::Models {
+class CodexChangesModel;
+}
 
 namespace Posture::Views {
 
@@ -24,7 +28,7 @@ public:
     ~CodexChangesDialog() override;
 
     void setReleases(const QString &from, const QString &to);
-    QTableWidget *table() const { return m_table; }
+    QTableView *table() const { return m_table; }
     QString summaryText() const;
 
 protected:
@@ -36,7 +40,8 @@ private:
     QComboBox *m_from;
     QComboBox *m_to;
     QLabel *m_summary;
-    QTableWidget *m_table;
+    Models::CodexChangesModel *m_changes;
+    QTableView *m_table;
 };
 
 } // namespace Posture::Views

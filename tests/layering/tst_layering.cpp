@@ -28,7 +28,6 @@ const QStringList ViewCoreIncludes{
     u"core/fixes/fixconsequence.h"_s, // what may stop working after a fix, in words
     u"core/report/headline.h"_s, // the banner's sentence
     u"core/report/reportparts.h"_s, // words the reports and the window share
-    u"core/report/codexchanges.h"_s, // the recorded releases' differences the Codex Releases dialog lists
     u"core/rules/acceptedrisks.h"_s, // an [[accept]] entry's text, previewed
 };
 // Views show; they do not run work of their own (the session's worker does).

@@ -9,7 +9,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,11 +28,11 @@ Core::Inspection twoReleases()
     return inspection;
 }
 
-QStringList column(const QTableWidget &table, int column)
+QStringList column(const QTableView &table, int column)
 {
     QStringList cells;
-    for (int row = 0; row < table.rowCount(); ++row)
-        cells.append(table.item(row, column)->text());
+    for (int row = 0; row < table.model()->rowCount(); ++row)
+        cells.append(table.model()->index(row, column).data().toString());
     return cells;
 }
 
@@ -62,11 +62,11 @@ private Q_SLOTS:
 void TestCodexChangesDialog::opensOnThisMachinesReleases()
 {
     Views::CodexChangesDialog dialog(twoReleases());
-    const QTableWidget &table = *dialog.table();
+    const QTableView &table = *dialog.table();
     const Core::CodexChanges expected = Core::CodexChangeList::between(
         Core::CodexReleases::known(), QStringLiteral("0.167.2"), QStringLiteral("0.171.0"));
     QVERIFY(!expected.changes.isEmpty());
-    QCOMPARE(table.rowCount(), Core::CodexChangeList::merged(expected).size());
+    QCOMPARE(table.model()->rowCount(), Core::CodexChangeList::merged(expected).size());
     QVERIFY(column(table, 1).contains(QStringLiteral("features.multi_agent")));
     QVERIFY(column(table, 0).contains(QStringLiteral("newly warned")));
     QVERIFY(column(table, 3).contains(QStringLiteral("0.168.0")));
@@ -79,12 +79,12 @@ void TestCodexChangesDialog::otherReleases_showTheirChanges()
     auto *to = dialog.findChildren<QComboBox *>().at(1);
     to->setFocus();
     dialog.setReleases(QStringLiteral("0.168.0"), QStringLiteral("0.169.0"));
-    QCOMPARE(dialog.table()->rowCount(), 0);
+    QCOMPARE(dialog.table()->model()->rowCount(), 0);
     QVERIFY2(dialog.summaryText().contains(QStringLiteral("alike")), qPrintable(dialog.summaryText()));
     // Picking a release with the keyboard recomputes the list.
     auto *from = dialog.findChildren<QComboBox *>().at(0);
     from->setCurrentText(QStringLiteral("0.160.1"));
-    QVERIFY(dialog.table()->rowCount() > 0);
+    QVERIFY(dialog.table()->model()->rowCount() > 0);
 }
 
 void TestCodexChangesDialog::sameRelease_offersWhatAnUpdateChanges()
@@ -104,7 +104,7 @@ void TestCodexChangesDialog::sameRelease_offersWhatAnUpdateChanges()
     const auto newestBoxes = onNewest.findChildren<QComboBox *>();
     QCOMPARE(newestBoxes.at(0)->currentText(), Core::CodexReleases::known().versions().constFirst());
     QCOMPARE(newestBoxes.at(1)->currentText(), Core::CodexReleases::known().newest());
-    QVERIFY(onNewest.table()->rowCount() > 0);
+    QVERIFY(onNewest.table()->model()->rowCount() > 0);
 }
 
 void TestCodexChangesDialog::helpMenu_opensIt()
@@ -125,7 +125,7 @@ void TestCodexChangesDialog::helpMenu_opensIt()
     auto *dialog = window.findChild<Views::CodexChangesDialog *>();
     QVERIFY(dialog);
     QCOMPARE(dialog->findChildren<QComboBox *>().at(0)->currentText(), QStringLiteral("0.167.2"));
-    QVERIFY(dialog->table()->rowCount() > 0); // 0.167.2 -> the newest: the multi_agent deprecation
+    QVERIFY(dialog->table()->model()->rowCount() > 0); // 0.167.2 -> the newest: the multi_agent deprecation
     QVERIFY(saveScreenshot(window, QStringLiteral("codex-rules-scope")));
 }
 

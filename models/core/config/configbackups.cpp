@@ -11,10 +11,11 @@
 
 namespace Posture::Core::ConfigBackups {
 
-QSet<QString> secretsIn(const QByteArray &bytes)
+namespace {
+
+QSet<QString> secretsOf(const ConfigDocument &document, const QByteArray &bytes)
 {
     QSet<QString> secrets;
-    const ConfigDocument document = ConfigDocument::fromBytes(bytes, QStringLiteral("backup"));
     if (document.status() == ConfigDocument::Status::Parsed) {
         for (const Secrets::FoundSecret &found : Secrets::findSecrets({}, document.root()))
             secrets.insert(found.text);
@@ -25,9 +26,17 @@ QSet<QString> secretsIn(const QByteArray &bytes)
     return secrets;
 }
 
-bool keepsRemovedSecret(const QByteArray &backup, const QByteArray &file)
+} // namespace
+
+QSet<QString> secretsIn(const QByteArray &bytes, const std::shared_ptr<const TomlTree> &parsed)
 {
-    return !secretsIn(backup).subtract(secretsIn(file)).isEmpty();
+    return secretsOf(ConfigDocument::fromBytes(bytes, QStringLiteral("backup"), parsed), bytes);
+}
+
+bool keepsRemovedSecret(const QByteArray &backup, const QByteArray &file,
+    const std::shared_ptr<const TomlTree> &backupParsed, const std::shared_ptr<const TomlTree> &fileParsed)
+{
+    return !secretsIn(backup, backupParsed).subtract(secretsIn(file, fileParsed)).isEmpty();
 }
 
 QStringList of(const QString &file)
@@ -52,12 +61,15 @@ QList<Backup> besides(const ConfigLayers &layers)
         if (file.isEmpty() || seen.contains(file))
             continue;
         seen.append(file);
-        QFile current(file);
-        const QByteArray now = current.open(QIODevice::ReadOnly) ? current.read(4 << 20) : QByteArray();
-        for (const QString &path : of(file)) {
+        const QStringList paths = of(file);
+        if (paths.isEmpty())
+            continue;
+        // The file's secrets as the inspection read it (its parse, no second one), once for all its backups.
+        const QSet<QString> now = secretsOf(layer.document, layer.document.bytes());
+        for (const QString &path : paths) {
             QFile backup(path);
             const QByteArray bytes = backup.open(QIODevice::ReadOnly) ? backup.read(4 << 20) : QByteArray();
-            backups.append({path, file, keepsRemovedSecret(bytes, now),
+            backups.append({path, file, !secretsIn(bytes).subtract(now).isEmpty(),
                 bool(QFileInfo(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))});
         }
     }

@@ -181,7 +181,9 @@ QString writeBackup(const WriteTarget &target, const FixPreview &preview, FixOut
     QFile::setPermissions(outcome.backup,
         target.permissions
             & (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser));
-    outcome.backupHoldsSecret = ConfigBackups::keepsRemovedSecret(preview.before, preview.after);
+    // The parses the preview made of both (ConfigDocument checks they are of exactly these bytes).
+    outcome.backupHoldsSecret =
+        ConfigBackups::keepsRemovedSecret(preview.before, preview.after, preview.fix.parsed, preview.afterParsed);
     return {};
 }
 

@@ -398,7 +398,7 @@ constexpr RuleInfo Rules[] = {
         .fix = FixKind::None,
         .reference = ConfigDocs,
         .summary = "a codex newer than every release codex-posture has recorded: verdicts may be out of date"_L1,
-        .remedy = "Update codex-posture, or record the new release's rules (scripts/record-versions)."_L1,
+        .remedy = "Update codex-posture, or record the new release's checks (scripts/record-versions)."_L1,
     },
     {
         .rule = CodexOlderThanKnown,

@@ -261,19 +261,16 @@ template <typename Result>
 void InspectionSession::onWorker(
     std::function<Result()> work, QObject *receiver, std::function<void(const Result &)> done)
 {
-    // The session outlives its pool's work (its destructor waits), so the result is posted to the session, which
-    // calls done only if the receiver still exists.
+    // As the inspections and fixes: a watcher owned by the session (whose destructor waits for its pool) hands the
+    // result over on the session's thread, and done is called only if the receiver still exists.
     QPointer<QObject> alive(receiver);
-    m_pool.start([this, work = std::move(work), alive, done = std::move(done)] {
-        Result result = work();
-        QMetaObject::invokeMethod(
-            this,
-            [alive, done, result = std::move(result)] {
-                if (alive)
-                    done(result);
-            },
-            Qt::QueuedConnection);
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, alive, done = std::move(done)] {
+        watcher->deleteLater();
+        if (alive)
+            done(watcher->result());
     });
+    watcher->setFuture(QtConcurrent::run(&m_pool, std::move(work)));
 }
 
 void InspectionSession::previewFix(
@@ -292,9 +289,7 @@ void InspectionSession::previewFixes(
 
 bool InspectionSession::previewIsCurrent(const Core::FixPreview &preview)
 {
-    QFile file(preview.fix.file);
-    const QByteArray now = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    return now == preview.before;
+    return Core::FixApplier::isCurrent(preview);
 }
 
 QString InspectionSession::acceptRisk(

@@ -72,6 +72,13 @@ void setFileWriterForTesting(FileWriter writer)
     testWriter() = std::move(writer);
 }
 
+bool isCurrent(const FixPreview &preview)
+{
+    QFile file(preview.fix.file);
+    const QByteArray now = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return now == preview.before;
+}
+
 QString defaultJournalPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
@@ -115,9 +122,7 @@ std::optional<FixOutcome> refusalBeforeWriting(
     if (const QString refusal = SystemRoot(options.systemRoot).writeRefusal(path, SystemRoot::patchInstead());
         !refusal.isEmpty())
         return refusedInCopy(QStringLiteral("%1: not applied: %2").arg(ids, refusal));
-    QFile current(path);
-    const QByteArray now = current.open(QIODevice::ReadOnly) ? current.readAll() : QByteArray();
-    if (now != preview.before)
+    if (!isCurrent(preview))
         return refused(QStringLiteral("%1 changed on disk since it was read; nothing was written. Inspect again and "
                                       "review the fix on the new content.")
                 .arg(path));
@@ -126,7 +131,7 @@ std::optional<FixOutcome> refusalBeforeWriting(
     after = judgeNewBytes(preview, options);
     InspectOptions unchanged = options;
     if (preview.fileExisted && preview.fix.parsed) {
-        unchanged.replacedFiles.insert(path, now);
+        unchanged.replacedFiles.insert(path, preview.before); // the file holds exactly these bytes (isCurrent)
         unchanged.replacedParses.insert(path, preview.fix.parsed);
     }
     const QStringList widened = FixSafety::widenings(InspectionFacts::configurationOnly(unchanged), after->facts);
@@ -135,10 +140,6 @@ std::optional<FixOutcome> refusalBeforeWriting(
                 .arg(ids, widened.join(QStringLiteral("; "))));
     return std::nullopt;
 }
-
-} // namespace
-
-namespace {
 
 // The file a preview writes: the symlink's target when the config is a symlink, with the mode it keeps.
 struct WriteTarget

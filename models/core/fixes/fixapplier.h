@@ -62,6 +62,9 @@ FixPreview preview(const Fix &fix);
 // still carried, so that applying checks its finding too. Applying a combined preview writes one backup per file.
 QList<FixPreview> previewTogether(const QList<Fix> &fixes, const InspectionFacts &inspection);
 
+// The preview's file still holds the bytes the preview was worked out on (apply() refuses otherwise).
+bool isCurrent(const FixPreview &preview);
+
 // Writes a preview: refuses a file in the copied machine options.systemRoot (SystemRoot::writeRefusal) and a file that
 // changed since it was read; keeps a timestamped backup next to the file with
 // the same permissions; writes atomically (QSaveFile) through a symlink to its target, keeping the mode; records the

@@ -54,9 +54,12 @@ QString ExportReportDialog::exportTo(const QString &path)
 {
     const Core::ReportFormat *format = Core::reportFormat(m_format->currentData().toString());
     const QByteArray bytes = m_session->renderReport(format->name, m_redact->isChecked());
-    QString error = m_session->reportRefusal(path);
-    if (error.isEmpty())
-        error = format->pdf ? writePdfReport(bytes, path) : m_session->saveReport(bytes, path);
+    // The session refuses a path inside a copied machine; the PDF is laid out here (it needs Qt Gui), so it asks first.
+    QString error;
+    if (!format->pdf)
+        error = m_session->saveReport(bytes, path);
+    else if (error = m_session->reportRefusal(path); error.isEmpty())
+        error = writePdfReport(bytes, path);
     m_result->setText(
         error.isEmpty() ? tr("Wrote %1 (readable by you only).").arg(QDir::toNativeSeparators(path)) : error);
     return error;

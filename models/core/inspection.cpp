@@ -44,11 +44,4 @@ Inspection Inspection::run(const InspectOptions &options, const QProcessEnvironm
     return inspection;
 }
 
-Inspection Inspection::configurationOnly(const InspectOptions &options, const QProcessEnvironment &environment)
-{
-    Inspection inspection;
-    static_cast<InspectionFacts &>(inspection) = InspectionFacts::configurationOnly(options, environment);
-    return inspection;
-}
-
 } // namespace Posture::Core

@@ -22,9 +22,6 @@ struct Inspection : InspectionFacts
 
     static Inspection run(const InspectOptions &options,
         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
-    // The facts of InspectionFacts::configurationOnly, with no findings or fixes.
-    static Inspection configurationOnly(const InspectOptions &options,
-        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 };
 
 } // namespace Posture::Core
